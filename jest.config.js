@@ -1,0 +1,9 @@
+/** Tests mirror src/; real components throughout (PGlite, PostgreSQL when TEST_DATABASE_URL is set). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  maxWorkers: 2,
+  testTimeout: 30000,
+};

@@ -1,0 +1,19 @@
+import { processIo, type CliIo } from './cli/command';
+import { COMMANDS } from './cli/commands';
+
+/** Entry point of the `somebot` command: finds the sub-command and runs it. No logic here. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    const lines = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
+    const usage = ['usage: somebot <command> [options]', '', ...lines].join('\n');
+    if (name && name !== 'help' && name !== '--help') {
+      io.err(`unknown command: ${name}\n\n${usage}`);
+      return 2;
+    }
+    io.out(usage);
+    return 0;
+  }
+  return command.run(args, io);
+}
