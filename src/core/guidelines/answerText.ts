@@ -1,0 +1,45 @@
+import { translator } from '../i18n';
+import type { GuidelineAnswer } from './guidelineAnswerer';
+import type { SearchHit } from './search';
+
+/** Plain-text rendering of an answer, for the terminal chat and as the fallback text of richer messages. */
+export function renderAnswerText(answer: GuidelineAnswer, contact: string): string {
+  const t = translator(answer.lang);
+  const body = renderBody(answer, contact);
+  return answer.truncated ? `${t('guidelines:truncated')}\n\n${body}` : body;
+}
+
+function renderBody(answer: GuidelineAnswer, contact: string): string {
+  const t = translator(answer.lang);
+  if (!answer.answered) {
+    if (answer.reason === 'empty') return t('guidelines:empty');
+    if (answer.reason === 'no_words') return t('guidelines:noWords');
+    return t('guidelines:noAnswer', { contact });
+  }
+  const [best, ...related] = answer.quoted;
+  const parts = [quoteBlock(best!, answer)];
+  if (related.length > 0) {
+    parts.push(t('guidelines:related'));
+    for (const hit of related) parts.push(quoteBlock(hit, answer));
+  }
+  return parts.join('\n\n');
+}
+
+/** The quoted passage, its citation, and notes on its language and kind. */
+export function quoteBlock(hit: SearchHit, answer: Pick<GuidelineAnswer, 'lang'>): string {
+  const t = translator(answer.lang);
+  const { source } = hit.passage;
+  const lines = hit.passage.text.split('\n').map((line) => `> ${line}`);
+  lines.push(`— ${citationLine(hit, answer)}`);
+  if (source.lang !== answer.lang && answer.lang !== 'en') lines.push(t(`guidelines:passageIn.${source.lang}`));
+  if (source.kind === 'commentary') lines.push(t('guidelines:commentary'));
+  return lines.join('\n');
+}
+
+export function citationLine(hit: SearchHit, answer: Pick<GuidelineAnswer, 'lang'>): string {
+  const t = translator(answer.lang);
+  const { source } = hit.passage;
+  return source.section === source.title
+    ? t('guidelines:sourceNoSection', { organisation: source.organisation, title: source.title })
+    : t('guidelines:source', { organisation: source.organisation, title: source.title, section: source.section });
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { normalizeForMatch } from '../text/normalize';
+import type { GuidelineAnswer } from './guidelineAnswerer';
+
+/** One line of a question file (JSONL): at least `id` and `q`; the rest is needed for scoring. */
+export const evalItemSchema = z.object({
+  id: z.string(),
+  q: z.string(),
+  lang: z.enum(['sv', 'fi']).optional(),
+  intent: z.string().nullable().optional(),
+  expect: z.array(z.string()).optional(),
+  cross: z.boolean().optional(),
+  unanswerable: z.boolean().optional(),
+});
+export type EvalItem = z.infer<typeof evalItemSchema>;
+
+/** What `ask --batch` prints for one item. */
+export interface BatchLine {
+  id: string;
+  lang: string;
+  intent: string;
+  answered: boolean;
+  passages: {
+    text: string;
+    score: number;
+    source: { docId: string; title: string; organisation: string; lang: string; section: string };
+  }[];
+}
+
+export function toBatchLine(id: string, answer: GuidelineAnswer): BatchLine {
+  return {
+    id,
+    lang: answer.lang,
+    intent: answer.intent,
+    answered: answer.answered,
+    passages: answer.hits.slice(0, 10).map((h) => ({
+      text: h.passage.text,
+      score: Math.round(h.score * 1e4) / 1e4,
+      source: {
+        docId: h.passage.source.docId,
+        title: h.passage.source.title,
+        organisation: h.passage.source.organisation,
+        lang: h.passage.source.lang,
+        section: h.passage.source.section,
+      },
+    })),
+  };
+}
+
+export interface Scores {
+  n: number;
+  top1: number;
+  top3: number;
+  mrr: number;
+}
+
+export interface EvalReport {
+  retrieval: { all: Scores; sv: Scores; fi: Scores; cross: Scores };
+  intentAccuracy: number;
+  intentN: number;
+  languageAccuracy: number;
+  languageN: number;
+  refusal: number;
+  refusalN: number;
+  falseRefusal: number;
+  misses: { id: string; q: string; kind: string; detail: string }[];
+}
+
+/** Rank (1-based) of the first passage that contains an expected phrase; 0 when none of the first ten does. */
+export function answeringRank(line: BatchLine, expect: string[]): number {
+  const phrases = expect.map(normalizeForMatch).filter((p) => p.length > 0);
+  const i = line.passages.slice(0, 10).findIndex((p) => {
+    const text = normalizeForMatch(p.text);
+    return phrases.some((ph) => text.includes(ph));
+  });
+  return i + 1;
+}
+
+function scores(ranks: number[]): Scores {
+  const n = ranks.length;
+  if (n === 0) return { n, top1: 0, top3: 0, mrr: 0 };
+  return {
+    n,
+    top1: ranks.filter((r) => r === 1).length / n,
+    top3: ranks.filter((r) => r >= 1 && r <= 3).length / n,
+    mrr: ranks.reduce((s, r) => s + (r > 0 ? 1 / r : 0), 0) / n,
+  };
+}
+
+/**
+ * Scores answers exactly as the evaluation rules say: phrases and passages normalised alike; a question
+ * answered `false` counts as not answered in top-1, top-3 and MRR; intent accuracy over items with an intent;
+ * language accuracy over items with a language.
+ */
+export function evaluate(items: EvalItem[], lines: BatchLine[]): EvalReport {
+  const ranks = { all: [] as number[], sv: [] as number[], fi: [] as number[], cross: [] as number[] };
+  const misses: EvalReport['misses'] = [];
+  let intentOk = 0;
+  let intentN = 0;
+  let langOk = 0;
+  let langN = 0;
+  let refused = 0;
+  let refusalN = 0;
+  let falseRefused = 0;
+  items.forEach((item, i) => {
+    const line = lines[i]!;
+    if (item.intent !== null && item.intent !== undefined) {
+      intentN += 1;
+      const ok = item.intent === 'question' ? !line.intent.startsWith('report:') : line.intent === item.intent;
+      if (ok) intentOk += 1;
+      else misses.push({ id: item.id, q: item.q, kind: 'intent', detail: `expected ${item.intent}, got ${line.intent}` });
+    }
+    if (item.lang) {
+      langN += 1;
+      if (line.lang === item.lang) langOk += 1;
+      else misses.push({ id: item.id, q: item.q, kind: 'language', detail: `expected ${item.lang}, got ${line.lang}` });
+    }
+    if (item.unanswerable) {
+      refusalN += 1;
+      if (!line.answered) refused += 1;
+      else misses.push({ id: item.id, q: item.q, kind: 'refusal', detail: `answered with ${line.passages[0]?.source.docId ?? '-'}` });
+      return;
+    }
+    if (!item.expect || item.expect.length === 0) return;
+    const rank = line.answered ? answeringRank(line, item.expect) : 0;
+    if (!line.answered) falseRefused += 1;
+    ranks.all.push(rank);
+    if (item.cross) ranks.cross.push(rank);
+    else if (item.lang === 'sv') ranks.sv.push(rank);
+    else if (item.lang === 'fi') ranks.fi.push(rank);
+    if (rank !== 1) {
+      const got = line.passages[0];
+      const detail = !line.answered
+        ? `not answered (true rank ${answeringRank(line, item.expect)})`
+        : `rank ${rank || '>10'}; top: ${got ? `${got.source.docId} “${got.text.slice(0, 70).replace(/\n/g, ' ')}”` : '-'}`;
+      misses.push({ id: item.id, q: item.q, kind: 'retrieval', detail });
+    }
+  });
+  return {
+    retrieval: { all: scores(ranks.all), sv: scores(ranks.sv), fi: scores(ranks.fi), cross: scores(ranks.cross) },
+    intentAccuracy: intentN ? intentOk / intentN : 0,
+    intentN,
+    languageAccuracy: langN ? langOk / langN : 0,
+    languageN: langN,
+    refusal: refusalN ? refused / refusalN : 0,
+    refusalN,
+    falseRefusal: ranks.all.length ? falseRefused / ranks.all.length : 0,
+    misses,
+  };
+}

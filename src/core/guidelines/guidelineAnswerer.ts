@@ -1,0 +1,82 @@
+import type { LanguageDetector } from '../language/detect';
+import type { ContentLang, UiLang } from '../language/lang';
+import type { IntentClassifier } from '../intents/intentClassifier';
+import type { Intent } from '../reports/categories';
+import type { GuidelineIndex } from './guidelineIndex';
+import { searchGuidelines, type SearchHit } from './search';
+
+/** What the bot decided about one message; rendering into text, Block Kit or cards happens elsewhere. */
+export interface GuidelineAnswer {
+  /** Language of the reply (the question's language; English UI text for other languages). */
+  lang: UiLang;
+  intent: Intent;
+  /** True when a passage answers; false means the bot says the guidelines do not answer this. */
+  answered: boolean;
+  /** True when the message was longer than the policy allows and only its beginning was read. */
+  truncated?: boolean;
+  /** Why nothing was answered, when `answered` is false. */
+  reason?: 'empty' | 'no_words' | 'no_match' | 'low_confidence';
+  /** The ten best passages, best first (listed even when not answered, for diagnosis). */
+  hits: SearchHit[];
+  /** What the reply quotes: the best passage and up to two close ones. Empty when not answered. */
+  quoted: SearchHit[];
+}
+
+export interface AnswerPolicy {
+  /** Minimum share of the question's words (weighted by rarity) the best passage must match. */
+  minCoverage: number;
+  /** A related passage is quoted too when its score is at least this share of the best one's. */
+  relatedScoreRatio: number;
+  /** Longest question analysed; longer text is cut (a chat message is never a document). */
+  maxQuestionChars: number;
+}
+
+export const DEFAULT_ANSWER_POLICY: AnswerPolicy = { minCoverage: 0.5, relatedScoreRatio: 0.75, maxQuestionChars: 2000 };
+
+/**
+ * Answers a message: detects its language and intent, searches the guidelines and decides whether the best
+ * passage answers. It only ever selects passages; it never writes a rule of its own.
+ */
+export class GuidelineAnswerer {
+  constructor(
+    private readonly index: GuidelineIndex,
+    private readonly classifier: IntentClassifier,
+    private readonly policy: AnswerPolicy = DEFAULT_ANSWER_POLICY,
+  ) {}
+
+  get detector(): LanguageDetector {
+    return this.index.detector;
+  }
+
+  answer(message: string, localeHint?: UiLang): GuidelineAnswer {
+    const result = this.decide(message, localeHint);
+    return message.length > this.policy.maxQuestionChars ? { ...result, truncated: true } : result;
+  }
+
+  private decide(message: string, localeHint?: UiLang): GuidelineAnswer {
+    const text = message.normalize('NFC').slice(0, this.policy.maxQuestionChars).trim();
+    const { lang } = this.index.detector.detect(text, localeHint);
+    if (text.length === 0) return { lang, intent: 'question', answered: false, reason: 'empty', hits: [], quoted: [] };
+    const searchLangs: ContentLang[] = lang === 'en' ? ['sv', 'fi'] : [lang];
+    const intent = this.classifier.classify(text, searchLangs[0]!).intent;
+
+    const hits = searchLangs
+      .flatMap((l) => searchGuidelines(this.index, text, l, 10).hits)
+      .sort((a, b) => b.score - a.score)
+      .filter((h, i, all) => all.findIndex((o) => o.passage.id === h.passage.id) === i)
+      .slice(0, 10);
+    if (hits.length === 0) {
+      const hasWords = searchLangs.some((l) => this.index.analyzer.analyze(text, l).length > 0);
+      return { lang, intent, answered: false, reason: hasWords ? 'no_match' : 'no_words', hits, quoted: [] };
+    }
+    const best = hits[0]!;
+    if (best.coverage < this.policy.minCoverage) {
+      return { lang, intent, answered: false, reason: 'low_confidence', hits, quoted: [] };
+    }
+    const related = hits
+      .slice(1)
+      .filter((h) => h.score >= best.score * this.policy.relatedScoreRatio && h.coverage >= this.policy.minCoverage)
+      .slice(0, 2);
+    return { lang, intent, answered: true, hits, quoted: [best, ...related] };
+  }
+}

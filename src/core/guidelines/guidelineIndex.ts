@@ -1,0 +1,152 @@
+import { Analyzer } from '../language/analyzer';
+import { LanguageDetector, type LanguageMarkers } from '../language/detect';
+import type { ContentLang } from '../language/lang';
+import { lunr } from '../language/lunrLanguages';
+import { splitWords } from '../language/words';
+import { ContentError } from '../errors';
+import { Glossary } from './glossary';
+import type { GuidelineContent } from './guidelineContent';
+import type { Passage } from './passage';
+import type { GlossaryEntry } from './vocabulary';
+
+/** Index fields, one set per language: stems of one language never mix with the other's. */
+export const FIELDS = {
+  sv: { body: 'body_sv', context: 'context_sv', terms: 'terms_sv' },
+  fi: { body: 'body_fi', context: 'context_fi', terms: 'terms_fi' },
+} as const;
+
+/** Bumped whenever the analysis changes, so an index saved by an older build counts as stale. */
+export const INDEX_FORMAT = 3;
+
+/** The saved form of an index (`somebot index` writes it, start-up loads it). */
+export interface SavedGuidelineIndex {
+  format: number;
+  contentHash: string;
+  passages: Passage[];
+  /** Terms of each passage per language (text, context and curated terms), for answer confidence. */
+  passageTerms: Record<string, Record<ContentLang, string[]>>;
+  vocabulary: string[];
+  glossary: GlossaryEntry[];
+  markers: LanguageMarkers;
+  training: Record<ContentLang, string>;
+  lunr: object;
+}
+
+/** The built search index with what querying it needs (analyzer, glossary, language detector). */
+export class GuidelineIndex {
+  readonly analyzer: Analyzer;
+  readonly glossary: Glossary;
+  readonly detector: LanguageDetector;
+  readonly lunr: lunr.Index;
+  readonly passages: Map<string, Passage>;
+  readonly passageTerms: Map<string, Record<ContentLang, Set<string>>>;
+  /** Document frequency of each stem per language (over passages), for weighting query words. */
+  readonly df: Record<ContentLang, Map<string, number>>;
+
+  constructor(readonly saved: SavedGuidelineIndex) {
+    if (saved.format !== INDEX_FORMAT) {
+      throw new ContentError('INDEX_STALE', `index format ${saved.format} is not ${INDEX_FORMAT}: rebuild it`);
+    }
+    this.analyzer = new Analyzer(saved.vocabulary, saved.markers.stopwords);
+    this.glossary = new Glossary(saved.glossary, this.analyzer);
+    this.detector = new LanguageDetector(saved.training, saved.markers);
+    this.lunr = lunr.Index.load(saved.lunr);
+    this.passages = new Map(saved.passages.map((p) => [p.id, p]));
+    this.passageTerms = new Map();
+    this.df = { sv: new Map(), fi: new Map() };
+    for (const [id, terms] of Object.entries(saved.passageTerms)) {
+      const sets = { sv: new Set(terms.sv), fi: new Set(terms.fi) };
+      this.passageTerms.set(id, sets);
+      for (const lang of ['sv', 'fi'] as const) for (const t of sets[lang]) this.df[lang].set(t, (this.df[lang].get(t) ?? 0) + 1);
+    }
+  }
+
+  get contentHash(): string {
+    return this.saved.contentHash;
+  }
+
+  get size(): number {
+    return this.passages.size;
+  }
+}
+
+/** Surface words the compound splitter may split into: every word of the guidelines and the vocabulary. */
+function buildVocabulary(content: GuidelineContent): string[] {
+  const words = new Set<string>();
+  const add = (text: string) => {
+    for (const w of splitWords(text)) {
+      if (w.text.length >= 3 && !/\p{N}/u.test(w.text)) words.add(w.text);
+      for (const piece of w.pieces) if (piece.length >= 3) words.add(piece);
+    }
+  };
+  for (const p of content.passages) add(p.text);
+  for (const terms of content.searchTerms.values()) {
+    for (const list of [terms.section.sv, terms.section.fi, terms.passage.sv, terms.passage.fi]) list.forEach(add);
+  }
+  for (const entry of content.glossary) [...entry.sv, ...entry.fi].forEach(add);
+  return [...words].sort();
+}
+
+/** Builds the index from validated content. Deterministic: the same content gives the same index. */
+export function buildGuidelineIndex(content: GuidelineContent): GuidelineIndex {
+  const vocabulary = buildVocabulary(content);
+  const analyzer = new Analyzer(vocabulary, content.markers.stopwords);
+  const passageTerms: SavedGuidelineIndex['passageTerms'] = {};
+  const training: Record<ContentLang, string[]> = { sv: [], fi: [] };
+
+  const docs = content.passages.map((p) => {
+    const lang = p.source.lang;
+    const terms = content.searchTerms.get(p.id)!;
+    const fields: Record<string, string[]> = {};
+    const all: Record<ContentLang, string[]> = { sv: [], fi: [] };
+    const put = (l: ContentLang, kind: 'body' | 'context' | 'terms', text: string) => {
+      const t = analyzer.terms(text, l);
+      (fields[FIELDS[l][kind]] ??= []).push(...t);
+      all[l].push(...t);
+    };
+    put(lang, 'body', p.body);
+    put(lang, 'context', [...p.trail, p.lead ?? ''].join('\n'));
+    for (const l of ['sv', 'fi'] as const) {
+      // Passage-level terms count double: they describe this rule, section terms its whole topic.
+      const curated = [...terms.passage[l], ...terms.passage[l], ...terms.section[l]].join('\n');
+      put(l, 'terms', curated);
+      training[l].push(...terms.passage[l], ...terms.section[l]);
+    }
+    training[lang].push(p.text);
+    passageTerms[p.id] = { sv: [...new Set(all.sv)], fi: [...new Set(all.fi)] };
+    return { id: p.id, fields };
+  });
+  for (const entry of content.glossary) {
+    training.sv.push(...entry.sv);
+    training.fi.push(...entry.fi);
+  }
+
+  const idx = lunr(function () {
+    // The analysis happens before lunr sees the text (see Analyzer): its own pipeline stays empty, so a
+    // saved index needs no registered pipeline functions to load and no stemmer runs twice.
+    this.pipeline.reset();
+    this.searchPipeline.reset();
+    this.ref('id');
+    for (const lang of ['sv', 'fi'] as const) for (const field of Object.values(FIELDS[lang])) this.field(field);
+    this.metadataWhitelist = [];
+    for (const d of docs) {
+      const doc: Record<string, unknown> = { id: d.id };
+      for (const lang of ['sv', 'fi'] as const) {
+        for (const field of Object.values(FIELDS[lang])) doc[field] = d.fields[field] ?? [];
+      }
+      this.add(doc);
+    }
+  });
+
+  return new GuidelineIndex({
+    format: INDEX_FORMAT,
+    contentHash: content.hash,
+    passages: content.passages,
+    passageTerms,
+    vocabulary,
+    glossary: content.glossary,
+    markers: content.markers,
+    training: { sv: training.sv.join('\n'), fi: training.fi.join('\n') },
+    lunr: idx.toJSON(),
+  });
+}

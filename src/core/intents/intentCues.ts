@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ContentError } from '../errors';
+import { REQUIRED_CATEGORIES } from '../reports/categories';
+
+const perLang = z.object({ sv: z.array(z.string().min(1)).default([]), fi: z.array(z.string().min(1)).default([]) });
+const categoryCues = perLang.extend({
+  sv_weak: z.array(z.string().min(1)).default([]),
+  fi_weak: z.array(z.string().min(1)).default([]),
+});
+
+/** content/intents.yaml: the cue words, per language, that classify a message. */
+export const intentCuesSchema = z.object({
+  report_verbs: perLang,
+  question_starters: perLang,
+  categories: z.object(Object.fromEntries(REQUIRED_CATEGORIES.map((c) => [c, categoryCues])) as Record<
+    (typeof REQUIRED_CATEGORIES)[number],
+    typeof categoryCues
+  >),
+});
+export type IntentCues = z.infer<typeof intentCuesSchema>;
+
+/** Reads and validates the cue words; errors name the file and the field. */
+export function loadIntentCues(file: string): IntentCues {
+  if (!fs.existsSync(file)) throw new ContentError('CONTENT_MISSING', `${file}: file not found`);
+  let raw: unknown;
+  try {
+    raw = parseYaml(fs.readFileSync(file, 'utf8').normalize('NFC'));
+  } catch (err) {
+    throw new ContentError('CONTENT_FIELD', `${file}: not valid YAML (${(err as Error).message})`);
+  }
+  const parsed = intentCuesSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ContentError('CONTENT_FIELD', `${file}: field "${issue.path.join('.')}": ${issue.message}`);
+  }
+  return parsed.data;
+}

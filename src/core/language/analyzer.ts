@@ -1,0 +1,74 @@
+import type { ContentLang } from './lang';
+import { splitWords } from './words';
+import { CompoundSplitter } from './compounds';
+import { isStopWord, stem } from './lunrLanguages';
+
+/** One analysed word of a text: its stem and the stems of its compound parts. */
+export interface AnalyzedWord {
+  surface: string;
+  stem: string;
+  /** Stems of the compound parts and hyphen pieces (empty for a simple word). */
+  partStems: string[];
+}
+
+/**
+ * Turns text into search terms for one language: Unicode words → stop words dropped → Snowball stem of that
+ * language only, plus the stems of compound parts found in the vocabulary. Indexing and querying use the same
+ * analyzer (same vocabulary), so the same word always yields the same terms.
+ */
+export class Analyzer {
+  private readonly splitter: CompoundSplitter;
+  private readonly vocabulary: Set<string>;
+  private readonly stemCache = new Map<string, string>();
+
+  private readonly extraStopwords: Record<ContentLang, Set<string>>;
+
+  /**
+   * `vocabulary`: the known surface words (NFC, lower case) that compounds may be split into;
+   * `extraStopwords`: chat words to leave out besides the standard stop words of each language.
+   */
+  constructor(vocabulary: Iterable<string>, extraStopwords: { sv: string[]; fi: string[] } = { sv: [], fi: [] }) {
+    this.vocabulary = new Set(vocabulary);
+    this.extraStopwords = { sv: new Set(extraStopwords.sv), fi: new Set(extraStopwords.fi) };
+    this.splitter = new CompoundSplitter((w) => this.vocabulary.has(w));
+  }
+
+  stem(word: string, lang: ContentLang): string {
+    const key = `${lang}:${word}`;
+    let stemmed = this.stemCache.get(key);
+    if (stemmed === undefined) {
+      stemmed = stem(word, lang);
+      if (this.stemCache.size > 50_000) this.stemCache.clear();
+      this.stemCache.set(key, stemmed);
+    }
+    return stemmed;
+  }
+
+  isStopWord(word: string, lang: ContentLang): boolean {
+    return isStopWord(word, lang) || this.extraStopwords[lang].has(word);
+  }
+
+  analyze(text: string, lang: ContentLang): AnalyzedWord[] {
+    const result: AnalyzedWord[] = [];
+    for (const word of splitWords(text)) {
+      if (word.text.length < 2 && !/\p{N}/u.test(word.text)) continue;
+      if (this.isStopWord(word.text, lang)) continue;
+      const parts = word.pieces.length > 0 ? word.pieces : this.splitter.split(word.text);
+      const partStems = parts
+        .filter((p) => p.length >= 2 && !this.isStopWord(p, lang))
+        .map((p) => this.stem(p, lang));
+      result.push({ surface: word.text, stem: this.stem(word.text, lang), partStems: [...new Set(partStems)] });
+    }
+    return result;
+  }
+
+  /** The flat list of index terms of a text (stems and part stems, repeated as often as they occur). */
+  terms(text: string, lang: ContentLang): string[] {
+    const terms: string[] = [];
+    for (const w of this.analyze(text, lang)) {
+      terms.push(w.stem);
+      for (const p of w.partStems) if (p !== w.stem) terms.push(p);
+    }
+    return terms;
+  }
+}

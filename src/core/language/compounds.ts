@@ -1,0 +1,48 @@
+/**
+ * Splits Swedish and Finnish compounds against a vocabulary of known words: "somekanava" → "some" + "kanava",
+ * "tvåfaktorsautentisering" → "två" + "faktors" + "autentisering". A split is taken only when every part is a
+ * known word of at least three letters (a Swedish linking "s" may end a part), so unknown words stay whole.
+ */
+export class CompoundSplitter {
+  private readonly memo = new Map<string, string[] | null>();
+
+  /** `known(word)` says whether a word (or its stem) is in the vocabulary. */
+  constructor(private readonly known: (word: string) => boolean, private readonly minPart = 3) {}
+
+  /** The parts of a compound, or an empty list when the word does not split into known parts. */
+  split(word: string): string[] {
+    if (word.length < this.minPart * 2) return [];
+    return this.splitRec(word, 0) ?? [];
+  }
+
+  private splitRec(word: string, depth: number): string[] | null {
+    const key = `${depth}:${word}`;
+    if (this.memo.has(key)) return this.memo.get(key)!;
+    let best: string[] | null = null;
+    if (depth < 3) {
+      // Longest head first: "kommunikationsenhet" → "kommunikations" + "enhet" before shorter heads.
+      for (let cut = word.length - this.minPart; cut >= this.minPart; cut--) {
+        const head = word.slice(0, cut);
+        const tail = word.slice(cut);
+        if (!this.isPart(head)) continue;
+        if (this.known(tail)) {
+          best = [head, tail];
+          break;
+        }
+        const rest = this.splitRec(tail, depth + 1);
+        if (rest && rest.length > 0) {
+          best = [head, ...rest];
+          break;
+        }
+      }
+    }
+    this.memo.set(key, best);
+    return best;
+  }
+
+  private isPart(head: string): boolean {
+    if (this.known(head)) return true;
+    // Swedish linking s: "faktors" in "tvåfaktorsautentisering", "kommentars" in "kommentarsfunktion".
+    return head.length > this.minPart && head.endsWith('s') && this.known(head.slice(0, -1));
+  }
+}

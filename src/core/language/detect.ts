@@ -1,0 +1,78 @@
+import type { ContentLang, UiLang } from './lang';
+import { splitWords } from './words';
+
+/** Marker words per language, from content/languages.yaml. */
+export interface LanguageMarkers {
+  sv: string[];
+  fi: string[];
+  en: string[];
+  /** Chat words that carry no topic, left out of the search besides the standard stop words. */
+  stopwords: { sv: string[]; fi: string[] };
+}
+
+export interface DetectedLanguage {
+  lang: UiLang;
+  /** 0..1: how clearly the text itself decided (low for very short or mixed text). */
+  confidence: number;
+}
+
+/**
+ * Tells Swedish from Finnish (and English, which gets English UI text). A character-trigram model trained on
+ * the guideline texts and vocabulary of each language decides, helped by marker words; for very short messages
+ * ("lösenord?", "moi") a platform locale hint wins when the text is not clear.
+ */
+export class LanguageDetector {
+  private readonly models: Record<ContentLang, Map<string, number>>;
+  private readonly totals: Record<ContentLang, number>;
+  private readonly markers: Record<UiLang, Set<string>>;
+
+  constructor(training: Record<ContentLang, string>, markers: LanguageMarkers) {
+    this.models = { sv: new Map(), fi: new Map() };
+    this.totals = { sv: 0, fi: 0 };
+    for (const lang of ['sv', 'fi'] as const) {
+      for (const gram of trigrams(training[lang])) {
+        this.models[lang].set(gram, (this.models[lang].get(gram) ?? 0) + 1);
+        this.totals[lang] += 1;
+      }
+    }
+    this.markers = {
+      sv: new Set(markers.sv.map((w) => w.toLowerCase())),
+      fi: new Set(markers.fi.map((w) => w.toLowerCase())),
+      en: new Set(markers.en.map((w) => w.toLowerCase())),
+    };
+  }
+
+  detect(text: string, hint?: UiLang): DetectedLanguage {
+    const words = splitWords(text).map((w) => w.text);
+    if (words.length === 0) return { lang: hint ?? 'sv', confidence: 0 };
+    const marks = { sv: 0, fi: 0, en: 0 };
+    for (const w of words) for (const l of ['sv', 'fi', 'en'] as const) if (this.markers[l].has(w)) marks[l] += 1;
+    if (marks.en >= 2 && marks.en > marks.sv + marks.fi) return { lang: 'en', confidence: Math.min(1, marks.en / words.length + 0.3) };
+
+    const grams = trigrams(words.join(' '));
+    let diff = 0; // log P(sv) - log P(fi)
+    for (const g of grams) diff += this.logProb('sv', g) - this.logProb('fi', g);
+    diff += 2.5 * (marks.sv - marks.fi);
+    if (/å/.test(text.toLowerCase())) diff += 3;
+    const perGram = grams.length > 0 ? Math.abs(diff) / grams.length : 0;
+    const confidence = Math.max(0, Math.min(1, (perGram * Math.min(grams.length, 20)) / 10));
+    const lang: ContentLang = diff >= 0 ? 'sv' : 'fi';
+    if (hint && confidence < 0.35 && hint !== lang) return { lang: hint, confidence };
+    return { lang, confidence };
+  }
+
+  private logProb(lang: ContentLang, gram: string): number {
+    const count = this.models[lang].get(gram) ?? 0;
+    // Add-one smoothing over a nominal vocabulary of 20 000 trigrams.
+    return Math.log((count + 1) / (this.totals[lang] + 20_000));
+  }
+}
+
+function trigrams(text: string): string[] {
+  const grams: string[] = [];
+  for (const word of splitWords(text)) {
+    const padded = ` ${word.text} `;
+    for (let i = 0; i + 3 <= padded.length; i++) grams.push(padded.slice(i, i + 3));
+  }
+  return grams;
+}

@@ -1,0 +1,26 @@
+import { foldCase } from '../text/normalize';
+
+/** A word as typed, plus the pieces of a hyphenated form ("e-post" → "epost", parts "e", "post"). */
+export interface Word {
+  /** NFC lower-case word with hyphens removed. */
+  text: string;
+  /** The hyphen-separated pieces, when there were several. */
+  pieces: string[];
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[-‐‑'’][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Splits text into words. Unicode-aware: å, ä, ö and every other letter stay whole (lunr's default trimmer
+ * would turn "på" into "p"). Punctuation, emoji and lunr's query operators (`:` `^` `~` `*` `+` `-`) are
+ * separators here, so no user text can act as query syntax.
+ */
+export function splitWords(text: string): Word[] {
+  const words: Word[] = [];
+  for (const match of foldCase(text).matchAll(WORD)) {
+    const raw = match[0];
+    const pieces = raw.split(/[-‐‑'’]/).filter((p) => p.length > 0);
+    words.push({ text: pieces.join(''), pieces: pieces.length > 1 ? pieces : [] });
+  }
+  return words;
+}
