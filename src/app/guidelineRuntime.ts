@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { REPO_ROOT } from '../core/i18n';
 import { loadOrBuildIndex, type IndexOrigin } from '../core/guidelines/indexFile';
-import { GuidelineAnswerer } from '../core/guidelines/guidelineAnswerer';
+import { DEFAULT_ANSWER_POLICY, GuidelineAnswerer } from '../core/guidelines/guidelineAnswerer';
 import type { GuidelineIndex } from '../core/guidelines/guidelineIndex';
 import { IntentClassifier } from '../core/intents/intentClassifier';
 import { loadIntentCues } from '../core/intents/intentCues';
@@ -13,6 +13,8 @@ export interface GuidelineSettings {
   contentDir: string;
   indexFile: string;
   contact: string;
+  /** Minimum coverage (0..1) of the question by the best passage for the bot to answer. */
+  answerThreshold: number;
 }
 
 /** Guideline settings from the environment: SOMEBOT_CONTENT_DIR, SOMEBOT_INDEX_FILE, SOMEBOT_DATA_DIR, SOMEBOT_CONTACT. */
@@ -23,7 +25,17 @@ export function guidelineSettings(env: NodeJS.ProcessEnv = process.env): Guideli
     contentDir,
     indexFile: path.resolve(env.SOMEBOT_INDEX_FILE || path.join(dataDir, 'guideline-index.json')),
     contact: env.SOMEBOT_CONTACT?.trim() || DEFAULT_CONTACT,
+    answerThreshold: threshold(env.SOMEBOT_ANSWER_THRESHOLD),
   };
+}
+
+function threshold(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_ANSWER_POLICY.minCoverage;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new Error(`SOMEBOT_ANSWER_THRESHOLD must be a number from 0 to 1, not "${raw}"`);
+  }
+  return value;
 }
 
 export interface GuidelineRuntime {
@@ -38,5 +50,6 @@ export interface GuidelineRuntime {
 export function createGuidelineRuntime(settings: GuidelineSettings = guidelineSettings()): GuidelineRuntime {
   const { index, origin } = loadOrBuildIndex(settings.contentDir, settings.indexFile);
   const classifier = new IntentClassifier(loadIntentCues(path.join(settings.contentDir, 'intents.yaml')));
-  return { settings, index, origin, classifier, answerer: new GuidelineAnswerer(index, classifier) };
+  const policy = { ...DEFAULT_ANSWER_POLICY, minCoverage: settings.answerThreshold };
+  return { settings, index, origin, classifier, answerer: new GuidelineAnswerer(index, classifier, policy) };
 }

@@ -29,6 +29,21 @@ interface Concept {
 
 const OTHER: Record<ContentLang, ContentLang> = { sv: 'fi', fi: 'sv' };
 const FIELD_BOOST = { body: 1, context: 0.5, terms: 1.4 };
+/** Ranking weighs lunr's BM25 score by coverage: a passage that matches every word beats one that repeats one. */
+const COVERAGE_FLOOR = Number(process.env.SOMEBOT_TUNE_FLOOR ?? 0.35);
+/** Document frequency assumed for a word the guidelines never use (neither its stem nor a translation). */
+const UNKNOWN_DF = 2;
+
+/**
+ * How many passages use a word: its own stem in its own language when the guidelines use it, else the
+ * least common of its translations, else UNKNOWN_DF.
+ */
+function wordFrequency(index: GuidelineIndex, lang: ContentLang, word: AnalyzedWord, forms: Record<ContentLang, Set<string>>): number {
+  const own = index.df[lang].get(word.stem) ?? 0;
+  if (own > 0) return own;
+  const known = (['sv', 'fi'] as const).flatMap((l) => [...forms[l]].map((s) => index.df[l].get(s) ?? 0)).filter((d) => d > 0);
+  return known.length > 0 ? Math.min(...known) : UNKNOWN_DF;
+}
 
 /**
  * Searches the index with the question in language `lang`. User text never reaches lunr's query parser:
@@ -51,12 +66,10 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
       if (!exp) continue;
       for (const l of ['sv', 'fi'] as const) for (const phrase of exp[l]) for (const s of phrase) forms[l].add(s);
     }
-    const df = Math.max(
-      ...[...forms[lang]].map((s) => index.df[lang].get(s) ?? 0),
-      ...[...forms[other]].map((s) => index.df[other].get(s) ?? 0),
-      0,
-    );
-    return { word, forms, weight: Math.log(1 + n / (1 + df)) };
+    const df = wordFrequency(index, lang, word, forms);
+    // Short words say little; a word the guidelines never use weighs like a rare one.
+    const weight = Math.log(1 + n / (1 + df)) * (word.surface.length <= 2 ? 0.3 : 1);
+    return { word, forms, weight };
   });
 
   const raw = index.lunr.query((q) => {
@@ -93,7 +106,7 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
     let covered = 0;
     for (const c of concepts) if (matches(c, terms)) covered += c.weight;
     const coverage = covered / total;
-    hits.push({ passage, score: r.score * (0.35 + 0.65 * coverage), coverage });
+    hits.push({ passage, score: r.score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage), coverage });
   }
   hits.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
 
