@@ -1,7 +1,12 @@
 import type { CliCommand } from '../command';
 import { askCommand } from './ask';
+import { chatCommand } from './chat';
+import { benchCommand } from './bench';
 import { evalCommand } from './eval';
 import { indexCommand } from './indexCommand';
+import { reportsCommand } from './reports';
+import { directoryCommand } from './directory';
 
 /** Every sub-command, registered once here. Adding a command touches this file, its own file and a test. */
-export const COMMANDS: CliCommand[] = [askCommand, evalCommand, indexCommand];
+export const COMMANDS: CliCommand[] = [askCommand, chatCommand, evalCommand, indexCommand, benchCommand];
+COMMANDS.push(reportsCommand(), directoryCommand());

@@ -11,10 +11,14 @@ export interface SearchHit {
   score: number;
   /** Share (0..1) of the question's words, weighted by rarity, that this passage matches. */
   coverage: number;
+  /** The question's words this passage does not match (for diagnosis and the answer decision). */
+  missing: string[];
 }
 
 export interface SearchResult {
   hits: SearchHit[];
+  /** The question's words with their rarity weights. */
+  words: { surface: string; weight: number; known: boolean }[];
   /** The question's content words found nowhere in the guidelines (not even by spelling tolerance). */
   unknownWords: string[];
 }
@@ -31,8 +35,12 @@ const OTHER: Record<ContentLang, ContentLang> = { sv: 'fi', fi: 'sv' };
 const FIELD_BOOST = { body: 1, context: 0.5, terms: 1.4 };
 /** Ranking weighs lunr's BM25 score by coverage: a passage that matches every word beats one that repeats one. */
 const COVERAGE_FLOOR = Number(process.env.SOMEBOT_TUNE_FLOOR ?? 0.35);
-/** Document frequency assumed for a word the guidelines never use (neither its stem nor a translation). */
-const UNKNOWN_DF = 2;
+/**
+ * Document frequency assumed for a word the guidelines never use (neither its stem nor a translation): it
+ * weighs like the rarest words, since a question about something the guidelines never mention is
+ * usually a question they do not answer.
+ */
+const UNKNOWN_DF = 0;
 
 /**
  * How many passages use a word: its own stem in its own language when the guidelines use it, else the
@@ -52,7 +60,7 @@ function wordFrequency(index: GuidelineIndex, lang: ContentLang, word: AnalyzedW
 export function searchGuidelines(index: GuidelineIndex, question: string, lang: ContentLang, limit = 10): SearchResult {
   const other = OTHER[lang];
   const words = index.analyzer.analyze(question, lang);
-  if (words.length === 0) return { hits: [], unknownWords: [] };
+  if (words.length === 0) return { hits: [], words: [], unknownWords: [] };
   const expansions = index.glossary.expand(
     words.flatMap((w) => [w.stem, ...w.partStems]),
     lang,
@@ -61,7 +69,11 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
   const concepts: Concept[] = words.map((word) => {
     const forms: Record<ContentLang, Set<string>> = { sv: new Set(), fi: new Set() };
     forms[lang].add(word.stem);
-    for (const stem of [word.stem, ...word.partStems]) {
+    // A compound means what its last part means ("lunch|restaurang" is a restaurant): only that part, not
+    // the modifiers before it, makes the word count as present in a passage.
+    const head = word.partStems[word.partStems.length - 1];
+    if (head && head.length >= 4) forms[lang].add(head);
+    for (const stem of head && head.length >= 4 ? [word.stem, head] : [word.stem]) {
       const exp = expansions.get(stem);
       if (!exp) continue;
       for (const l of ['sv', 'fi'] as const) for (const phrase of exp[l]) for (const s of phrase) forms[l].add(s);
@@ -104,16 +116,22 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
     const terms = index.passageTerms.get(r.ref);
     if (!passage || !terms) continue;
     let covered = 0;
-    for (const c of concepts) if (matches(c, terms)) covered += c.weight;
+    const missing: string[] = [];
+    for (const c of concepts) {
+      if (matches(c, terms)) covered += c.weight;
+      else missing.push(c.word.surface);
+    }
     const coverage = covered / total;
-    hits.push({ passage, score: r.score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage), coverage });
+    hits.push({ passage, score: r.score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage), coverage, missing });
   }
   hits.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
 
-  const unknownWords = concepts
-    .filter((c) => ![...index.passageTerms.values()].some((t) => matches(c, t)))
-    .map((c) => c.word.surface);
-  return { hits: hits.slice(0, limit), unknownWords };
+  const known = concepts.map((c) => [...index.passageTerms.values()].some((t) => matches(c, t)));
+  return {
+    hits: hits.slice(0, limit),
+    words: concepts.map((c, i) => ({ surface: c.word.surface, weight: c.weight, known: known[i]! })),
+    unknownWords: concepts.filter((_, i) => !known[i]).map((c) => c.word.surface),
+  };
 }
 
 /** Whether a passage's terms contain a concept: an exact stem, a longer form of it, or a one-letter typo. */

@@ -51,7 +51,8 @@ export class IntentClassifier {
     this.starters = { sv: new Set(), fi: new Set() };
     for (const lang of ['sv', 'fi'] as const) {
       this.reportVerbs[lang] = config.report_verbs[lang].map((c) => new Cue(c));
-      for (const s of config.question_starters[lang]) for (const w of words(s)) this.starters[lang].add(w);
+      // Question words keep their diacritics: "vart" (where) is not "vårt" (our).
+      for (const s of config.question_starters[lang]) for (const w of splitWords(s)) this.starters[lang].add(w.text);
       for (const category of REQUIRED_CATEGORIES) {
         const cues = config.categories[category];
         for (const c of cues[lang]) this.cues[lang].push({ category, cue: new Cue(c), weight: 2 });
@@ -76,7 +77,8 @@ export class IntentClassifier {
       if (s >= 2 && (best === undefined || s > (scores[best] ?? 0))) best = category;
     }
     const wantsToReport = [...this.reportVerbs.sv, ...this.reportVerbs.fi].some((c) => c.matches(message));
-    const askedAsQuestion = message.length > 0 && (this.starters.sv.has(message[0]!) || this.starters.fi.has(message[0]!));
+    const first = splitWords(text)[0]?.text;
+    const askedAsQuestion = first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first));
     if (best && (wantsToReport || !askedAsQuestion)) return { intent: `report:${best}`, scores };
     return { intent: 'question', scores };
   }

@@ -1,17 +1,24 @@
 /**
  * Splits Swedish and Finnish compounds against a vocabulary of known words: "somekanava" → "some" + "kanava",
  * "tvåfaktorsautentisering" → "två" + "faktors" + "autentisering". A split is taken only when every part is a
- * known word of at least three letters (a Swedish linking "s" may end a part), so unknown words stay whole.
+ * known word (a Swedish linking "s" may end a part), so unknown words stay whole.
  */
 export class CompoundSplitter {
   private readonly memo = new Map<string, string[] | null>();
 
-  /** `known(word)` says whether a word (or its stem) is in the vocabulary. */
-  constructor(private readonly known: (word: string) => boolean, private readonly minPart = 3) {}
+  /**
+   * `known(word)` says whether a word (or its stem) is in the vocabulary. A head has at least `minPart`
+   * letters, a tail at least `minTail`: shorter tails are mostly inflection endings ("kommun|ens").
+   */
+  constructor(
+    private readonly known: (word: string) => boolean,
+    private readonly minPart = 3,
+    private readonly minTail = 4,
+  ) {}
 
   /** The parts of a compound, or an empty list when the word does not split into known parts. */
   split(word: string): string[] {
-    if (word.length < this.minPart * 2) return [];
+    if (word.length < this.minPart + this.minTail) return [];
     return this.splitRec(word, 0) ?? [];
   }
 
@@ -21,11 +28,11 @@ export class CompoundSplitter {
     let best: string[] | null = null;
     if (depth < 3) {
       // Longest head first: "kommunikationsenhet" → "kommunikations" + "enhet" before shorter heads.
-      for (let cut = word.length - this.minPart; cut >= this.minPart; cut--) {
+      for (let cut = word.length - this.minTail; cut >= this.minPart; cut--) {
         const head = word.slice(0, cut);
         const tail = word.slice(cut);
         if (!this.isPart(head)) continue;
-        if (this.known(tail)) {
+        if (this.known(tail) && tail.length >= this.minTail) {
           best = [head, tail];
           break;
         }

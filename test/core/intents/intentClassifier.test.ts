@@ -1,0 +1,43 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
+import { IntentClassifier } from '../../../src/core/intents/intentClassifier';
+import { loadIntentCues } from '../../../src/core/intents/intentCues';
+import { REPO_ROOT } from '../../../src/core/i18n';
+
+const classifier = new IntentClassifier(loadIntentCues(path.join(REPO_ROOT, 'content', 'intents.yaml')));
+
+describe('IntentClassifier', () => {
+  it.each([
+    ['sv', 'Någon skriver att han ska slå ihjäl mig, jag är rädd. Han hotar mig hela tiden.', 'report:threat'],
+    ['fi', 'Joku uhkaa minua kommenteissa väkivallalla', 'report:threat'],
+    ['sv', 'En person trakasserar mig i privata meddelanden', 'report:harassment'],
+    ['fi', 'Sama tyyppi ahdistelee minua joka päivä Instagramissa', 'report:harassment'],
+    ['sv', 'Vårt Instagramkonto är hackat, jag kommer inte in', 'report:identity_theft'],
+    ['fi', 'Kunnan Facebook-sivu on kaapattu', 'report:identity_theft'],
+    ['sv', 'Jag fick ett nätfiskemejl och angav mitt lösenord', 'report:phishing'],
+    ['fi', 'Sain tietojenkalasteluviestin Messengerissä', 'report:phishing'],
+    ['sv', 'Datorn har fått ett virus efter en länk på Facebook', 'report:malware'],
+    ['fi', 'Koneelle tuli haittaohjelma somelinkistä', 'report:malware'],
+    ['sv', 'jag vill göra en anmälan om hot', 'report:threat'],
+  ])('%s: %s → %s', (lang, text, intent) => {
+    expect(classifier.classify(text, lang as 'sv' | 'fi').intent).toBe(intent);
+  });
+
+  it.each([
+    ['sv', 'Får jag installera appar som delas på sociala medier?'],
+    ['sv', 'Hur ofta ska lösenorden bytas?'],
+    ['fi', 'Saako valeprofiileja tehdä kunnan sivuille?'],
+    ['fi', 'Kenelle ilmoitetaan jos saa uhkauksia?'],
+    ['sv', 'Vilka hashtaggar använder kommunen?'],
+  ])('a question about the rules stays a question: %s', (lang, text) => {
+    expect(classifier.classify(text, lang as 'sv' | 'fi').intent).toBe('question');
+  });
+
+  it('says which file and field is wrong in the cue words', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'somebot-intents-'));
+    const file = path.join(dir, 'intents.yaml');
+    fs.writeFileSync(file, 'report_verbs: {sv: [anmäla]}\nquestion_starters: {sv: [får]}\ncategories:\n  threat: {sv: [hot]}\n');
+    expect(() => loadIntentCues(file)).toThrow(/intents\.yaml: field "categories\.harassment"/);
+  });
+});
