@@ -25,8 +25,10 @@ export interface GuidelineAnswer {
 export interface AnswerPolicy {
   /** Minimum share of the question's words (weighted by rarity) the best passage must match. */
   minCoverage: number;
-  /** Minimum ranking score of the best passage (a match on one rare word alone stays below it). */
+  /** Minimum ranking score of the best passage when it covers less than `sureCoverage` of the question. */
   minScore: number;
+  /** Coverage from which the best passage answers whatever its score. */
+  sureCoverage: number;
   /**
    * The bot declines when words the guidelines never use carry at least this share of the question's weight:
    * the question is about something else ("tjänstledighet", "lunchrestaurang").
@@ -42,6 +44,7 @@ export interface AnswerPolicy {
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
   minCoverage: 0.3,
   minScore: 3,
+  sureCoverage: 0.6,
   maxUnknownShare: 0.5,
   relatedScoreRatio: 0.75,
   maxQuestionChars: 2000,
@@ -88,7 +91,9 @@ export class GuidelineAnswerer {
     const words = results[0]!.words;
     const total = words.reduce((sum, w) => sum + w.weight, 0) || 1;
     const unknownShare = words.filter((w) => !w.known).reduce((sum, w) => sum + w.weight, 0) / total;
-    if (best.coverage < this.policy.minCoverage || best.score < this.policy.minScore || unknownShare >= this.policy.maxUnknownShare) {
+    const confident =
+      best.coverage >= this.policy.sureCoverage || (best.coverage >= this.policy.minCoverage && best.score >= this.policy.minScore);
+    if (!confident || unknownShare >= this.policy.maxUnknownShare) {
       return { lang, intent, answered: false, reason: 'low_confidence', hits, quoted: [] };
     }
     const related = hits

@@ -16,20 +16,29 @@ export const FIELDS = {
 } as const;
 
 /** Bumped whenever the analysis changes, so an index saved by an older build counts as stale. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** The saved form of an index (`somebot index` writes it, start-up loads it). */
 export interface SavedGuidelineIndex {
   format: number;
   contentHash: string;
   passages: Passage[];
-  /** Terms of each passage per language (text, context and curated terms), for answer confidence. */
-  passageTerms: Record<string, Record<ContentLang, string[]>>;
+  /**
+   * Terms of each passage per language, for answer confidence: `own` from its text and its own curated
+   * terms, `shared` from what it shares with its section (headings, lead-in, section terms).
+   */
+  passageTerms: Record<string, { own: Record<ContentLang, string[]>; shared: Record<ContentLang, string[]> }>;
   vocabulary: string[];
   glossary: GlossaryEntry[];
   markers: LanguageMarkers;
   training: Record<ContentLang, string>;
   lunr: object;
+}
+
+/** A passage's terms per language: its own, and those it shares with its section. */
+export interface PassageTermSets {
+  own: Record<ContentLang, Set<string>>;
+  shared: Record<ContentLang, Set<string>>;
 }
 
 /** The built search index with what querying it needs (analyzer, glossary, language detector). */
@@ -39,7 +48,7 @@ export class GuidelineIndex {
   readonly detector: LanguageDetector;
   readonly lunr: lunr.Index;
   readonly passages: Map<string, Passage>;
-  readonly passageTerms: Map<string, Record<ContentLang, Set<string>>>;
+  readonly passageTerms: Map<string, PassageTermSets>;
   /** Document frequency of each stem per language (over passages), for weighting query words. */
   readonly df: Record<ContentLang, Map<string, number>>;
 
@@ -55,9 +64,14 @@ export class GuidelineIndex {
     this.passageTerms = new Map();
     this.df = { sv: new Map(), fi: new Map() };
     for (const [id, terms] of Object.entries(saved.passageTerms)) {
-      const sets = { sv: new Set(terms.sv), fi: new Set(terms.fi) };
+      const sets: PassageTermSets = {
+        own: { sv: new Set(terms.own.sv), fi: new Set(terms.own.fi) },
+        shared: { sv: new Set(terms.shared.sv), fi: new Set(terms.shared.fi) },
+      };
       this.passageTerms.set(id, sets);
-      for (const lang of ['sv', 'fi'] as const) for (const t of sets[lang]) this.df[lang].set(t, (this.df[lang].get(t) ?? 0) + 1);
+      for (const lang of ['sv', 'fi'] as const) {
+        for (const t of new Set([...sets.own[lang], ...sets.shared[lang]])) this.df[lang].set(t, (this.df[lang].get(t) ?? 0) + 1);
+      }
     }
   }
 
@@ -98,22 +112,26 @@ export function buildGuidelineIndex(content: GuidelineContent): GuidelineIndex {
     const lang = p.source.lang;
     const terms = content.searchTerms.get(p.id)!;
     const fields: Record<string, string[]> = {};
-    const all: Record<ContentLang, string[]> = { sv: [], fi: [] };
-    const put = (l: ContentLang, kind: 'body' | 'context' | 'terms', text: string) => {
+    const own: Record<ContentLang, string[]> = { sv: [], fi: [] };
+    const shared: Record<ContentLang, string[]> = { sv: [], fi: [] };
+    const put = (l: ContentLang, kind: 'body' | 'context' | 'terms', text: string, into: Record<ContentLang, string[]>) => {
       const t = analyzer.terms(text, l);
       (fields[FIELDS[l][kind]] ??= []).push(...t);
-      all[l].push(...t);
+      into[l].push(...t);
     };
-    put(lang, 'body', p.body);
-    put(lang, 'context', [...p.trail, p.lead ?? ''].join('\n'));
+    put(lang, 'body', p.body, own);
+    put(lang, 'context', [...p.trail, p.lead ?? ''].join('\n'), shared);
     for (const l of ['sv', 'fi'] as const) {
       // Passage-level terms count double: they describe this rule, section terms its whole topic.
-      const curated = [...terms.passage[l], ...terms.passage[l], ...terms.section[l]].join('\n');
-      put(l, 'terms', curated);
+      put(l, 'terms', [...terms.passage[l], ...terms.passage[l]].join('\n'), own);
+      put(l, 'terms', terms.section[l].join('\n'), shared);
       training[l].push(...terms.passage[l], ...terms.section[l]);
     }
     training[lang].push(p.text);
-    passageTerms[p.id] = { sv: [...new Set(all.sv)], fi: [...new Set(all.fi)] };
+    passageTerms[p.id] = {
+      own: { sv: [...new Set(own.sv)], fi: [...new Set(own.fi)] },
+      shared: { sv: [...new Set(shared.sv)], fi: [...new Set(shared.fi)] },
+    };
     return { id: p.id, fields };
   });
   for (const entry of content.glossary) {

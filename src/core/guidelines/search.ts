@@ -33,6 +33,8 @@ interface Concept {
 
 const OTHER: Record<ContentLang, ContentLang> = { sv: 'fi', fi: 'sv' };
 const FIELD_BOOST = { body: 1, context: 0.5, terms: 1.4 };
+/** How much a word counts toward coverage when a passage has it only through its section. */
+const SHARED_MATCH = 0.5;
 /** Ranking weighs lunr's BM25 score by coverage: a passage that matches every word beats one that repeats one. */
 const COVERAGE_FLOOR = Number(process.env.SOMEBOT_TUNE_FLOOR ?? 0.35);
 /**
@@ -118,7 +120,10 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
     let covered = 0;
     const missing: string[] = [];
     for (const c of concepts) {
-      if (matches(c, terms)) covered += c.weight;
+      // A word found only in what the passage shares with its section (its heading, lead-in, section
+      // terms) counts half: it tells the section, not this passage within it.
+      if (matches(c, terms.own)) covered += c.weight;
+      else if (matches(c, terms.shared)) covered += SHARED_MATCH * c.weight;
       else missing.push(c.word.surface);
     }
     const coverage = covered / total;
@@ -126,7 +131,7 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
   }
   hits.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
 
-  const known = concepts.map((c) => [...index.passageTerms.values()].some((t) => matches(c, t)));
+  const known = concepts.map((c) => [...index.passageTerms.values()].some((t) => matches(c, t.own) || matches(c, t.shared)));
   return {
     hits: hits.slice(0, limit),
     words: concepts.map((c, i) => ({ surface: c.word.surface, weight: c.weight, known: known[i]! })),

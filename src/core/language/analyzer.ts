@@ -30,11 +30,14 @@ export class Analyzer {
   constructor(vocabulary: Iterable<string>, extraStopwords: { sv: string[]; fi: string[] } = { sv: [], fi: [] }) {
     this.vocabulary = new Set(vocabulary);
     this.extraStopwords = { sv: new Set(extraStopwords.sv), fi: new Set(extraStopwords.fi) };
-    // A part is known as written or by its stem in either language ("kanavan" is known through "kanava").
+    // A long tail is also known by its stem in either language ("kanavan" is known through "kanava").
     const stems = new Set<string>();
     for (const w of this.vocabulary) for (const lang of ['sv', 'fi'] as const) stems.add(`${lang}:${this.stem(w, lang)}`);
     this.splitter = new CompoundSplitter(
-      (w) => this.vocabulary.has(w) || stems.has(`sv:${this.stem(w, 'sv')}`) || stems.has(`fi:${this.stem(w, 'fi')}`),
+      (w) => this.vocabulary.has(w),
+      3,
+      4,
+      (w) => stems.has(`sv:${this.stem(w, 'sv')}`) || stems.has(`fi:${this.stem(w, 'fi')}`),
     );
   }
 

@@ -14,6 +14,9 @@ export class CompoundSplitter {
     private readonly known: (word: string) => boolean,
     private readonly minPart = 3,
     private readonly minTail = 4,
+    /** Known only by its stem (an inflected form, "kanavan"): accepted as a tail from this length on. */
+    private readonly knownByStem: (word: string) => boolean = () => false,
+    private readonly minStemTail = 6,
   ) {}
 
   /** The parts of a compound, or an empty list when the word does not split into known parts. */
@@ -32,7 +35,8 @@ export class CompoundSplitter {
         const head = word.slice(0, cut);
         const tail = word.slice(cut);
         if (!this.isPart(head)) continue;
-        if (this.known(tail) && tail.length >= this.minTail) {
+        const tailKnown = this.known(tail) || (tail.length >= this.minStemTail && this.knownByStem(tail));
+        if (tailKnown && tail.length >= this.minTail) {
           best = [head, tail];
           break;
         }

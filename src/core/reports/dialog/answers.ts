@@ -1,0 +1,47 @@
+import { foldCase, stripDiacritics } from '../../text/normalize';
+import type { Choice } from './types';
+
+/** An option with the hidden words that also select it (in every language: a Finn may type "kyllä" in sv). */
+export interface Option extends Choice {
+  aliases?: readonly string[];
+}
+
+/** Words that stop the dialog at any step (the whole message, in any UI language). */
+export const CANCEL_WORDS = ['avbryt', 'peruuta', 'cancel'] as const;
+export const YES_WORDS = ['ja', 'j', 'yes', 'y', 'kylla', 'k', 'joo', 'juu'] as const;
+export const NO_WORDS = ['nej', 'n', 'no', 'ei', 'e'] as const;
+/** Words that mean "no evidence" at the evidence step. */
+export const NONE_WORDS = ['nej', 'ingen', 'inga', 'inget', 'ei', 'ei ole', 'ei mitaan', 'none', 'no', 'nothing', '-'] as const;
+
+/** Case-, diacritics- and punctuation-insensitive form for comparing typed answers. */
+export function normalizeAnswer(text: string): string {
+  return stripDiacritics(foldCase(text))
+    .replace(/[“”"'’.!?]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function isCancelText(text: string): boolean {
+  return (CANCEL_WORDS as readonly string[]).includes(normalizeAnswer(text));
+}
+
+/**
+ * The option a typed answer picks: its number (1-based, in order), its label, its id or one of its aliases.
+ * Undefined when nothing matches or the number is out of range.
+ */
+export function matchOption(text: string, options: readonly Option[]): Option | undefined {
+  const answer = normalizeAnswer(text);
+  if (!answer) return undefined;
+  if (/^\d+$/.test(answer)) return options[Number(answer) - 1];
+  return options.find(
+    (o) =>
+      normalizeAnswer(o.label) === answer ||
+      normalizeAnswer(o.id) === answer ||
+      (o.aliases ?? []).some((alias) => normalizeAnswer(alias) === answer),
+  );
+}
+
+/** The public part of options, for BotReply.choices. */
+export function toChoices(options: readonly Option[]): Choice[] {
+  return options.map(({ id, label }) => ({ id, label }));
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { MAX_EVIDENCE_ITEMS, type Evidence } from '../report';
+
+const URL_IN_TEXT = /<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>|(https?:\/\/[^\s<>"”]+)/gi;
+const FILE_NAME = /^[^\s/\\]+\.(png|jpe?g|gif|webp|heic|bmp|pdf|txt|docx?|xlsx?|pptx?|mp4|mov|avi|webm|mp3|m4a|wav|zip|eml|msg)$/i;
+const url = z.string().url();
+
+/**
+ * Splits evidence typed as text (one item per line) into links, quoted text and file names. URLs anywhere in a
+ * line become links (Slack's `<url|label>` form included; trailing punctuation dropped). A line that is one
+ * file name (screenshot.png) becomes a file. A line with any other words is also kept whole as a quote,
+ * exactly as typed apart from surrounding spaces, so nothing the person gave is lost or reworded.
+ */
+export function parseEvidenceText(text: string): Evidence {
+  const evidence: Evidence = { links: [], quotes: [], files: [] };
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (!line) continue;
+    let rest = line;
+    for (const match of line.matchAll(URL_IN_TEXT)) {
+      const found = (match[1] ?? match[2] ?? '').replace(/[.,;:!?)\]]+$/, '');
+      if (url.safeParse(found).success) {
+        evidence.links.push(found);
+        rest = rest.replace(match[0], ' ');
+      }
+    }
+    if (!/[\p{L}\p{N}]/u.test(rest)) continue;
+    if (rest === line && FILE_NAME.test(line)) evidence.files.push(line);
+    else evidence.quotes.push(line);
+  }
+  return evidence;
+}
+
+/** True when an evidence object holds more than MAX_EVIDENCE_ITEMS of one kind. */
+export function tooMuchEvidence(evidence: Evidence): boolean {
+  return [evidence.links, evidence.quotes, evidence.files].some((list) => list.length > MAX_EVIDENCE_ITEMS);
+}

@@ -1,0 +1,38 @@
+/**
+ * Step ids of the report dialog, declared once. A persisted DialogState names its step by these ids,
+ * so renaming one breaks unfinished dialogs saved before the change.
+ */
+export const STEP = {
+  category: 'category',
+  immediateDanger: 'immediate_danger',
+  platform: 'platform',
+  platformOther: 'platform_other',
+  accountKind: 'account_kind',
+  description: 'description',
+  occurredOn: 'occurred_on',
+  evidence: 'evidence',
+  manager: 'manager',
+  subjectIsManager: 'subject_is_manager',
+  alternateRecipient: 'alternate_recipient',
+  confirm: 'confirm',
+} as const;
+
+export type StepId = (typeof STEP)[keyof typeof STEP];
+
+/** Every step in dialog order (a step is skipped when it does not apply, see flow.ts). */
+export const STEP_IDS: readonly StepId[] = Object.values(STEP);
+
+export function isStepId(value: unknown): value is StepId {
+  return typeof value === 'string' && (STEP_IDS as readonly string[]).includes(value);
+}
+
+/** Choice ids shared by several steps. */
+export const CHOICE = {
+  yes: 'yes',
+  no: 'no',
+  confirm: 'confirm',
+  cancel: 'cancel',
+  noEvidence: 'none',
+  today: 'today',
+  yesterday: 'yesterday',
+} as const;

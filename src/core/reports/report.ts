@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { REPORT_CATEGORIES } from './categories';
+
+/** Where the incident happened. */
+export const PLATFORMS = ['facebook', 'instagram', 'x', 'linkedin', 'youtube', 'tiktok', 'other'] as const;
+export type SocialPlatform = (typeof PLATFORMS)[number];
+
+/** Whose account the incident concerns. */
+export const ACCOUNT_KINDS = ['own_work_profile', 'organisation_account', 'private_profile'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+export const MAX_EVIDENCE_ITEMS = 20;
+
+/** Evidence kept unchanged with the report (Enontekiö "Väärinkäyttöihin puuttuminen"). */
+export const evidenceSchema = z.object({
+  links: z.array(z.string().url()).max(MAX_EVIDENCE_ITEMS),
+  quotes: z.array(z.string().max(5000)).max(MAX_EVIDENCE_ITEMS),
+  files: z.array(z.string().max(500)).max(MAX_EVIDENCE_ITEMS),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+/**
+ * ONE schema for a complete report: form mode validates it whole, text mode fills it field by field.
+ * `alternateRecipientId` is required when `subjectIsManager` (checked by the refinement below).
+ */
+export const reportDraftSchema = z
+  .object({
+    category: z.enum(REPORT_CATEGORIES),
+    platform: z.enum(PLATFORMS),
+    platformOther: z.string().max(100).optional(),
+    accountKind: z.enum(ACCOUNT_KINDS),
+    description: z.string().trim().min(1).max(5000),
+    /** YYYY-MM-DD; text mode also accepts "today"/"idag"/"tänään", "yesterday", d.m.yyyy. */
+    occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    evidence: evidenceSchema,
+    immediateDanger: z.boolean(),
+    subjectIsManager: z.boolean(),
+    /** The manager's manager or HR, when the person reported is the reporter's own manager. */
+    alternateRecipientId: z.string().optional(),
+    /** Asked for when the directory has no manager for the reporter. */
+    managerId: z.string().optional(),
+  })
+  .superRefine((draft, ctx) => {
+    if (draft.subjectIsManager && !draft.alternateRecipientId) {
+      ctx.addIssue({ code: 'custom', path: ['alternateRecipientId'], message: 'required when subjectIsManager' });
+    }
+  });
+export type ReportDraft = z.infer<typeof reportDraftSchema>;

@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { REPO_ROOT } from '../i18n';
+import { PERSON_ROLES, type PersonRole } from '../directory/directory';
+import { REPORT_CATEGORIES, type ReportCategory } from './categories';
+import { ConfigFileError, ConfigFileErrorCode, describeIssue } from '../directory/configFileError';
+
+/** Where the default routing table lives. */
+export const DEFAULT_ROUTING_TABLE_PATH = path.join(REPO_ROOT, 'content', 'routing.yaml');
+
+/** Roles whose holders a row can name as recipients ('employee' is everyone, so it is not one). */
+export type RoutableRole = Exclude<PersonRole, 'employee'>;
+export const ROUTABLE_ROLES = PERSON_ROLES.filter((role): role is RoutableRole => role !== 'employee');
+
+export const URGENCIES = ['immediate', 'high', 'normal'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** Where a quoted rule comes from, so a manager sees why a report reached them. */
+export interface RuleSource {
+  docId: string;
+  organisation: string;
+  document: string;
+  section: string;
+}
+
+/** One rule quoted verbatim from the guideline corpus. */
+export interface RoutingRule {
+  id: string;
+  quote: string;
+  source: RuleSource;
+}
+
+/** Who is told about a report of one category. */
+export interface RecipientSpec {
+  /** The reporter's manager (or the alternate recipient when the manager is the subject). */
+  manager: boolean;
+  /** IT security ("informationsförvaltningen"): its people and channels. */
+  itSecurity: boolean;
+  /** Everyone holding these roles (e.g. 'communications'). */
+  roles: RoutableRole[];
+}
+
+/** One row of the routing table. */
+export interface RoutingRow {
+  category: ReportCategory;
+  recipients: RecipientSpec;
+  urgency: Urgency;
+  /** T of the escalation policy: minutes before an unacknowledged alert escalates. */
+  ackTimeoutMinutes: number;
+  /** Advice shown to the reporter after submitting, one item per line, per UI language. */
+  advice: { sv: string[]; fi: string[]; en: string[] };
+  /** Rules cited in every alert of this category, in table order. */
+  rules: RoutingRule[];
+}
+
+/** The whole table: exactly one row per known category. */
+export interface RoutingTable {
+  rows: Record<ReportCategory, RoutingRow>;
+  /** When someone is in immediate danger, any report is 'immediate' and waits at most this long for an acknowledgement. */
+  immediateDanger: { ackTimeoutMinutes: number };
+}
+
+
+const nonEmpty = z.string().trim().min(1);
+
+const ruleSchema = z.strictObject({
+  quote: nonEmpty,
+  source: z.strictObject({ docId: nonEmpty, organisation: nonEmpty, document: nonEmpty, section: nonEmpty }),
+});
+
+const adviceList = z.array(nonEmpty).min(1);
+
+const rowSchema = z.strictObject({
+  recipients: z.strictObject({
+    manager: z.boolean(),
+    itSecurity: z.boolean(),
+    roles: z.array(z.enum(ROUTABLE_ROLES)).default([]),
+  }),
+  urgency: z.enum(URGENCIES),
+  ackTimeoutMinutes: z.number().int().positive(),
+  advice: z.strictObject({ sv: adviceList, fi: adviceList, en: adviceList }),
+  rules: z.array(nonEmpty).min(1),
+});
+
+const fileSchema = z.strictObject({
+  immediateDanger: z.strictObject({ ackTimeoutMinutes: z.number().int().positive() }),
+  rules: z.record(z.string(), z.unknown()),
+  categories: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * Parses and validates a routing table (YAML text). Every category of REPORT_CATEGORIES must have a row;
+ * a row may not name an unknown category or cite an unknown rule. Throws ConfigFileError whose message names
+ * the file, the row (category or rule id) and the field.
+ */
+export function parseRoutingTable(text: string, file = '<routing table>'): RoutingTable {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (err) {
+    throw new ConfigFileError(ConfigFileErrorCode.Syntax, `${file}: not valid YAML: ${(err as Error).message}`, { file });
+  }
+  const top = fileSchema.safeParse(raw);
+  if (!top.success) {
+    const issue = top.error.issues[0]!;
+    throw new ConfigFileError(ConfigFileErrorCode.Invalid, `${file}: ${describeIssue(issue)}`, { file, field: issue.path.join('.') });
+  }
+
+  const rules = new Map<string, RoutingRule>();
+  for (const [id, value] of Object.entries(top.data.rules)) {
+    const parsed = ruleSchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ConfigFileError(ConfigFileErrorCode.Invalid, `${file}: rule "${id}": ${describeIssue(issue)}`, {
+        file,
+        entry: id,
+        field: issue.path.join('.'),
+      });
+    }
+    rules.set(id, { id, quote: parsed.data.quote, source: parsed.data.source });
+  }
+
+  const rows: Partial<Record<ReportCategory, RoutingRow>> = {};
+  for (const [category, value] of Object.entries(top.data.categories)) {
+    if (!(REPORT_CATEGORIES as readonly string[]).includes(category)) {
+      throw new ConfigFileError(
+        ConfigFileErrorCode.Invalid,
+        `${file}: row "${category}": unknown category (expected one of ${REPORT_CATEGORIES.join(', ')})`,
+        { file, entry: category, field: 'category' },
+      );
+    }
+    const parsed = rowSchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ConfigFileError(ConfigFileErrorCode.Invalid, `${file}: row "${category}": ${describeIssue(issue)}`, {
+        file,
+        entry: category,
+        field: issue.path.join('.'),
+      });
+    }
+    const cited = parsed.data.rules.map((id, index) => {
+      const rule = rules.get(id);
+      if (!rule) {
+        throw new ConfigFileError(ConfigFileErrorCode.Invalid, `${file}: row "${category}": field "rules.${index}": unknown rule "${id}"`, {
+          file,
+          entry: category,
+          field: `rules.${index}`,
+        });
+      }
+      return rule;
+    });
+    const cat = category as ReportCategory;
+    rows[cat] = { category: cat, ...parsed.data, rules: cited };
+  }
+
+  for (const category of REPORT_CATEGORIES) {
+    if (!rows[category]) {
+      throw new ConfigFileError(ConfigFileErrorCode.Invalid, `${file}: row "${category}": missing (every category needs a row)`, {
+        file,
+        entry: category,
+        field: 'category',
+      });
+    }
+  }
+  return { rows: rows as Record<ReportCategory, RoutingRow>, immediateDanger: top.data.immediateDanger };
+}
+
+/** Reads and validates the routing table; an invalid row stops start-up with a ConfigFileError naming row and field. */
+export function loadRoutingTable(file: string = DEFAULT_ROUTING_TABLE_PATH): RoutingTable {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigFileError(ConfigFileErrorCode.Unreadable, `${file}: cannot read: ${(err as Error).message}`, { file });
+  }
+  return parseRoutingTable(text, file);
+}

@@ -1,0 +1,75 @@
+import { matchOption, normalizeAnswer, isCancelText } from '../../../../src/core/reports/dialog/answers';
+import { parseOccurredOn, previousDay, todayIn } from '../../../../src/core/reports/dialog/dates';
+import { parseEvidenceText } from '../../../../src/core/reports/dialog/evidence';
+import { renderPlainText } from '../../../../src/core/reports/dialog/plainText';
+
+const TODAY = '2026-03-16';
+
+describe('parseOccurredOn', () => {
+  it.each([
+    ['idag', TODAY], ['i dag', TODAY], ['I DAG.', TODAY], ['today', TODAY], ['tänään', TODAY], ['tanaan', TODAY],
+    ['igår', '2026-03-15'], ['i går', '2026-03-15'], ['Igar', '2026-03-15'], ['yesterday', '2026-03-15'], ['eilen', '2026-03-15'],
+    ['1.3.2026', '2026-03-01'], ['01.03.2026', '2026-03-01'], ['2026-03-16', TODAY], ['29.2.2024', '2024-02-29'],
+  ])('%s → %s', (text, date) => {
+    expect(parseOccurredOn(text, TODAY)).toEqual({ ok: true, date });
+  });
+
+  it.each([['huomenna'], ['31.2.2026'], ['2026-13-01'], ['3/1/2026'], [''], ['29.2.2025']])('rejects %p', (text) => {
+    expect(parseOccurredOn(text, TODAY)).toEqual({ ok: false, reason: 'unrecognised' });
+  });
+
+  it('rejects the future', () => {
+    expect(parseOccurredOn('17.3.2026', TODAY)).toEqual({ ok: false, reason: 'future' });
+    expect(parseOccurredOn('2027-01-01', TODAY)).toEqual({ ok: false, reason: 'future' });
+  });
+
+  it('knows month and year boundaries and time zones', () => {
+    expect(previousDay('2026-03-01')).toBe('2026-02-28');
+    expect(previousDay('2026-01-01')).toBe('2025-12-31');
+    const lateEvening = new Date('2026-03-16T22:30:00Z');
+    expect(todayIn('Europe/Helsinki', lateEvening)).toBe('2026-03-17');
+    expect(todayIn('Europe/Stockholm', lateEvening)).toBe('2026-03-16');
+  });
+});
+
+describe('parseEvidenceText', () => {
+  it('sorts links, file names and quotes, keeping quotes unchanged', () => {
+    expect(
+      parseEvidenceText(
+        'Se https://facebook.com/a/1, och <https://x.com/b/2|x.com/b/2>\nskärmdump 1.png\nIMG_0042.JPG\n  ”Vi vet var du bor”  \n\n',
+      ),
+    ).toEqual({
+      links: ['https://facebook.com/a/1', 'https://x.com/b/2'],
+      quotes: ['Se https://facebook.com/a/1, och <https://x.com/b/2|x.com/b/2>', 'skärmdump 1.png', '”Vi vet var du bor”'],
+      files: ['IMG_0042.JPG'],
+    });
+  });
+});
+
+describe('typed answers', () => {
+  const options = [
+    { id: 'own_work_profile', label: 'Oma työprofiilini' },
+    { id: 'x', label: 'X (Twitter)', aliases: ['twitter'] },
+  ];
+  it('match by number, label without diacritics or case, id and alias', () => {
+    expect(matchOption('1', options)?.id).toBe('own_work_profile');
+    expect(matchOption('OMA TYOPROFIILINI', options)?.id).toBe('own_work_profile');
+    expect(matchOption('own_work_profile', options)?.id).toBe('own_work_profile');
+    expect(matchOption('Twitter!', options)?.id).toBe('x');
+    expect(matchOption('x (twitter)', options)?.id).toBe('x');
+    expect(matchOption('3', options)).toBeUndefined();
+    expect(matchOption('0', options)).toBeUndefined();
+    expect(matchOption('', options)).toBeUndefined();
+  });
+
+  it('recognise cancel words only as the whole message', () => {
+    expect(['avbryt', 'Peruuta', ' CANCEL! '].every(isCancelText)).toBe(true);
+    expect(isCancelText('jag vill inte avbryta')).toBe(false);
+    expect(normalizeAnswer('  Kyllä. ')).toBe('kylla');
+  });
+
+  it('plain text shows choices numbered from 1', () => {
+    expect(renderPlainText({ kind: 'prompt', text: 'Q?', choices: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] })).toBe('Q?\n  1. A\n  2. B');
+    expect(renderPlainText({ kind: 'info', text: 'Hi' })).toBe('Hi');
+  });
+});
