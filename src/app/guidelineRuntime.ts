@@ -4,7 +4,6 @@ import { loadOrBuildIndex, type IndexOrigin } from '../core/guidelines/indexFile
 import { DEFAULT_ANSWER_POLICY, GuidelineAnswerer } from '../core/guidelines/guidelineAnswerer';
 import type { GuidelineIndex } from '../core/guidelines/guidelineIndex';
 import { IntentClassifier } from '../core/intents/intentClassifier';
-import { loadIntentCues } from '../core/intents/intentCues';
 
 /** The default contact for questions the guidelines do not answer: Kyrkslätt's communications unit. */
 export const DEFAULT_CONTACT = 'viestinta@kirkkonummi.fi';
@@ -49,7 +48,7 @@ export interface GuidelineRuntime {
 /** Loads (or builds) the index and wires the answerer. Invalid content throws a ContentError. */
 export function createGuidelineRuntime(settings: GuidelineSettings = guidelineSettings()): GuidelineRuntime {
   const { index, origin } = loadOrBuildIndex(settings.contentDir, settings.indexFile);
-  const classifier = new IntentClassifier(loadIntentCues(path.join(settings.contentDir, 'intents.yaml')));
+  const classifier = new IntentClassifier(index.saved.intentCues);
   const policy = { ...DEFAULT_ANSWER_POLICY, minCoverage: settings.answerThreshold };
   return { settings, index, origin, classifier, answerer: new GuidelineAnswerer(index, classifier, policy) };
 }

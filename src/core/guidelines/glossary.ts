@@ -3,7 +3,7 @@ import type { ContentLang } from '../language/lang';
 import type { GlossaryEntry } from './vocabulary';
 
 /** A glossary term analysed into the stems of its words ("närmaste chef" → ["närmast", "chef"]). */
-interface AnalyzedTerm {
+export interface AnalyzedTerm {
   lang: ContentLang;
   stems: string[];
 }
@@ -23,8 +23,9 @@ export class Glossary {
   /** First stem of a term → entries that have a term starting with it. */
   private readonly byStem: Record<ContentLang, Map<string, Set<number>>> = { sv: new Map(), fi: new Map() };
 
-  constructor(entries: GlossaryEntry[], analyzer: Analyzer) {
-    this.entries = entries.map((entry) => {
+  /** Analyses glossary entries into stems (done once, when the index is built). */
+  static analyze(entries: GlossaryEntry[], analyzer: Analyzer): AnalyzedTerm[][] {
+    return entries.map((entry) => {
       const terms: AnalyzedTerm[] = [];
       for (const lang of ['sv', 'fi'] as const) {
         for (const term of entry[lang]) {
@@ -34,6 +35,10 @@ export class Glossary {
       }
       return terms;
     });
+  }
+
+  constructor(entries: AnalyzedTerm[][]) {
+    this.entries = entries;
     this.entries.forEach((terms, i) => {
       for (const t of terms) {
         for (const key of variants(t.stems[0]!)) {

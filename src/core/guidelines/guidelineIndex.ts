@@ -1,13 +1,14 @@
 import { Analyzer } from '../language/analyzer';
-import { LanguageDetector, type LanguageMarkers } from '../language/detect';
+import { LanguageDetector, type LanguageMarkers, type LanguageModel } from '../language/detect';
 import type { ContentLang } from '../language/lang';
 import { lunr } from '../language/lunrLanguages';
 import { splitWords } from '../language/words';
 import { ContentError } from '../errors';
-import { Glossary } from './glossary';
+import type { IntentCues } from '../intents/intentCues';
+import { Glossary, type AnalyzedTerm } from './glossary';
 import type { GuidelineContent } from './guidelineContent';
 import type { Passage } from './passage';
-import type { GlossaryEntry } from './vocabulary';
+import { TermLookup, type TermLookups } from './termLookup';
 
 /** Index fields, one set per language: stems of one language never mix with the other's. */
 export const FIELDS = {
@@ -15,8 +16,11 @@ export const FIELDS = {
   fi: { body: 'body_fi', context: 'context_fi', terms: 'terms_fi' },
 } as const;
 
+/** Weight of each field in a query clause: curated terms above the text, headings and lead-ins below it. */
+export const FIELD_BOOST = { body: 1, context: 0.5, terms: 1.4 } as const;
+
 /** Bumped whenever the analysis changes, so an index saved by an older build counts as stale. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 7;
 
 /** The saved form of an index (`somebot index` writes it, start-up loads it). */
 export interface SavedGuidelineIndex {
@@ -29,9 +33,11 @@ export interface SavedGuidelineIndex {
    */
   passageTerms: Record<string, { own: Record<ContentLang, string[]>; shared: Record<ContentLang, string[]> }>;
   vocabulary: string[];
-  glossary: GlossaryEntry[];
+  vocabularyStems: Record<ContentLang, string[]>;
+  glossary: AnalyzedTerm[][];
   markers: LanguageMarkers;
-  training: Record<ContentLang, string>;
+  languageModel: LanguageModel;
+  intentCues: IntentCues;
   lunr: object;
 }
 
@@ -51,14 +57,16 @@ export class GuidelineIndex {
   readonly passageTerms: Map<string, PassageTermSets>;
   /** Document frequency of each stem per language (over passages), for weighting query words. */
   readonly df: Record<ContentLang, Map<string, number>>;
+  /** Every term of the index per language, for prefix and typo expansion. */
+  readonly terms: TermLookups;
 
   constructor(readonly saved: SavedGuidelineIndex) {
     if (saved.format !== INDEX_FORMAT) {
       throw new ContentError('INDEX_STALE', `index format ${saved.format} is not ${INDEX_FORMAT}: rebuild it`);
     }
-    this.analyzer = new Analyzer(saved.vocabulary, saved.markers.stopwords);
-    this.glossary = new Glossary(saved.glossary, this.analyzer);
-    this.detector = new LanguageDetector(saved.training, saved.markers);
+    this.analyzer = new Analyzer(saved.vocabulary, saved.markers.stopwords, saved.vocabularyStems);
+    this.glossary = new Glossary(saved.glossary);
+    this.detector = new LanguageDetector(saved.languageModel, saved.markers);
     this.lunr = lunr.Index.load(saved.lunr);
     this.passages = new Map(saved.passages.map((p) => [p.id, p]));
     this.passageTerms = new Map();
@@ -73,6 +81,7 @@ export class GuidelineIndex {
         for (const t of new Set([...sets.own[lang], ...sets.shared[lang]])) this.df[lang].set(t, (this.df[lang].get(t) ?? 0) + 1);
       }
     }
+    this.terms = { sv: new TermLookup(this.df.sv.keys()), fi: new TermLookup(this.df.fi.keys()) };
   }
 
   get contentHash(): string {
@@ -145,6 +154,8 @@ export function buildGuidelineIndex(content: GuidelineContent): GuidelineIndex {
     this.pipeline.reset();
     this.searchPipeline.reset();
     this.ref('id');
+    // Field weights are applied per query clause (see search.ts): as lunr build-time boosts they scale the
+    // document vectors and measured worse.
     for (const lang of ['sv', 'fi'] as const) for (const field of Object.values(FIELDS[lang])) this.field(field);
     this.metadataWhitelist = [];
     for (const d of docs) {
@@ -162,9 +173,11 @@ export function buildGuidelineIndex(content: GuidelineContent): GuidelineIndex {
     passages: content.passages,
     passageTerms,
     vocabulary,
-    glossary: content.glossary,
+    vocabularyStems: analyzer.vocabularyStems,
+    glossary: Glossary.analyze(content.glossary, analyzer),
     markers: content.markers,
-    training: { sv: training.sv.join('\n'), fi: training.fi.join('\n') },
+    languageModel: LanguageDetector.train({ sv: training.sv.join('\n'), fi: training.fi.join('\n') }),
+    intentCues: content.intentCues,
     lunr: idx.toJSON(),
   });
 }

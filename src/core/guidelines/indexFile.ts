@@ -1,15 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ContentError } from '../errors';
-import { hashContent, loadGuidelineContent } from './guidelineContent';
-import { buildGuidelineIndex, GuidelineIndex, INDEX_FORMAT, type SavedGuidelineIndex } from './guidelineIndex';
+import { hashContent } from './contentHash';
+import { GuidelineIndex, INDEX_FORMAT, type SavedGuidelineIndex } from './guidelineIndex';
+
+/**
+ * Reads and validates the content and builds the index. The content loader (yaml, zod) is required only
+ * here, so a start-up that finds a current saved index never loads it.
+ */
+function buildFromContent(contentDir: string): GuidelineIndex {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadGuidelineContent } = require('./guidelineContent') as typeof import('./guidelineContent');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildGuidelineIndex } = require('./guidelineIndex') as typeof import('./guidelineIndex');
+  return buildGuidelineIndex(loadGuidelineContent(contentDir));
+}
 
 /** How an index came to be in memory. */
 export type IndexOrigin = 'loaded' | 'built-missing' | 'built-stale';
 
 /** Builds the index from the content folder and writes it to `file` (what `somebot index` does). */
 export function buildAndSaveIndex(contentDir: string, file: string): GuidelineIndex {
-  const index = buildGuidelineIndex(loadGuidelineContent(contentDir));
+  const index = buildFromContent(contentDir);
   saveIndex(index, file);
   return index;
 }
@@ -42,7 +54,7 @@ export function loadOrBuildIndex(contentDir: string, file: string): { index: Gui
   const saved = readSavedIndex(file, hash);
   if (saved) return { index: new GuidelineIndex(saved), origin: 'loaded' };
   const origin: IndexOrigin = fs.existsSync(file) ? 'built-stale' : 'built-missing';
-  const index = buildGuidelineIndex(loadGuidelineContent(contentDir));
+  const index = buildFromContent(contentDir);
   try {
     saveIndex(index, file);
   } catch (err) {

@@ -1,7 +1,6 @@
 import type { AnalyzedWord } from '../language/analyzer';
 import type { ContentLang } from '../language/lang';
-import { lunr } from '../language/lunrLanguages';
-import { FIELDS, type GuidelineIndex } from './guidelineIndex';
+import { FIELD_BOOST, FIELDS, type GuidelineIndex, type PassageTermSets } from './guidelineIndex';
 import type { Passage } from './passage';
 
 /** One ranked passage. */
@@ -17,113 +16,85 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
-  /** The question's words with their rarity weights. */
+  /** The question's words with their rarity weights, and whether the guidelines use them at all. */
   words: { surface: string; weight: number; known: boolean }[];
   /** The question's content words found nowhere in the guidelines (not even by spelling tolerance). */
   unknownWords: string[];
 }
 
-/** A word of the question and the alternatives it is searched with. */
+/** Index terms per language with their query boosts. */
+type TermBoosts = Record<ContentLang, Map<string, number>>;
+
+/** A word of the question: the index terms it is searched with, and those that count as it being present. */
 interface Concept {
   word: AnalyzedWord;
-  /** Stems per language that count as this word being present. */
-  forms: Record<ContentLang, Set<string>>;
+  /** Everything the query searches for this word (with its compound modifiers). */
+  terms: TermBoosts;
+  /** The terms that count as the word being present in a passage (for coverage). */
+  counted: TermBoosts;
   weight: number;
 }
 
 const OTHER: Record<ContentLang, ContentLang> = { sv: 'fi', fi: 'sv' };
-const FIELD_BOOST = { body: 1, context: 0.5, terms: 1.4 };
+/** Relative boosts of the ways a question word reaches an index term. */
+const BOOST = { stem: 1, head: 0.6, part: 0.4, synonym: 0.6, translation: 0.8, prefix: 0.3, typo: 0.5, otherReading: 0.3 };
 /** How much a word counts toward coverage when a passage has it only through its section. */
 const SHARED_MATCH = 0.5;
 /** Ranking weighs lunr's BM25 score by coverage: a passage that matches every word beats one that repeats one. */
-const COVERAGE_FLOOR = Number(process.env.SOMEBOT_TUNE_FLOOR ?? 0.35);
-/**
- * Document frequency assumed for a word the guidelines never use (neither its stem nor a translation): it
- * weighs like the rarest words, since a question about something the guidelines never mention is
- * usually a question they do not answer.
- */
-const UNKNOWN_DF = 0;
-
-/**
- * How many passages use a word: its own stem in its own language when the guidelines use it, else the
- * least common of its translations, else UNKNOWN_DF.
- */
-function wordFrequency(index: GuidelineIndex, lang: ContentLang, word: AnalyzedWord, forms: Record<ContentLang, Set<string>>): number {
-  const own = index.df[lang].get(word.stem) ?? 0;
-  if (own > 0) return own;
-  const known = (['sv', 'fi'] as const).flatMap((l) => [...forms[l]].map((s) => index.df[l].get(s) ?? 0)).filter((d) => d > 0);
-  return known.length > 0 ? Math.min(...known) : UNKNOWN_DF;
-}
+const COVERAGE_FLOOR = 0.35;
+/** A term in more than this share of passages is left out of the lunr query (see searchGuidelines). */
+const COMMON_SHARE = 0.3;
+/** Query terms per question word and language (see strongest). */
+const MAX_TERMS_PER_WORD = 8;
+/** How many of lunr's results are re-ranked by coverage. */
+const RERANK = 30;
 
 /**
  * Searches the index with the question in language `lang`. User text never reaches lunr's query parser:
  * queries are built term by term with `idx.query`, so `:` `^` `~` `*` `-` `+` are just separators.
  */
 export function searchGuidelines(index: GuidelineIndex, question: string, lang: ContentLang, limit = 10): SearchResult {
-  const other = OTHER[lang];
   const words = index.analyzer.analyze(question, lang);
   if (words.length === 0) return { hits: [], words: [], unknownWords: [] };
-  const expansions = index.glossary.expand(
-    words.flatMap((w) => [w.stem, ...w.partStems]),
-    lang,
-  );
-  const n = Math.max(1, index.size);
-  const concepts: Concept[] = words.map((word) => {
-    const forms: Record<ContentLang, Set<string>> = { sv: new Set(), fi: new Set() };
-    forms[lang].add(word.stem);
-    // A compound means what its last part means ("lunch|restaurang" is a restaurant): only that part, not
-    // the modifiers before it, makes the word count as present in a passage.
-    const head = word.partStems[word.partStems.length - 1];
-    if (head && head.length >= 4) forms[lang].add(head);
-    for (const stem of head && head.length >= 4 ? [word.stem, head] : [word.stem]) {
-      const exp = expansions.get(stem);
-      if (!exp) continue;
-      for (const l of ['sv', 'fi'] as const) for (const phrase of exp[l]) for (const s of phrase) forms[l].add(s);
-    }
-    const df = wordFrequency(index, lang, word, forms);
-    // Short words say little; a word the guidelines never use weighs like a rare one.
-    const weight = Math.log(1 + n / (1 + df)) * (word.surface.length <= 2 ? 0.3 : 1);
-    return { word, forms, weight };
-  });
+  const concepts = buildConcepts(index, words, lang);
+  const otherReading = index.analyzer.analyze(question, OTHER[lang]).filter((w) => index.terms[OTHER[lang]].has(w.stem));
 
+  // Terms in most passages barely move BM25 but make lunr score every passage: they are left to coverage,
+  // unless the question has nothing else.
+  const n = Math.max(1, index.size);
+  const rare = (l: ContentLang, term: string) => (index.df[l].get(term) ?? 0) <= n * COMMON_SHARE;
+  const anyRare = concepts.some((c) => (['sv', 'fi'] as const).some((l) => [...c.terms[l].keys()].some((t) => rare(l, t))));
   const raw = index.lunr.query((q) => {
-    const add = (term: string, l: ContentLang, boost: number, extra: Partial<lunr.Query.Clause> = {}) => {
-      for (const [kind, field] of Object.entries(FIELDS[l]) as [keyof typeof FIELD_BOOST, string][]) {
-        q.term(term, { fields: [field], boost: boost * FIELD_BOOST[kind], usePipeline: false, ...extra });
-      }
-    };
     for (const c of concepts) {
-      const w = c.weight;
-      add(c.word.stem, lang, w);
-      for (const part of c.word.partStems) if (part !== c.word.stem) add(part, lang, 0.5 * w);
-      if (c.word.stem.length >= 5) {
-        add(c.word.stem, lang, 0.3 * w, { wildcard: lunr.Query.wildcard.TRAILING });
-      }
-      if (c.word.stem.length >= 6) add(c.word.stem, lang, 0.2 * w, { editDistance: 1 });
       for (const l of ['sv', 'fi'] as const) {
-        for (const s of c.forms[l]) {
-          if (l === lang && s === c.word.stem) continue;
-          add(s, l, (l === lang ? 0.6 : 0.8) * w);
+        for (const [term, boost] of c.terms[l]) {
+          if (!anyRare || rare(l, term)) {
+            for (const [kind, field] of Object.entries(FIELDS[l]) as [keyof typeof FIELD_BOOST, string][]) {
+              q.term(term, { fields: [field], boost: c.weight * boost * FIELD_BOOST[kind], usePipeline: false });
+            }
+          }
         }
       }
     }
     // The same words read as the other language: names (Facebook, LinkedIn) and mis-detected text.
-    for (const word of index.analyzer.analyze(question, other)) add(word.stem, other, 0.3);
+    const otherFields = Object.values(FIELDS[OTHER[lang]]);
+    for (const w of otherReading) q.term(w.stem, { fields: otherFields, boost: BOOST.otherReading, usePipeline: false });
   });
 
-  const hits: SearchHit[] = [];
   const total = concepts.reduce((s, c) => s + c.weight, 0) || 1;
-  for (const r of raw.slice(0, Math.max(limit * 3, 30))) {
+  const hits: SearchHit[] = [];
+  for (const r of raw.slice(0, Math.max(limit, RERANK))) {
     const passage = index.passages.get(r.ref);
-    const terms = index.passageTerms.get(r.ref);
-    if (!passage || !terms) continue;
+    const sets = index.passageTerms.get(r.ref);
+    if (!passage || !sets) continue;
     let covered = 0;
     const missing: string[] = [];
     for (const c of concepts) {
-      // A word found only in what the passage shares with its section (its heading, lead-in, section
-      // terms) counts half: it tells the section, not this passage within it.
-      if (matches(c, terms.own)) covered += c.weight;
-      else if (matches(c, terms.shared)) covered += SHARED_MATCH * c.weight;
+      // A word found only in what the passage shares with its section (heading, lead-in, section terms)
+      // counts half: it tells the section, not this passage within it.
+      const found = present(c, sets);
+      if (found === 'own') covered += c.weight;
+      else if (found === 'shared') covered += SHARED_MATCH * c.weight;
       else missing.push(c.word.surface);
     }
     const coverage = covered / total;
@@ -131,7 +102,7 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
   }
   hits.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
 
-  const known = concepts.map((c) => [...index.passageTerms.values()].some((t) => matches(c, t.own) || matches(c, t.shared)));
+  const known = concepts.map((c) => c.counted.sv.size + c.counted.fi.size > 0);
   return {
     hits: hits.slice(0, limit),
     words: concepts.map((c, i) => ({ surface: c.word.surface, weight: c.weight, known: known[i]! })),
@@ -139,26 +110,81 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
   };
 }
 
-/** Whether a passage's terms contain a concept: an exact stem, a longer form of it, or a one-letter typo. */
-function matches(c: Concept, terms: Record<ContentLang, Set<string>>): boolean {
-  for (const l of ['sv', 'fi'] as const) {
-    for (const form of c.forms[l]) {
-      if (terms[l].has(form)) return true;
-      if (form.length >= 5) for (const t of terms[l]) if (t.startsWith(form) || (t.length >= 6 && withinOneEdit(form, t))) return true;
+/**
+ * Expands each question word to the index terms that count as it: its stem, its compound head (a compound
+ * means what its last part means: "lunch|restaurang" is a restaurant), glossary synonyms and translations,
+ * longer forms (prefix) and one-letter typos. Only terms the index has are kept.
+ */
+function buildConcepts(index: GuidelineIndex, words: AnalyzedWord[], lang: ContentLang): Concept[] {
+  const expansions = index.glossary.expand(
+    words.flatMap((w) => [w.stem, ...w.partStems]),
+    lang,
+  );
+  const n = Math.max(1, index.size);
+  return words.map((word) => {
+    const terms: TermBoosts = { sv: new Map(), fi: new Map() };
+    const put = (l: ContentLang, term: string, boost: number) => {
+      if (!index.terms[l].has(term)) return;
+      if ((terms[l].get(term) ?? 0) < boost) terms[l].set(term, boost);
+    };
+    const head = word.partStems.length > 0 ? word.partStems[word.partStems.length - 1]! : undefined;
+    const meaningful = head !== undefined && head.length >= 4 ? [word.stem, head] : [word.stem];
+    put(lang, word.stem, BOOST.stem);
+    if (meaningful.length > 1) put(lang, head!, BOOST.head);
+    for (const stem of meaningful) {
+      const exp = expansions.get(stem);
+      if (!exp) continue;
+      for (const l of ['sv', 'fi'] as const) {
+        for (const phrase of exp[l]) for (const s of phrase) put(l, s, l === lang ? BOOST.synonym : BOOST.translation);
+      }
     }
-  }
-  return false;
+    // Longer forms and typos only for words that are not everywhere (expanding "medier" helps no ranking).
+    const common = (index.df[lang].get(word.stem) ?? 0) > n / 4;
+    for (const stem of common ? [] : meaningful) {
+      if (stem.length >= 5) for (const t of index.terms[lang].withPrefix(stem, 6)) put(lang, t, BOOST.prefix);
+      if (stem.length >= 5 && !index.terms[lang].has(stem)) for (const t of index.terms[lang].typoNeighbours(stem)) put(lang, t, BOOST.typo);
+    }
+    // What counts toward coverage is fixed now; the modifiers of a compound only help ranking.
+    const counted: TermBoosts = { sv: new Map(terms.sv), fi: new Map(terms.fi) };
+    for (const part of word.partStems) if (part !== head && part.length >= 3) put(lang, part, BOOST.part);
+    const weight = Math.log(1 + n / (1 + frequency(index, lang, word, counted))) * (word.surface.length <= 2 ? 0.3 : 1);
+    return { word, terms: strongest(index, terms), counted, weight };
+  });
 }
 
-/** True when a and b differ by at most one insertion, deletion, substitution or swap of neighbours. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+/**
+ * The query keeps the strongest few terms of a word per language (highest boost, then rarest): every clause
+ * costs lunr a pass over its postings, and a broad glossary entry would otherwise add dozens.
+ */
+function strongest(index: GuidelineIndex, terms: TermBoosts): TermBoosts {
+  const out: TermBoosts = { sv: new Map(), fi: new Map() };
+  for (const l of ['sv', 'fi'] as const) {
+    const ranked = [...terms[l]].sort((a, b) => b[1] - a[1] || (index.df[l].get(a[0]) ?? 0) - (index.df[l].get(b[0]) ?? 0));
+    for (const [term, boost] of ranked.slice(0, MAX_TERMS_PER_WORD)) out[l].set(term, boost);
   }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return out;
+}
+
+/**
+ * How many passages use a word: its own stem when the guidelines use it, else the least common of the terms
+ * that count as it, else 0 (a word the guidelines never use weighs like the rarest: a question about
+ * something they never mention is usually one they do not answer).
+ */
+function frequency(index: GuidelineIndex, lang: ContentLang, word: AnalyzedWord, counted: TermBoosts): number {
+  const own = index.df[lang].get(word.stem) ?? 0;
+  if (own > 0) return own;
+  const dfs = (['sv', 'fi'] as const).flatMap((l) => [...counted[l].keys()].map((t) => index.df[l].get(t) ?? 0)).filter((d) => d > 0);
+  return dfs.length > 0 ? Math.min(...dfs) : 0;
+}
+
+/** Whether a passage has a concept among its own terms, only among those shared with its section, or not at all. */
+function present(c: Concept, sets: PassageTermSets): 'own' | 'shared' | undefined {
+  let shared = false;
+  for (const l of ['sv', 'fi'] as const) {
+    for (const term of c.counted[l].keys()) {
+      if (sets.own[l].has(term)) return 'own';
+      if (sets.shared[l].has(term)) shared = true;
+    }
+  }
+  return shared ? 'shared' : undefined;
 }

@@ -22,17 +22,27 @@ export class Analyzer {
   private readonly stemCache = new Map<string, string>();
 
   private readonly extraStopwords: Record<ContentLang, Set<string>>;
+  /** Stems of the vocabulary per language (saved with the index, so loading does not stem them again). */
+  readonly vocabularyStems: Record<ContentLang, string[]>;
 
   /**
    * `vocabulary`: the known surface words (NFC, lower case) that compounds may be split into;
    * `extraStopwords`: chat words to leave out besides the standard stop words of each language.
    */
-  constructor(vocabulary: Iterable<string>, extraStopwords: { sv: string[]; fi: string[] } = { sv: [], fi: [] }) {
+  constructor(
+    vocabulary: Iterable<string>,
+    extraStopwords: { sv: string[]; fi: string[] } = { sv: [], fi: [] },
+    vocabularyStems?: Record<ContentLang, string[]>,
+  ) {
     this.vocabulary = new Set(vocabulary);
     this.extraStopwords = { sv: new Set(extraStopwords.sv), fi: new Set(extraStopwords.fi) };
     // A long tail is also known by its stem in either language ("kanavan" is known through "kanava").
+    this.vocabularyStems = vocabularyStems ?? {
+      sv: [...new Set([...this.vocabulary].map((w) => this.stem(w, 'sv')))],
+      fi: [...new Set([...this.vocabulary].map((w) => this.stem(w, 'fi')))],
+    };
     const stems = new Set<string>();
-    for (const w of this.vocabulary) for (const lang of ['sv', 'fi'] as const) stems.add(`${lang}:${this.stem(w, lang)}`);
+    for (const lang of ['sv', 'fi'] as const) for (const st of this.vocabularyStems[lang]) stems.add(`${lang}:${st}`);
     this.splitter = new CompoundSplitter(
       (w) => this.vocabulary.has(w),
       3,

@@ -10,6 +10,9 @@ export interface LanguageMarkers {
   stopwords: { sv: string[]; fi: string[] };
 }
 
+/** Trigram counts per language: the trained model, saved with the index. */
+export type LanguageModel = Record<ContentLang, Record<string, number>>;
+
 export interface DetectedLanguage {
   lang: UiLang;
   /** 0..1: how clearly the text itself decided (low for very short or mixed text). */
@@ -26,15 +29,19 @@ export class LanguageDetector {
   private readonly totals: Record<ContentLang, number>;
   private readonly markers: Record<UiLang, Set<string>>;
 
-  constructor(training: Record<ContentLang, string>, markers: LanguageMarkers) {
-    this.models = { sv: new Map(), fi: new Map() };
-    this.totals = { sv: 0, fi: 0 };
+  /** Counts the trigrams of each language's training text (done once, when the index is built). */
+  static train(training: Record<ContentLang, string>): LanguageModel {
+    const model: LanguageModel = { sv: {}, fi: {} };
     for (const lang of ['sv', 'fi'] as const) {
-      for (const gram of trigrams(training[lang])) {
-        this.models[lang].set(gram, (this.models[lang].get(gram) ?? 0) + 1);
-        this.totals[lang] += 1;
-      }
+      for (const gram of trigrams(training[lang])) model[lang][gram] = (model[lang][gram] ?? 0) + 1;
     }
+    return model;
+  }
+
+  constructor(model: LanguageModel, markers: LanguageMarkers) {
+    this.models = { sv: new Map(Object.entries(model.sv)), fi: new Map(Object.entries(model.fi)) };
+    this.totals = { sv: 0, fi: 0 };
+    for (const lang of ['sv', 'fi'] as const) for (const n of this.models[lang].values()) this.totals[lang] += n;
     this.markers = {
       sv: new Set(markers.sv.map((w) => w.toLowerCase())),
       fi: new Set(markers.fi.map((w) => w.toLowerCase())),
