@@ -84,6 +84,7 @@ export class Glossary {
 /** The stem itself and its prefixes down to five letters, at most three letters shorter. */
 function variants(stem: string): string[] {
   const out = [stem];
-  for (let len = stem.length - 1; len >= Math.max(5, stem.length - 3); len--) out.push(stem.slice(0, len));
+  // At most three letters and 30 % shorter: "salasan" ~ "salas", but "tjänstled" is not "tjänst".
+  for (let len = stem.length - 1; len >= Math.max(5, stem.length - 3, Math.ceil(stem.length * 0.7)); len--) out.push(stem.slice(0, len));
   return out;
 }

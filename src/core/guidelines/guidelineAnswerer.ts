@@ -25,7 +25,7 @@ export interface GuidelineAnswer {
 export interface AnswerPolicy {
   /** Minimum share of the question's words (weighted by rarity) the best passage must match. */
   minCoverage: number;
-  /** Minimum ranking score of the best passage when it covers less than `sureCoverage` of the question. */
+  /** Minimum evidence (see SearchHit) of the best passage when it covers less than `sureCoverage` of the question. */
   minScore: number;
   /** Coverage from which the best passage answers whatever its score. */
   sureCoverage: number;
@@ -92,7 +92,7 @@ export class GuidelineAnswerer {
     const total = words.reduce((sum, w) => sum + w.weight, 0) || 1;
     const unknownShare = words.filter((w) => !w.known).reduce((sum, w) => sum + w.weight, 0) / total;
     const confident =
-      best.coverage >= this.policy.sureCoverage || (best.coverage >= this.policy.minCoverage && best.score >= this.policy.minScore);
+      best.coverage >= this.policy.sureCoverage || (best.coverage >= this.policy.minCoverage && best.evidence >= this.policy.minScore);
     if (!confident || unknownShare >= this.policy.maxUnknownShare) {
       return { lang, intent, answered: false, reason: 'low_confidence', hits, quoted: [] };
     }

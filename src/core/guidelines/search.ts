@@ -8,6 +8,8 @@ export interface SearchHit {
   passage: Passage;
   /** Final ranking score (lunr BM25 weighted by how much of the question the passage covers). */
   score: number;
+  /** BM25 weighted once by coverage: how strongly the passage matches, for the answer decision. */
+  evidence: number;
   /** Share (0..1) of the question's words, weighted by rarity, that this passage matches. */
   coverage: number;
   /** The question's words this passage does not match (for diagnosis and the answer decision). */
@@ -30,7 +32,7 @@ interface Concept {
   word: AnalyzedWord;
   /** Everything the query searches for this word (with its compound modifiers). */
   terms: TermBoosts;
-  /** The terms that count as the word being present in a passage (for coverage). */
+  /** The terms that count as the word being present in a passage, with the credit (0..1) each gives. */
   counted: TermBoosts;
   weight: number;
 }
@@ -38,9 +40,14 @@ interface Concept {
 const OTHER: Record<ContentLang, ContentLang> = { sv: 'fi', fi: 'sv' };
 /** Relative boosts of the ways a question word reaches an index term. */
 const BOOST = { stem: 1, head: 0.6, part: 0.4, synonym: 0.6, translation: 0.8, prefix: 0.3, typo: 0.5, otherReading: 0.3 };
+/** How much a compound counts toward coverage when a passage has only its head ("kommunikation"). */
+const HEAD_CREDIT = 0.5;
 /** How much a word counts toward coverage when a passage has it only through its section. */
 const SHARED_MATCH = 0.5;
-/** Ranking weighs lunr's BM25 score by coverage: a passage that matches every word beats one that repeats one. */
+/**
+ * Ranking weighs lunr's BM25 score twice by coverage (floor + (1 - floor) × coverage, squared): a passage that
+ * matches every word of the question beats one that repeats one of them often.
+ */
 const COVERAGE_FLOOR = 0.35;
 /** A term in more than this share of passages is left out of the lunr query (see searchGuidelines). */
 const COMMON_SHARE = 0.3;
@@ -92,13 +99,13 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
     for (const c of concepts) {
       // A word found only in what the passage shares with its section (heading, lead-in, section terms)
       // counts half: it tells the section, not this passage within it.
-      const found = present(c, sets);
-      if (found === 'own') covered += c.weight;
-      else if (found === 'shared') covered += SHARED_MATCH * c.weight;
-      else missing.push(c.word.surface);
+      const credit = present(c, sets);
+      covered += credit * c.weight;
+      if (credit === 0) missing.push(c.word.surface);
     }
     const coverage = covered / total;
-    hits.push({ passage, score: r.score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage), coverage, missing });
+    const weighted = r.score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage);
+    hits.push({ passage, score: weighted * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage), evidence: weighted, coverage, missing });
   }
   hits.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
 
@@ -130,7 +137,10 @@ function buildConcepts(index: GuidelineIndex, words: AnalyzedWord[], lang: Conte
     const head = word.partStems.length > 0 ? word.partStems[word.partStems.length - 1]! : undefined;
     const meaningful = head !== undefined && head.length >= 4 ? [word.stem, head] : [word.stem];
     put(lang, word.stem, BOOST.stem);
-    if (meaningful.length > 1) put(lang, head!, BOOST.head);
+    // A compound's parts are searched with their own rarity: "kris|kommunikation" must not make
+    // "kommunikation" weigh like the rare whole word.
+    const partWeight = (part: string) => Math.min(1, idf(n, index.df[lang].get(part) ?? 0) / Math.max(idf(n, index.df[lang].get(word.stem) ?? 0), 1e-9));
+    if (meaningful.length > 1) put(lang, head!, BOOST.head * partWeight(head!));
     for (const stem of meaningful) {
       const exp = expansions.get(stem);
       if (!exp) continue;
@@ -142,14 +152,24 @@ function buildConcepts(index: GuidelineIndex, words: AnalyzedWord[], lang: Conte
     const common = (index.df[lang].get(word.stem) ?? 0) > n / 4;
     for (const stem of common ? [] : meaningful) {
       if (stem.length >= 5) for (const t of index.terms[lang].withPrefix(stem, 6)) put(lang, t, BOOST.prefix);
-      if (stem.length >= 5 && !index.terms[lang].has(stem)) for (const t of index.terms[lang].typoNeighbours(stem)) put(lang, t, BOOST.typo);
+      if (stem.length >= 6 && !index.terms[lang].has(stem)) for (const t of index.terms[lang].typoNeighbours(stem)) put(lang, t, BOOST.typo);
     }
     // What counts toward coverage is fixed now; the modifiers of a compound only help ranking.
-    const counted: TermBoosts = { sv: new Map(terms.sv), fi: new Map(terms.fi) };
-    for (const part of word.partStems) if (part !== head && part.length >= 3) put(lang, part, BOOST.part);
+    // Coverage credit: the whole word or its equivalents count fully, the compound's head alone half
+    // ("kommunikation" in a passage is only part of "kriskommunikation").
+    const counted: TermBoosts = { sv: new Map(), fi: new Map() };
+    for (const l of ['sv', 'fi'] as const) for (const t of terms[l].keys()) counted[l].set(t, 1);
+    if (meaningful.length > 1) {
+      if (counted[lang].has(head!) && !isEquivalent(terms, lang, head!, word.stem)) counted[lang].set(head!, HEAD_CREDIT);
+    }
+    for (const part of word.partStems) if (part !== head && part.length >= 3) put(lang, part, BOOST.part * partWeight(part));
     const weight = Math.log(1 + n / (1 + frequency(index, lang, word, counted))) * (word.surface.length <= 2 ? 0.3 : 1);
     return { word, terms: strongest(index, terms), counted, weight };
   });
+}
+
+function idf(n: number, df: number): number {
+  return Math.log(1 + n / (1 + df));
 }
 
 /**
@@ -178,13 +198,18 @@ function frequency(index: GuidelineIndex, lang: ContentLang, word: AnalyzedWord,
 }
 
 /** Whether a passage has a concept among its own terms, only among those shared with its section, or not at all. */
-function present(c: Concept, sets: PassageTermSets): 'own' | 'shared' | undefined {
-  let shared = false;
+function present(c: Concept, sets: PassageTermSets): number {
+  let credit = 0;
   for (const l of ['sv', 'fi'] as const) {
-    for (const term of c.counted[l].keys()) {
-      if (sets.own[l].has(term)) return 'own';
-      if (sets.shared[l].has(term)) shared = true;
+    for (const [term, value] of c.counted[l]) {
+      if (sets.own[l].has(term)) credit = Math.max(credit, value);
+      else if (sets.shared[l].has(term)) credit = Math.max(credit, SHARED_MATCH * value);
     }
   }
-  return shared ? 'shared' : undefined;
+  return credit;
+}
+
+/** True when a term also reached the word some other way than as its head (a glossary or prefix form). */
+function isEquivalent(terms: TermBoosts, lang: ContentLang, term: string, stem: string): boolean {
+  return term === stem || (terms[lang].get(term) ?? 0) > BOOST.head;
 }
