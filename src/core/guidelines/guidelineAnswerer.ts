@@ -42,10 +42,10 @@ export interface AnswerPolicy {
 
 /** Measured on the sample questions and the held-out ones in test/fixtures (see `somebot eval`). */
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
-  minCoverage: 0.3,
-  minScore: 3,
+  minCoverage: 0.25,
+  minScore: 5,
   sureCoverage: 0.6,
-  maxUnknownShare: 0.5,
+  maxUnknownShare: 0.6,
   relatedScoreRatio: 0.75,
   maxQuestionChars: 2000,
 };
