@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ContentError } from '../errors';
 import type { LanguageMarkers } from '../language/detect';
 import { loadIntentCues, type IntentCues } from '../intents/intentCues';
 import { hashContent } from './contentHash';
+import { readYamlFile } from '../yamlFile';
 import { loadGuidelineDocuments, type GuidelineDocument } from './guidelineDocument';
 import { splitIntoPassages, type Passage } from './passage';
 import { loadGlossary, loadSearchTerms, type GlossaryEntry, type PassageTerms } from './vocabulary';
@@ -31,12 +30,7 @@ const markersSchema = z.object({
 
 export function loadLanguageMarkers(file: string): LanguageMarkers {
   if (!fs.existsSync(file)) return { sv: [], fi: [], en: [], stopwords: { sv: [], fi: [] } };
-  const parsed = markersSchema.safeParse(parseYaml(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ContentError('CONTENT_FIELD', `${file}: field "${issue.path.join('.')}": ${issue.message}`);
-  }
-  return parsed.data;
+  return readYamlFile(file, markersSchema);
 }
 
 /** Reads and validates the guideline content; errors name the file and the field or entry. */

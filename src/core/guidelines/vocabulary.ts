@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ContentError } from '../errors';
+import { readYamlFile } from '../yamlFile';
 import type { Passage } from './passage';
 
 /** Search words in Swedish and Finnish; both lists may be empty. */
@@ -26,19 +26,6 @@ const glossaryFileSchema = z.object({
 });
 export type GlossaryEntry = TermLists;
 
-function readYaml(file: string): unknown {
-  try {
-    return parseYaml(fs.readFileSync(file, 'utf8').normalize('NFC'));
-  } catch (err) {
-    throw new ContentError('CONTENT_FIELD', `${file}: not valid YAML (${(err as Error).message})`);
-  }
-}
-
-function describeIssue(file: string, issue: z.core.$ZodIssue): string {
-  const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-  return `${file}: field "${where}": ${issue.message}`;
-}
-
 /** Curated search terms attached to passages: passage id → terms of its section and of the passage itself. */
 export interface PassageTerms {
   section: TermLists;
@@ -61,9 +48,7 @@ export function loadSearchTerms(dir: string, passages: Passage[]): Map<string, P
     if (docPassages.length === 0) {
       throw new ContentError('CONTENT_REFERENCE', `${file}: no guideline document with id "${docId}"`);
     }
-    const parsed = searchTermsFileSchema.safeParse(readYaml(file));
-    if (!parsed.success) throw new ContentError('CONTENT_FIELD', describeIssue(file, parsed.error.issues[0]!));
-    parsed.data.sections.forEach((entry, i) => {
+    readYamlFile(file, searchTermsFileSchema).sections.forEach((entry, i) => {
       const inSection = docPassages.filter((p) => p.source.section === entry.section);
       if (inSection.length === 0) {
         throw new ContentError('CONTENT_REFERENCE', `${file}: sections.${i}: no section headed "${entry.section}" in ${docId}`);
@@ -94,7 +79,5 @@ function append(into: TermLists, from: TermLists): void {
 /** Reads content/glossary.yaml (absent: an empty glossary). */
 export function loadGlossary(file: string): GlossaryEntry[] {
   if (!fs.existsSync(file)) return [];
-  const parsed = glossaryFileSchema.safeParse(readYaml(file));
-  if (!parsed.success) throw new ContentError('CONTENT_FIELD', describeIssue(file, parsed.error.issues[0]!));
-  return parsed.data.terms;
+  return readYamlFile(file, glossaryFileSchema).terms;
 }

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ContentError } from '../errors';
+import { readYamlFile } from '../yamlFile';
 import { REQUIRED_CATEGORIES } from '../reports/categories';
 
 const perLang = z.object({ sv: z.array(z.string().min(1)).default([]), fi: z.array(z.string().min(1)).default([]) });
@@ -23,17 +21,5 @@ export type IntentCues = z.infer<typeof intentCuesSchema>;
 
 /** Reads and validates the cue words; errors name the file and the field. */
 export function loadIntentCues(file: string): IntentCues {
-  if (!fs.existsSync(file)) throw new ContentError('CONTENT_MISSING', `${file}: file not found`);
-  let raw: unknown;
-  try {
-    raw = parseYaml(fs.readFileSync(file, 'utf8').normalize('NFC'));
-  } catch (err) {
-    throw new ContentError('CONTENT_FIELD', `${file}: not valid YAML (${(err as Error).message})`);
-  }
-  const parsed = intentCuesSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ContentError('CONTENT_FIELD', `${file}: field "${issue.path.join('.')}": ${issue.message}`);
-  }
-  return parsed.data;
+  return readYamlFile(file, intentCuesSchema);
 }
