@@ -11,6 +11,7 @@ import { isReportError, reportErrorMessage } from '../../core/reports/reportErro
 import type { ReportView, Viewer } from '../../core/reports/service';
 import type { ReportFilter, ReportSummary } from '../../core/reports/records';
 import { isConfigFileError } from '../../core/directory/configFileError';
+import { isDataDirInUseError } from '../../storage/dataDirLock';
 import { openReporting, type Reporting } from '../../reporting';
 import { parseArgs, type CliCommand, type CliIo } from '../command';
 import { cliLang } from '../cliLang';
@@ -60,7 +61,7 @@ export function reportsCommand(deps: ReportsCommandDeps = {}): CliCommand {
       try {
         const viewer = sub === 'purge' ? undefined : viewerOf(flags);
         const filter = filterOf(flags);
-        reporting = await (deps.open ?? ((c) => openReporting(c, { logger: createJsonLogger('warn') })))(config);
+        reporting = await (deps.open ?? ((c) => openReporting(c, { logger: createJsonLogger('error') })))(config);
         switch (sub) {
           case 'list':
             return await list(reporting, viewer!, filter, config, io, t);
@@ -82,6 +83,10 @@ export function reportsCommand(deps: ReportsCommandDeps = {}): CliCommand {
         }
         if (isConfigFileError(err)) {
           io.err(t('admin:errors.configFile', { message: err.message }));
+          return 1;
+        }
+        if (isDataDirInUseError(err)) {
+          io.err(t('admin:errors.dataDirInUse', { dir: err.dir, pid: err.pid }));
           return 1;
         }
         io.err(t('admin:errors.unexpected', { name: err instanceof Error ? err.name : 'Error' }));

@@ -1,0 +1,167 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { isKnownTimeZone } from './core/clock';
+import { REPO_ROOT } from './core/i18n';
+import { UI_LANGS, type UiLang } from './core/language/lang';
+import { LOG_LEVELS, type LogLevel } from './core/logger';
+import type { RelaySettings } from './core/delivery/relay';
+
+/**
+ * The environment, validated once at start-up. Every variable is declared in ENV_VARIABLES with its zod
+ * schema; an invalid value stops start-up with a ConfigError naming the variable (and never echoing a
+ * secret). Empty strings count as unset. To add variables (PORT, SLACK_*, MICROSOFT_*), add a section to
+ * ENV_VARIABLES and a field to Config built in loadConfig.
+ */
+
+export enum ConfigErrorCode {
+  Invalid = 'config_invalid',
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = ConfigErrorCode.Invalid;
+  constructor(
+    /** The environment variable at fault. */
+    readonly variable: string,
+    /** What was expected, in English (for the operator's log). */
+    readonly problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+  }
+}
+
+export function isConfigError(value: unknown): value is ConfigError {
+  return value instanceof ConfigError;
+}
+
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `expected a whole number from ${min} to ${max}` })
+    .int({ error: `expected a whole number from ${min} to ${max}` })
+    .min(min, { error: `expected a whole number from ${min} to ${max}` })
+    .max(max, { error: `expected a whole number from ${min} to ${max}` })
+    .default(fallback);
+
+/** AES-256 key: base64 of exactly 32 bytes. */
+const dataKey = z
+  .string()
+  .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value.trim()) && Buffer.from(value.trim(), 'base64').length === 32, {
+    error: 'expected base64 of exactly 32 random bytes (e.g. `openssl rand -base64 32`)',
+  })
+  .transform((value) => Buffer.from(value.trim(), 'base64'))
+  .optional();
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/\S+$/.test(value), { error: 'expected a postgres:// or postgresql:// URL' })
+  .optional();
+
+/** Storage, privacy and retention. */
+const storageVariables = {
+  SOMEBOT_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: postgresUrl,
+  SOMEBOT_DATA_KEY: dataKey,
+  SOMEBOT_RETENTION_DAYS: wholeNumber(1, 36500, 365),
+  SOMEBOT_DIALOG_TTL_HOURS: wholeNumber(1, 24 * 90, 72),
+};
+
+/** Organisation data. */
+const organisationVariables = {
+  ORG_DIRECTORY: z.string().default('content/demo-directory.yaml'),
+  SOMEBOT_ROUTING_TABLE: z.string().default('content/routing.yaml'),
+  SOMEBOT_TIME_ZONE: z
+    .string()
+    .refine(isKnownTimeZone, { error: 'expected an IANA time zone such as Europe/Helsinki' })
+    .default('Europe/Helsinki'),
+  SOMEBOT_DEFAULT_LANG: z.enum(UI_LANGS, { error: `expected one of ${UI_LANGS.join(', ')}` }).default('sv'),
+  SOMEBOT_LOG_LEVEL: z.enum(LOG_LEVELS as [LogLevel, ...LogLevel[]], { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+};
+
+/** The outbox relay. */
+const relayVariables = {
+  SOMEBOT_RELAY_POLL_MS: wholeNumber(50, 600_000, 1000),
+  SOMEBOT_RELAY_BATCH: wholeNumber(1, 500, 20),
+  SOMEBOT_RELAY_MAX_ATTEMPTS: wholeNumber(1, 100, 15),
+  SOMEBOT_RELAY_BASE_DELAY_MS: wholeNumber(10, 3_600_000, 2000),
+  SOMEBOT_RELAY_MAX_DELAY_MS: wholeNumber(10, 86_400_000, 15 * 60_000),
+  SOMEBOT_RELAY_LEASE_MS: wholeNumber(1000, 3_600_000, 120_000),
+  SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS: wholeNumber(100, 3_600_000, 30_000),
+};
+
+/** Every variable the application reads, by section. */
+export const ENV_VARIABLES = { ...storageVariables, ...organisationVariables, ...relayVariables };
+
+/** Variables whose value must never appear in an error or a log. */
+const SECRET_VARIABLES = new Set(['SOMEBOT_DATA_KEY', 'DATABASE_URL']);
+
+
+export interface Config {
+  /** Absolute path of the data directory (PGlite files, data.key). */
+  dataDir: string;
+  /** PostgreSQL instead of the embedded PGlite when set. */
+  databaseUrl?: string;
+  /** The content encryption key, when given in the environment (else <dataDir>/data.key). */
+  dataKey?: Buffer;
+  retentionDays: number;
+  dialogTtlHours: number;
+  /** Absolute path of the organisation directory file. */
+  orgDirectory: string;
+  /** Absolute path of the routing table. */
+  routingTable: string;
+  timeZone: string;
+  defaultLang: UiLang;
+  logLevel: LogLevel;
+  relay: RelaySettings;
+}
+
+/** Relative paths in the environment are resolved against the working directory; defaults against the repo. */
+function resolvePath(value: string, given: boolean): string {
+  if (path.isAbsolute(value)) return value;
+  return path.resolve(given ? process.cwd() : REPO_ROOT, value);
+}
+
+/** Reads and validates the environment. Throws ConfigError naming the first invalid variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const given = (name: string): boolean => env[name] !== undefined && env[name]!.trim() !== '';
+  const values: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(ENV_VARIABLES)) {
+    const raw = given(name) ? env[name]!.trim() : undefined;
+    const parsed = (schema as z.ZodType).safeParse(raw);
+    if (!parsed.success) {
+      const problem = parsed.error.issues[0]?.message ?? 'invalid value';
+      const shown = SECRET_VARIABLES.has(name) ? '' : `, got "${raw}"`;
+      throw new ConfigError(name, `${problem}${shown}`);
+    }
+    values[name] = parsed.data;
+  }
+  const v = values as { [K in keyof typeof ENV_VARIABLES]: z.output<(typeof ENV_VARIABLES)[K]> };
+
+  if (v.SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS * 2 > v.SOMEBOT_RELAY_LEASE_MS) {
+    throw new ConfigError('SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS', 'expected at most half of SOMEBOT_RELAY_LEASE_MS');
+  }
+  if (v.SOMEBOT_RELAY_BASE_DELAY_MS > v.SOMEBOT_RELAY_MAX_DELAY_MS) {
+    throw new ConfigError('SOMEBOT_RELAY_BASE_DELAY_MS', 'expected at most SOMEBOT_RELAY_MAX_DELAY_MS');
+  }
+
+  return {
+    dataDir: resolvePath(v.SOMEBOT_DATA_DIR, given('SOMEBOT_DATA_DIR')),
+    ...(v.DATABASE_URL ? { databaseUrl: v.DATABASE_URL } : {}),
+    ...(v.SOMEBOT_DATA_KEY ? { dataKey: v.SOMEBOT_DATA_KEY } : {}),
+    retentionDays: v.SOMEBOT_RETENTION_DAYS,
+    dialogTtlHours: v.SOMEBOT_DIALOG_TTL_HOURS,
+    orgDirectory: resolvePath(v.ORG_DIRECTORY, given('ORG_DIRECTORY')),
+    routingTable: resolvePath(v.SOMEBOT_ROUTING_TABLE, given('SOMEBOT_ROUTING_TABLE')),
+    timeZone: v.SOMEBOT_TIME_ZONE,
+    defaultLang: v.SOMEBOT_DEFAULT_LANG,
+    logLevel: v.SOMEBOT_LOG_LEVEL,
+    relay: {
+      pollMs: v.SOMEBOT_RELAY_POLL_MS,
+      batchSize: v.SOMEBOT_RELAY_BATCH,
+      maxAttempts: v.SOMEBOT_RELAY_MAX_ATTEMPTS,
+      baseDelayMs: v.SOMEBOT_RELAY_BASE_DELAY_MS,
+      maxDelayMs: v.SOMEBOT_RELAY_MAX_DELAY_MS,
+      leaseMs: v.SOMEBOT_RELAY_LEASE_MS,
+      deliveryTimeoutMs: v.SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS,
+    },
+  };
+}

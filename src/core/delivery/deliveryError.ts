@@ -1,0 +1,25 @@
+/**
+ * What a Notifier throws when a message could not be delivered.
+ * - `retryAfterMs`: the platform asked us to wait (HTTP Retry-After); the relay waits at least this long.
+ * - `permanent`: retrying cannot help (unknown user, channel archived); the row is dead-lettered at once.
+ * `reason` is a short code for logs and the outbox row (e.g. 'rate_limited', 'channel_not_found'): never
+ * put message text in it. Any other thrown error counts as a transient failure.
+ */
+export class DeliveryError extends Error {
+  override readonly name = 'DeliveryError';
+  readonly code = 'delivery_failed';
+  readonly reason: string;
+  readonly retryAfterMs?: number;
+  readonly permanent: boolean;
+
+  constructor(reason: string, options: { retryAfterMs?: number; permanent?: boolean; cause?: unknown } = {}) {
+    super(`delivery failed: ${reason}`, options.cause === undefined ? undefined : { cause: options.cause });
+    this.reason = reason;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    this.permanent = options.permanent ?? false;
+  }
+}
+
+export function isDeliveryError(value: unknown): value is DeliveryError {
+  return value instanceof DeliveryError;
+}

@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock, Directory, Notifier, Store } from '../ports';
+import type { UiLang } from '../language/lang';
+import type { Logger } from '../logger';
+import { errorFields, silentLogger } from '../logger';
+import { actorString, SYSTEM_ACTOR } from '../reports/actor';
+import { addresseeKey, type Addressee, type NewOutboxRow, type OutboxRow } from '../reports/records';
+import { messageKey } from '../reports/outbox';
+import { retryDelayMs } from './backoff';
+import { isDeliveryError } from './deliveryError';
+import { renderMessage } from './renderMessage';
+
+export interface RelaySettings {
+  /** Pause between passes when there was nothing to do. */
+  pollMs: number;
+  /** Rows claimed per pass (and delivered concurrently). */
+  batchSize: number;
+  /** Attempts before a row is dead-lettered. */
+  maxAttempts: number;
+  /** First retry waits up to this; each further retry doubles the ceiling (full jitter). */
+  baseDelayMs: number;
+  /** Ceiling of one retry wait. */
+  maxDelayMs: number;
+  /** How long a claimed row belongs to one relay; after that another relay may retry it. */
+  leaseMs: number;
+  /** A delivery slower than this counts as failed (keep it well below leaseMs). */
+  deliveryTimeoutMs: number;
+}
+
+/** Work the relay loop does besides delivering: escalation timers, retention. */
+export interface PeriodicTask {
+  name: string;
+  /** At most this often (0 = every pass). */
+  everyMs: number;
+  run(): Promise<unknown>;
+}
+
+export interface RelayDeps {
+  store: Store;
+  notifier: Notifier;
+  directory: Directory;
+  clock: Clock;
+  settings: RelaySettings;
+  logger?: Logger;
+  /** Run before each delivery pass, e.g. the Escalator's tick (everyMs 0) and the retention purge (hourly). */
+  tasks?: PeriodicTask[];
+  defaultLang?: UiLang;
+  timeZone?: string;
+  /** Source of jitter (tests pass a fixed one). */
+  random?: () => number;
+}
+
+/** What one pass did. */
+export interface RelayPass {
+  claimed: number;
+  delivered: number;
+  retried: number;
+  dead: number;
+}
+
+/** Why a delivery failed, as stored in the row (a code, never message text). */
+interface Failure {
+  reason: string;
+  permanent: boolean;
+  retryAfterMs?: number;
+}
+
+function failureOf(err: unknown): Failure {
+  if (isDeliveryError(err)) {
+    return { reason: err.reason, permanent: err.permanent, ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) };
+  }
+  if (err instanceof RelayTimeout) return { reason: 'timeout', permanent: false };
+  return { reason: err instanceof Error ? err.name : 'error', permanent: false };
+}
+
+class RelayTimeout extends Error {
+  override readonly name = 'RelayTimeout';
+}
+
+/**
+ * Delivers outbox rows through the Notifier: at least once, each row under a lease so no two relays deliver
+ * it at the same time (a crashed relay's rows come back when the lease expires). Failed deliveries wait with
+ * exponential backoff and full jitter, at least the platform's Retry-After; after `maxAttempts` (or a
+ * permanent failure) the row is dead-lettered and IT security is alerted. `stop()` waits for the deliveries
+ * in flight. A delivery that outlives `deliveryTimeoutMs` counts as failed and is retried (the Notifier gets
+ * the same idempotency key again).
+ */
+export class Relay {
+  readonly id = randomUUID();
+  private readonly logger: Logger;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private wake: (() => void) | undefined;
+  private current: Promise<RelayPass> | undefined;
+  private readonly lastRun = new Map<string, number>();
+
+  constructor(private readonly deps: RelayDeps) {
+    this.logger = deps.logger ?? silentLogger;
+  }
+
+  /** Starts the background loop (no-op when running). */
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.logger.info('relay_started', { relay: this.id });
+    this.loop = this.run();
+  }
+
+  /** Stops the loop and resolves once the pass in flight (and its deliveries) finished. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    await this.current?.catch(() => undefined);
+    this.loop = undefined;
+    this.logger.info('relay_stopped', { relay: this.id });
+  }
+
+  get running(): boolean {
+    return this.loop !== undefined && !this.stopping;
+  }
+
+  /** One pass: periodic tasks, then claim and deliver one batch. Passes never overlap. */
+  runOnce(): Promise<RelayPass> {
+    const previous = this.current ?? Promise.resolve(undefined);
+    const next = previous.catch(() => undefined).then(() => this.pass());
+    this.current = next;
+    return next;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      let busy = false;
+      try {
+        const pass = await this.runOnce();
+        busy = pass.claimed >= this.deps.settings.batchSize;
+      } catch (err) {
+        this.logger.error('relay_pass_failed', { relay: this.id, ...errorFields(err) });
+      }
+      if (!busy && !this.stopping) await this.sleep(this.deps.settings.pollMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done(): void {
+        clearTimeout(timer);
+        self.wake = undefined;
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async pass(): Promise<RelayPass> {
+    await this.runTasks();
+    const { store, settings, clock } = this.deps;
+    const token = `${this.id}:${randomUUID()}`;
+    const rows = await store.claimOutbox({ now: clock.now(), leaseMs: settings.leaseMs, limit: settings.batchSize, token });
+    const result: RelayPass = { claimed: rows.length, delivered: 0, retried: 0, dead: 0 };
+    const outcomes = await Promise.allSettled(rows.map((row) => this.deliver(row, token)));
+    for (const outcome of outcomes) {
+      if (outcome.status === 'fulfilled') result[outcome.value]++;
+      else this.logger.error('relay_record_failed', { relay: this.id, ...errorFields(outcome.reason) });
+    }
+    return result;
+  }
+
+  private async runTasks(): Promise<void> {
+    for (const task of this.deps.tasks ?? []) {
+      const now = this.deps.clock.now().getTime();
+      const last = this.lastRun.get(task.name);
+      if (last !== undefined && now - last < task.everyMs) continue;
+      this.lastRun.set(task.name, now);
+      try {
+        await task.run();
+      } catch (err) {
+        this.logger.error('relay_task_failed', { task: task.name, ...errorFields(err) });
+      }
+    }
+  }
+
+  /** Delivers one claimed row and records the outcome. */
+  private async deliver(row: OutboxRow, token: string): Promise<'delivered' | 'retried' | 'dead'> {
+    const { store, notifier, directory, clock, settings } = this.deps;
+    const fields = { relay: this.id, outbox: row.id, kind: row.kind, reference: row.reference, attempt: row.attempts };
+    try {
+      const report = row.reference ? await store.getReport(row.reference) : undefined;
+      const message = await renderMessage(row, {
+        report,
+        directory,
+        defaultLang: this.deps.defaultLang ?? 'sv',
+        timeZone: this.deps.timeZone ?? 'Europe/Helsinki',
+      });
+      await withTimeout(notifier.deliver(message), settings.deliveryTimeoutMs);
+    } catch (err) {
+      const failure = failureOf(err);
+      if (failure.permanent || row.attempts >= settings.maxAttempts) {
+        await this.deadLetter(row, token, failure);
+        this.logger.error('outbox_dead_letter', { ...fields, reason: failure.reason, permanent: failure.permanent });
+        return 'dead';
+      }
+      const now = clock.now();
+      const delay = retryDelayMs(row.attempts, settings, this.deps.random, failure.retryAfterMs);
+      const kept = await store.completeOutbox(row.id, token, {
+        status: 'retry',
+        at: now,
+        nextAttemptAt: new Date(now.getTime() + delay),
+        error: failure.reason,
+      });
+      if (!kept) this.logger.warn('outbox_lease_lost', fields);
+      this.logger.warn('outbox_retry', { ...fields, reason: failure.reason, delayMs: delay });
+      return 'retried';
+    }
+    const at = clock.now();
+    const kept = await store.transaction(async (tx) => {
+      const ok = await tx.completeOutbox(row.id, token, { status: 'delivered', at });
+      if (ok && row.reference) {
+        await tx.appendTimeline({
+          reference: row.reference,
+          at,
+          actor: actorString(SYSTEM_ACTOR),
+          event: 'notified',
+          details: { kind: row.kind, role: row.addressee.role, to: addresseeKey(row.addressee) },
+        });
+      }
+      return ok;
+    });
+    if (!kept) this.logger.warn('outbox_lease_lost', fields);
+    this.logger.info('outbox_delivered', fields);
+    return 'delivered';
+  }
+
+  /** Marks the row dead, records it on the report and alerts IT security (not for alerts about alerts). */
+  private async deadLetter(row: OutboxRow, token: string, failure: Failure): Promise<void> {
+    const { store, directory, clock } = this.deps;
+    const at = clock.now();
+    const alerts: NewOutboxRow[] = [];
+    if (row.kind !== 'delivery_failed') {
+      const it = await directory.itSecurity();
+      const addressees: Addressee[] = [
+        ...it.people.map((p): Addressee => ({ kind: 'person', personId: p.id, role: 'it_security' })),
+        ...it.channels.map((c): Addressee => ({ kind: 'channel', channel: c, role: 'it_security' })),
+      ];
+      for (const addressee of addressees) {
+        alerts.push({
+          idempotencyKey: `${messageKey(row.reference ?? 'none', 'delivery_failed', addressee, `outbox${row.id}`)}`,
+          reference: row.reference,
+          kind: 'delivery_failed',
+          addressee,
+          availableAt: at,
+          data: { failedKind: row.kind, failedRole: row.addressee.role, failedTo: addresseeKey(row.addressee), attempts: row.attempts },
+        });
+      }
+      if (addressees.length === 0) this.logger.error('dead_letter_nobody_to_alert', { outbox: row.id, reference: row.reference });
+    }
+    await store.transaction(async (tx) => {
+      const ok = await tx.completeOutbox(row.id, token, { status: 'dead', at, error: failure.reason });
+      if (!ok) return;
+      if (row.reference) {
+        await tx.appendTimeline({
+          reference: row.reference,
+          at,
+          actor: actorString(SYSTEM_ACTOR),
+          event: 'delivery_failed',
+          details: { kind: row.kind, role: row.addressee.role, to: addresseeKey(row.addressee), reason: failure.reason, attempts: row.attempts },
+        });
+      }
+      await tx.enqueue(alerts);
+    });
+  }
+}
+
+/** Rejects with RelayTimeout when `promise` takes longer than `ms` (the promise itself keeps running). */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RelayTimeout(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

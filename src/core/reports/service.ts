@@ -1,0 +1,449 @@
+import type { Clock, Directory, Person, Store, StoreTx } from '../ports';
+import type { UiLang } from '../language/lang';
+import type { Logger } from '../logger';
+import { errorFields, silentLogger } from '../logger';
+import { yearIn } from '../clock';
+import { handleAccess, viewAccess, type AccessReason } from './access';
+import { actorString, personActor, type Actor } from './actor';
+import { escalationTimers } from './escalation';
+import { ACTION_RESULT, canTransition, isClosed, type ReportAction, type ReportStatus } from './lifecycle';
+import { messagesTo } from './outbox';
+import { formatReference, parseReference } from './reference';
+import { reportDraftSchema, type ReportDraft } from './report';
+import { ReportError, ReportErrorCode, fromRoutingError } from './reportErrors';
+import { resolveRouting, type Recipient, type RecipientRole, type RoutingDecision } from './routing';
+import type { RoutingTable } from './routingTable';
+import type {
+  Addressee,
+  ReportFilter,
+  ReportPatch,
+  ReportRecipient,
+  ReportSummary,
+  StoredReport,
+  TimelineEntry,
+  TimelineEvent,
+} from './records';
+import type { ReceiptRecipient, SubmitReceipt } from './submitReceipt';
+
+/** Who is looking: a directory person (chat, CLI `--as`) or an administrator at the server (CLI `--admin`). */
+export type Viewer = { kind: 'person'; personId: string } | { kind: 'admin'; name: string };
+
+/** A report as a permitted viewer sees it: decrypted, with names, and its timeline. */
+export interface ReportView {
+  report: StoredReport;
+  access: AccessReason;
+  reporterName?: string;
+  recipients: (ReportRecipient & { name?: string })[];
+  /** The full trail for recipients, IT security and admins; lifecycle events only for the reporter. */
+  timeline: TimelineEntry[];
+}
+
+/** What a lifecycle step did. `changed` is false when the report was already there (a second click). */
+export interface ActionResult {
+  reference: string;
+  status: ReportStatus;
+  changed: boolean;
+  /** Directory id of whoever acknowledged first. */
+  acknowledgedBy: string | null;
+}
+
+export interface ReportServiceDeps {
+  store: Store;
+  directory: Directory;
+  routingTable: RoutingTable;
+  clock: Clock;
+  logger?: Logger;
+  /** The reference year follows this time zone (default Europe/Helsinki). */
+  timeZone?: string;
+  /** Language of a reporter without a preference (default sv). */
+  defaultLang?: UiLang;
+}
+
+const MAX_OUTCOME_NOTE = 5000;
+const REPORTER_EVENTS: readonly TimelineEvent[] = ['submitted', 'acknowledged', 'progress_started', 'resolved', 'withdrawn'];
+
+/**
+ * Incident reports: submit, lifecycle steps, access-checked views. Every change is one transaction that
+ * writes the report, its timeline entry and its outbox rows together, so a crash never leaves a report
+ * without its alerts or an alert without its report. Errors a person can see are ReportErrors (code +
+ * translated sentence via reportErrorMessage).
+ */
+export class ReportService {
+  private readonly logger: Logger;
+  private readonly timeZone: string;
+  private readonly defaultLang: UiLang;
+
+  constructor(private readonly deps: ReportServiceDeps) {
+    this.logger = deps.logger ?? silentLogger;
+    this.timeZone = deps.timeZone ?? 'Europe/Helsinki';
+    this.defaultLang = deps.defaultLang ?? 'sv';
+  }
+
+  /**
+   * Validates and routes a draft and commits, in one transaction: the report (content encrypted), its
+   * timeline entry, one outbox row per recipient and the escalation timers. `submissionKey` makes a retry
+   * of the same submission (e.g. after a crash of the chat process) return the first receipt.
+   */
+  async submit(input: unknown, reporterId: string, options: { lang?: UiLang; submissionKey?: string } = {}): Promise<SubmitReceipt> {
+    const parsed = reportDraftSchema.safeParse(input);
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path.map(String).join('.') ?? '';
+      throw new ReportError(ReportErrorCode.InvalidDraft, { field });
+    }
+    const draft = parsed.data;
+    const { store, directory, routingTable, clock } = this.deps;
+
+    if (options.submissionKey) {
+      const existing = await store.findReportBySubmissionKey(options.submissionKey);
+      if (existing) return this.receiptOf(existing, options.lang, true);
+    }
+
+    const reporter = await directory.person(reporterId);
+    if (!reporter) throw new ReportError(ReportErrorCode.ReporterUnknown);
+    let decision: RoutingDecision;
+    try {
+      decision = await resolveRouting(draft, reporterId, routingTable, directory);
+    } catch (err) {
+      throw fromRoutingError(err);
+    }
+    if (decision.recipients.length === 0) throw new ReportError(ReportErrorCode.NoRecipients);
+    const subject = draft.subjectIsManager ? await this.managerOf(reporter, draft) : undefined;
+    const lang = options.lang ?? reporter.lang ?? this.defaultLang;
+    const now = clock.now();
+    const year = yearIn(now, this.timeZone);
+
+    let committed: { reference: string; inserted: boolean };
+    try {
+      committed = await store.transaction(async (tx) => {
+        if (options.submissionKey) {
+          const existing = await tx.findReportBySubmissionKey(options.submissionKey);
+          if (existing) return { reference: existing, inserted: false };
+        }
+        const sequence = await tx.nextReportNumber(year);
+        const ref = formatReference(year, sequence);
+        await this.insert(tx, { ref, year, sequence, draft, reporter, subject, decision, lang, now, submissionKey: options.submissionKey });
+        return { reference: ref, inserted: true };
+      });
+    } catch (err) {
+      // Two concurrent retries of one submission: the loser hits the unique key and returns the winner's receipt.
+      const existing = options.submissionKey
+        ? await store.findReportBySubmissionKey(options.submissionKey).catch(() => undefined)
+        : undefined;
+      if (existing) return this.receiptOf(existing, lang, true);
+      this.logger.error('report_save_failed', { category: draft.category, ...errorFields(err) });
+      throw new ReportError(ReportErrorCode.SaveFailed);
+    }
+    if (!committed.inserted) return this.receiptOf(committed.reference, lang, true);
+    const { reference } = committed;
+    this.logger.info('report_submitted', { reference, category: decision.category, urgency: decision.urgency, recipients: decision.recipients.length });
+    return this.receiptOf(reference, lang, false);
+  }
+
+  /** A recipient (or IT security, for IT reports) takes the report; escalation stops, the reporter is told. */
+  acknowledge(reference: string, actorId: string): Promise<ActionResult> {
+    return this.step(reference, actorId, 'acknowledge');
+  }
+
+  /** A recipient starts handling the report (acknowledging it first if nobody had). */
+  startProgress(reference: string, actorId: string): Promise<ActionResult> {
+    return this.step(reference, actorId, 'start_progress');
+  }
+
+  /** A recipient closes the report with an outcome note, which the reporter receives. */
+  resolve(reference: string, actorId: string, outcomeNote: string): Promise<ActionResult> {
+    const note = outcomeNote.trim();
+    if (note.length === 0 || note.length > MAX_OUTCOME_NOTE) {
+      return Promise.reject(new ReportError(ReportErrorCode.InvalidOutcome, { max: MAX_OUTCOME_NOTE }));
+    }
+    return this.step(reference, actorId, 'resolve', note);
+  }
+
+  /** The reporter withdraws an open report; recipients are told, escalation stops. */
+  withdraw(reference: string, reporterId: string): Promise<ActionResult> {
+    return this.step(reference, reporterId, 'withdraw');
+  }
+
+  /**
+   * The report for a permitted viewer, decrypted. Every view is written to the timeline; a refused view is
+   * written too, then a ReportError(AccessDenied) is thrown.
+   */
+  view(referenceText: string, viewer: Viewer | string): Promise<ReportView> {
+    return this.guarded('report_view_failed', () => this.viewUnguarded(referenceText, viewer));
+  }
+
+  private async viewUnguarded(referenceText: string, viewer: Viewer | string): Promise<ReportView> {
+    const who = typeof viewer === 'string' ? ({ kind: 'person', personId: viewer } as const) : viewer;
+    const reference = this.reference(referenceText);
+    const { store, clock } = this.deps;
+    const person = who.kind === 'person' ? await this.person(who.personId) : undefined;
+    const report = await store.getReport(reference);
+    if (!report) throw new ReportError(ReportErrorCode.NotFound, { reference });
+    const access: AccessReason | undefined = person ? viewAccess(report, person) : 'admin';
+    const actor = this.actorOf(who);
+    if (!access) {
+      await this.refuse(reference, actor, 'view_refused', {});
+      throw new ReportError(ReportErrorCode.AccessDenied, { reference });
+    }
+    await store.appendTimeline({ reference, at: clock.now(), actor: actorString(actor), event: 'viewed', details: { access } });
+    return this.viewOf(report, access);
+  }
+
+  /** Reports a viewer may see, without content (listing is not a view: nothing is decrypted or audited). */
+  async list(viewer: Viewer | string, filter: Omit<ReportFilter, 'visibleTo'> = {}): Promise<ReportSummary[]> {
+    const who = typeof viewer === 'string' ? ({ kind: 'person', personId: viewer } as const) : viewer;
+    if (who.kind === 'admin') return this.deps.store.listReports(filter);
+    const person = await this.person(who.personId);
+    return this.deps.store.listReports({ ...filter, visibleTo: { personId: person.id, itSecurity: person.roles.includes('it_security') } });
+  }
+
+  /** Full views of every report a viewer may see, each audited as 'exported' (for CSV/JSON export). */
+  async exportReports(viewer: Viewer | string, filter: Omit<ReportFilter, 'visibleTo'> = {}): Promise<ReportView[]> {
+    const who = typeof viewer === 'string' ? ({ kind: 'person', personId: viewer } as const) : viewer;
+    const person = who.kind === 'person' ? await this.person(who.personId) : undefined;
+    const actor = actorString(this.actorOf(who));
+    const views: ReportView[] = [];
+    for (const summary of await this.list(who, filter)) {
+      const report = await this.deps.store.getReport(summary.reference);
+      if (!report) continue;
+      const access: AccessReason | undefined = person ? viewAccess(report, person) : 'admin';
+      if (!access) continue;
+      await this.deps.store.appendTimeline({ reference: report.reference, at: this.deps.clock.now(), actor, event: 'exported', details: { access } });
+      views.push(await this.viewOf(report, access));
+    }
+    return views;
+  }
+
+  /** The receipt of a committed report, rebuilt from the store (names from the directory). */
+  async receiptOf(reference: string, lang: UiLang | undefined, duplicate: boolean): Promise<SubmitReceipt> {
+    const report = await this.deps.store.getReport(reference);
+    if (!report) throw new ReportError(ReportErrorCode.NotFound, { reference });
+    const receiptLang = lang ?? report.reporterLang;
+    const recipients: ReceiptRecipient[] = [];
+    for (const r of report.recipients.filter((x) => x.level === 0 && x.addressee !== null)) {
+      const recipient = this.recipientOf(r.addressee!);
+      recipients.push({ recipient, name: await this.nameOf(r.addressee!), role: recipient.role });
+    }
+    const decision: RoutingDecision = {
+      category: report.category,
+      urgency: report.urgency,
+      recipients: recipients.map((r) => r.recipient),
+      rules: report.rules,
+      ackTimeoutMinutes: report.ackTimeoutMinutes,
+    };
+    const advice = this.deps.routingTable.rows[report.category]?.advice[receiptLang] ?? [];
+    return { reference, decision, recipients, advice: [...advice], lang: receiptLang, submittedAt: report.submittedAt, duplicate };
+  }
+
+  // -- internals
+
+  private async insert(
+    tx: StoreTx,
+    a: {
+      ref: string;
+      year: number;
+      sequence: number;
+      draft: ReportDraft;
+      reporter: Person;
+      subject: Person | undefined;
+      decision: RoutingDecision;
+      lang: UiLang;
+      now: Date;
+      submissionKey: string | undefined;
+    },
+  ): Promise<void> {
+    const { draft, decision, now, ref } = a;
+    const recipients: ReportRecipient[] = decision.recipients.map((r) => ({ addressee: this.addresseeOf(r), role: r.role, level: 0, addedAt: now }));
+    await tx.insertReport({
+      reference: ref,
+      year: a.year,
+      sequence: a.sequence,
+      ...(a.submissionKey ? { submissionKey: a.submissionKey } : {}),
+      category: draft.category,
+      platform: draft.platform,
+      accountKind: draft.accountKind,
+      occurredOn: draft.occurredOn,
+      immediateDanger: draft.immediateDanger,
+      subjectIsManager: draft.subjectIsManager,
+      urgency: decision.urgency,
+      reporterId: a.reporter.id,
+      reporterLang: a.lang,
+      subjectPersonId: a.subject?.id ?? null,
+      content: {
+        description: draft.description,
+        evidence: draft.evidence,
+        ...(draft.platformOther ? { platformOther: draft.platformOther } : {}),
+      },
+      rules: decision.rules,
+      ackTimeoutMinutes: decision.ackTimeoutMinutes,
+      submittedAt: now,
+      recipients,
+    });
+    await tx.appendTimeline({
+      reference: ref,
+      at: now,
+      actor: actorString(personActor(a.reporter.id)),
+      event: 'submitted',
+      details: { category: draft.category, urgency: decision.urgency, recipients: recipients.length },
+    });
+    await tx.enqueue(messagesTo(ref, 'report_alert', recipients.map((r) => r.addressee!), now));
+    await tx.insertTimers(escalationTimers(ref, now, decision.ackTimeoutMinutes));
+  }
+
+  /** One lifecycle step; a store failure becomes ReportError(Unavailable) (logged, nothing changed). */
+  private step(referenceText: string, actorId: string, action: ReportAction, outcomeNote?: string): Promise<ActionResult> {
+    return this.guarded(`report_${action}_failed`, () => this.stepUnguarded(referenceText, actorId, action, outcomeNote));
+  }
+
+  /** Runs `fn`; errors that are not ReportErrors are logged (name and code only) and become Unavailable. */
+  private async guarded<T>(event: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof ReportError) throw err;
+      this.logger.error(event, errorFields(err));
+      throw new ReportError(ReportErrorCode.Unavailable);
+    }
+  }
+
+  /** One lifecycle step, in one transaction with the report row locked. */
+  private async stepUnguarded(referenceText: string, actorId: string, action: ReportAction, outcomeNote?: string): Promise<ActionResult> {
+    const reference = this.reference(referenceText);
+    const person = await this.person(actorId);
+    const actor = personActor(person.id);
+    const { store, clock } = this.deps;
+    const outcome = await store.transaction(async (tx): Promise<ActionResult | ReportError> => {
+      const report = await tx.getReport(reference, { lock: true });
+      if (!report) return new ReportError(ReportErrorCode.NotFound, { reference });
+      const allowed = action === 'withdraw' ? report.reporterId === person.id : handleAccess(report, person) !== undefined;
+      const now = clock.now();
+      if (!allowed) {
+        await tx.appendTimeline({ reference, at: now, actor: actorString(actor), event: 'action_refused', details: { action } });
+        return new ReportError(ReportErrorCode.AccessDenied, { reference });
+      }
+      const result = (changed: boolean, status: ReportStatus): ActionResult => ({
+        reference,
+        status,
+        changed,
+        acknowledgedBy: changed && !report.acknowledgedBy && status !== 'withdrawn' ? person.id : report.acknowledgedBy,
+      });
+      if (report.status === ACTION_RESULT[action]) return result(false, report.status);
+      if (action === 'acknowledge' && report.status === 'in_progress') return result(false, report.status);
+      if (!canTransition(report.status, action)) {
+        return new ReportError(ReportErrorCode.NotAllowedNow, { reference, status: report.status });
+      }
+      await this.apply(tx, report, action, person, now, outcomeNote);
+      return result(true, ACTION_RESULT[action]);
+    });
+    if (outcome instanceof ReportError) {
+      this.logger.warn('report_action_refused', { reference, action, code: outcome.code });
+      throw outcome;
+    }
+    if (outcome.changed) this.logger.info('report_action', { reference, action, status: outcome.status });
+    return outcome;
+  }
+
+  private async apply(tx: StoreTx, report: StoredReport, action: ReportAction, person: Person, now: Date, outcomeNote?: string): Promise<void> {
+    const reference = report.reference;
+    const actor = actorString(personActor(person.id));
+    const firstAcknowledgement = report.status === 'submitted' && action !== 'withdraw';
+    const patch: ReportPatch = { status: ACTION_RESULT[action] };
+    if (firstAcknowledgement) {
+      patch.acknowledgedAt = now;
+      patch.acknowledgedBy = person.id;
+    }
+    if (action === 'start_progress') patch.progressAt = now;
+    if (isClosed(ACTION_RESULT[action])) {
+      patch.closedAt = now;
+      patch.closedBy = person.id;
+    }
+    if (outcomeNote !== undefined) patch.outcomeNote = outcomeNote;
+    await tx.updateReport(reference, patch);
+    await tx.cancelTimers(reference, now);
+
+    const reporter: Addressee[] = report.reporterId ? [{ kind: 'person', personId: report.reporterId, role: 'reporter' }] : [];
+    if (firstAcknowledgement) {
+      if (action !== 'acknowledge') {
+        await tx.appendTimeline({ reference, at: now, actor, event: 'acknowledged', details: {} });
+      }
+      await tx.enqueue(messagesTo(reference, 'reporter_acknowledged', reporter, now));
+    }
+    const event: Record<ReportAction, TimelineEvent> = {
+      acknowledge: 'acknowledged',
+      start_progress: 'progress_started',
+      resolve: 'resolved',
+      withdraw: 'withdrawn',
+    };
+    await tx.appendTimeline({ reference, at: now, actor, event: event[action], details: {} });
+    if (action === 'resolve') await tx.enqueue(messagesTo(reference, 'reporter_resolved', reporter, now));
+    if (action === 'withdraw') {
+      const told = report.recipients.filter((r) => r.addressee !== null).map((r) => r.addressee!);
+      await tx.enqueue(messagesTo(reference, 'report_withdrawn', told, now));
+    }
+  }
+
+  private async refuse(reference: string, actor: Actor, event: TimelineEvent, details: Record<string, string>): Promise<void> {
+    try {
+      await this.deps.store.appendTimeline({ reference, at: this.deps.clock.now(), actor: actorString(actor), event, details });
+    } catch (err) {
+      this.logger.error('audit_write_failed', { reference, ...errorFields(err) });
+      throw err;
+    }
+    this.logger.warn('report_view_refused', { reference, actor: actorString(actor) });
+  }
+
+  private async viewOf(report: StoredReport, access: AccessReason): Promise<ReportView> {
+    const timeline = await this.deps.store.timeline(report.reference);
+    const recipients = await Promise.all(
+      report.recipients.map(async (r) => (r.addressee ? { ...r, name: await this.nameOf(r.addressee) } : { ...r })),
+    );
+    const reporter = report.reporterId ? await this.deps.directory.person(report.reporterId) : undefined;
+    return {
+      report,
+      access,
+      ...(reporter ? { reporterName: reporter.name } : {}),
+      recipients,
+      timeline: access === 'reporter' ? timeline.filter((e) => REPORTER_EVENTS.includes(e.event)) : timeline,
+    };
+  }
+
+  private reference(text: string): string {
+    const reference = parseReference(text);
+    if (!reference) throw new ReportError(ReportErrorCode.InvalidReference, { reference: text.slice(0, 40) });
+    return reference;
+  }
+
+  private async person(personId: string): Promise<Person> {
+    const person = await this.deps.directory.person(personId);
+    if (!person) throw new ReportError(ReportErrorCode.ActorUnknown, { person: personId.slice(0, 80) });
+    return person;
+  }
+
+  private actorOf(viewer: Viewer): Actor {
+    return viewer.kind === 'admin' ? { kind: 'admin', name: viewer.name } : personActor(viewer.personId);
+  }
+
+  /** The person reported when the reporter's manager is the subject: the directory's manager, else the named one. */
+  private async managerOf(reporter: Person, draft: ReportDraft): Promise<Person | undefined> {
+    const manager = await this.deps.directory.managerOf(reporter.id);
+    if (manager) return manager;
+    return draft.managerId ? this.deps.directory.person(draft.managerId) : undefined;
+  }
+
+  private addresseeOf(recipient: Recipient): Addressee {
+    return recipient.kind === 'person'
+      ? { kind: 'person', personId: recipient.personId, role: recipient.role }
+      : { kind: 'channel', channel: recipient.channel, role: recipient.role };
+  }
+
+  private recipientOf(addressee: Addressee): Recipient {
+    const role = addressee.role as RecipientRole;
+    return addressee.kind === 'person'
+      ? { kind: 'person', personId: addressee.personId, role }
+      : { kind: 'channel', channel: addressee.channel, role };
+  }
+
+  private async nameOf(addressee: Addressee): Promise<string> {
+    if (addressee.kind === 'channel') return addressee.channel.name ?? addressee.channel.id;
+    return (await this.deps.directory.person(addressee.personId))?.name ?? addressee.personId;
+  }
+}

@@ -1,0 +1,66 @@
+import { BACKENDS, closeSharedPglite, openTestReporting, type TestReporting } from '../../helpers/db';
+import { DialogSessions, conversationId } from '../../../src/core/reports/dialogSessions';
+import { step, type DialogState } from '../../../src/core/reports/dialog';
+import { DEMO, demoContext } from '../../helpers/reportFixtures';
+
+afterAll(closeSharedPglite);
+
+describe('conversationId', () => {
+  it('normalises platform, channel and thread, escaping separators inside ids', () => {
+    expect(conversationId('slack', 'D0123', '1710576000.000100')).toBe('slack:D0123:1710576000.000100');
+    expect(conversationId('web', 'anna.lindqvist')).toBe('web:anna.lindqvist:-');
+    expect(conversationId('teams', '19:abc@thread.tacv2', '')).toBe('teams:19%3Aabc%40thread.tacv2:-');
+  });
+});
+
+describe.each(BACKENDS)('dialog sessions on %s', (backend) => {
+  let r: TestReporting;
+  beforeAll(async () => {
+    r = await openTestReporting(backend);
+  });
+  afterAll(async () => {
+    await r.dispose();
+  });
+
+  it('keep an unfinished dialog across a restart of the service objects, and it resumes identically', async () => {
+    const ctx = await demoContext(DEMO.anna, 'sv');
+    const started = step(undefined, { type: 'start', category: 'threat' }, ctx);
+    const state = started.state as DialogState;
+    const id = conversationId('slack', 'D1', 'T1');
+    await r.sessions.save(id, state);
+    const restarted = new DialogSessions({ store: r.store, clock: r.clock, ttlHours: 72 });
+    const loaded = await restarted.load(id);
+    expect(loaded).toEqual(state);
+    const event = { type: 'text' as const, text: 'nej' };
+    expect(step(loaded, event, ctx)).toEqual(step(state, event, ctx));
+    await restarted.save(id, undefined);
+    expect(await r.sessions.load(id)).toBeUndefined();
+  });
+
+  it('treat a state older than the time-to-live as gone', async () => {
+    const id = conversationId('web', 'mikko.laine');
+    await r.sessions.save(id, step(undefined, { type: 'start' }, await demoContext(DEMO.mikko, 'fi')).state!);
+    r.clock.advance(72 * 60 * 60 * 1000 + 1);
+    expect(await r.sessions.load(id)).toBeUndefined();
+  });
+
+  it('run one message at a time per conversation, others in parallel', async () => {
+    const order: string[] = [];
+    const slow = (label: string, ms: number) => async () => {
+      order.push(`${label}:start`);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      order.push(`${label}:end`);
+      return label;
+    };
+    const results = await Promise.all([
+      r.sessions.exclusive('a', slow('a1', 30)),
+      r.sessions.exclusive('a', slow('a2', 1)),
+      r.sessions.exclusive('b', slow('b1', 1)),
+    ]);
+    expect(results).toEqual(['a1', 'a2', 'b1']);
+    expect(order.indexOf('a2:start')).toBeGreaterThan(order.indexOf('a1:end'));
+    expect(order.indexOf('b1:end')).toBeLessThan(order.indexOf('a1:end'));
+    await expect(r.sessions.exclusive('a', () => Promise.reject(new Error('x')))).rejects.toThrow('x');
+    expect(await r.sessions.exclusive('a', async () => 'after failure')).toBe('after failure');
+  });
+});
