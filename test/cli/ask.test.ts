@@ -8,6 +8,7 @@ import type { CliIo } from '../../src/cli/command';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'somebot-cli-'));
 process.env.SOMEBOT_INDEX_FILE = path.join(dir, 'index.json');
 process.env.SOMEBOT_LANG = 'en';
+process.env.SOMEBOT_DATA_DIR = path.join(dir, 'data');
 
 function io(input = ''): CliIo & { stdout: string; stderr: string } {
   const buf = { stdout: '', stderr: '' };

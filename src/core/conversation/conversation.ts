@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { Directory } from '../directory/directory';
+import type { GuidelineAnswer, GuidelineAnswerer } from '../guidelines/guidelineAnswerer';
+import { translator } from '../i18n';
+import type { UiLang } from '../language/lang';
+import type { Clock } from '../ports';
+import type { ReportCategory } from '../reports/categories';
+import { buildDialogContext, formatReceipt, step, todayIn, type BotReply, type DialogEvent, type DialogState } from '../reports/dialog';
+import type { DialogSessions } from '../reports/dialogSessions';
+import { isReportError, reportErrorMessage } from '../reports/reportErrors';
+import type { RoutingTable } from '../reports/routingTable';
+import type { ReportService } from '../reports/service';
+import { isReportCommand } from './reportCommand';
+
+/** An unfinished report dialog of one conversation, with the language it is held in. */
+export interface ConversationSession {
+  lang: UiLang;
+  dialog: DialogState;
+}
+
+/** What a person sent, already translated from the platform by an adapter. */
+export interface IncomingMessage {
+  /** Normalised `platform:channel:thread` (see conversationId()). */
+  conversationId: string;
+  /** The sender's directory id (adapters resolve platform identities through the Directory). */
+  personId: string;
+  /** What the person typed; or, for a button, the choice id in `choice`. */
+  text?: string;
+  choice?: string;
+  /** Platform locale, used as a hint for very short messages. */
+  localeHint?: UiLang;
+}
+
+/** One reply: a guideline answer (adapters render quotes and citations), or a dialog message. */
+export type ConversationReply =
+  | { type: 'answer'; answer: GuidelineAnswer; lang: UiLang }
+  | { type: 'dialog'; reply: BotReply; lang: UiLang };
+
+export interface ConversationDeps {
+  answerer: GuidelineAnswerer;
+  /** Incident reporting; absent when the bot only answers questions. */
+  reporting?: {
+    service: ReportService;
+    sessions: DialogSessions<ConversationSession>;
+    directory: Directory;
+    routingTable: RoutingTable;
+  };
+  clock: Clock;
+  /** IANA time zone for "today" in report dates. */
+  timeZone: string;
+}
+
+/**
+ * The platform-neutral conversation: a message either continues an unfinished report dialog, starts one
+ * (the person reports something, or asks to), or gets a guideline answer. One message at a time per
+ * conversation; the dialog state is saved after every step, so a restart loses nothing typed.
+ */
+export class Conversation {
+  constructor(private readonly deps: ConversationDeps) {}
+
+  async handle(message: IncomingMessage): Promise<ConversationReply[]> {
+    const reporting = this.deps.reporting;
+    if (!reporting) return this.answer(message);
+    return reporting.sessions.exclusive(message.conversationId, async () => {
+      const session = await reporting.sessions.load(message.conversationId);
+      if (session) return this.continueDialog(message, session);
+      const text = message.text ?? '';
+      const detected = this.deps.answerer.detector.detect(text, message.localeHint).lang;
+      if (isReportCommand(text)) return this.startDialog(message, detected, undefined, []);
+      const replies = this.answer(message);
+      const first = replies[0];
+      if (first?.type === 'answer' && first.answer.intent.startsWith('report:')) {
+        const category = first.answer.intent.slice('report:'.length) as ReportCategory;
+        const intro: ConversationReply = { type: 'dialog', lang: first.lang, reply: { kind: 'info', text: translator(first.lang)('guidelines:reportOffer') } };
+        return this.startDialog(message, first.lang, category, [intro]);
+      }
+      return replies;
+    });
+  }
+
+  private answer(message: IncomingMessage): ConversationReply[] {
+    const answer = this.deps.answerer.answer(message.text ?? '', message.localeHint);
+    return [{ type: 'answer', answer, lang: answer.lang }];
+  }
+
+  private async startDialog(message: IncomingMessage, lang: UiLang, category: ReportCategory | undefined, before: ConversationReply[]) {
+    return [...before, ...(await this.runStep(message, lang, undefined, { type: 'start', ...(category ? { category } : {}) }))];
+  }
+
+  private async continueDialog(message: IncomingMessage, session: ConversationSession) {
+    const event: DialogEvent = message.choice !== undefined ? { type: 'choice', id: message.choice } : { type: 'text', text: message.text ?? '' };
+    return this.runStep(message, session.lang, session.dialog, event);
+  }
+
+  private async runStep(message: IncomingMessage, lang: UiLang, state: DialogState | undefined, event: DialogEvent): Promise<ConversationReply[]> {
+    const reporting = this.deps.reporting!;
+    const say = (reply: BotReply): ConversationReply => ({ type: 'dialog', reply, lang });
+    let ctx;
+    try {
+      ctx = await buildDialogContext({
+        lang,
+        reporterId: message.personId,
+        directory: reporting.directory,
+        table: reporting.routingTable,
+        today: todayIn(this.deps.timeZone, this.deps.clock.now()),
+      });
+    } catch {
+      return [say({ kind: 'error', text: translator(lang)('conversation:notInDirectory') })];
+    }
+    const next = step(state, event, ctx);
+    const replies = next.replies.map(say);
+    if (next.effect?.type === 'submit') {
+      try {
+        // The same draft confirmed twice in one conversation (a redelivered message) is one report.
+        const submissionKey = createHash('sha256').update(message.conversationId).update('\0').update(JSON.stringify(next.effect.draft)).digest('hex');
+        const receipt = await reporting.service.submit(next.effect.draft, message.personId, { lang, submissionKey });
+        await reporting.sessions.clear(message.conversationId);
+        return [...replies, say(formatReceipt(receipt, lang))];
+      } catch (err) {
+        // The dialog state stays saved at the confirmation step: the person can simply try again.
+        const text = isReportError(err) ? reportErrorMessage(err, lang) : translator(lang)('conversation:saveFailed');
+        return [...replies, say({ kind: 'error', text })];
+      }
+    }
+    await reporting.sessions.save(message.conversationId, next.state ? { lang, dialog: next.state } : undefined);
+    return replies;
+  }
+}
