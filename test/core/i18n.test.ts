@@ -31,7 +31,11 @@ describe('locales', () => {
       for (const key of all) {
         for (const lang of ['sv', 'fi', 'en'] as const) {
           const value = keys[lang].get(key);
-          if (typeof value !== 'string' || value.trim() === '') missing.push(`${lang}:${ns}:${key}`);
+          // A value is a sentence, or a list of words (e.g. the commands that start a report).
+          const ok = Array.isArray(value)
+            ? value.length > 0 && value.every((v) => typeof v === 'string' && v.trim() !== '')
+            : typeof value === 'string' && value.trim() !== '';
+          if (!ok) missing.push(`${lang}:${ns}:${key}`);
         }
       }
       expect(missing).toEqual([]);
