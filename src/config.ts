@@ -88,11 +88,58 @@ const relayVariables = {
   SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS: wholeNumber(100, 3_600_000, 30_000),
 };
 
+/** Guideline answers. */
+const guidelineVariables = {
+  SOMEBOT_CONTENT_DIR: z.string().default('content'),
+  SOMEBOT_INDEX_FILE: z.string().optional(),
+  SOMEBOT_CONTACT: z.string().default('viestinta@kirkkonummi.fi'),
+  SOMEBOT_ANSWER_THRESHOLD: z.coerce
+    .number({ error: 'expected a number from 0 to 1' })
+    .min(0, { error: 'expected a number from 0 to 1' })
+    .max(1, { error: 'expected a number from 0 to 1' })
+    .optional(),
+};
+
+/** The HTTP server (web chat, Slack and Teams endpoints, health and metrics). */
+const serverVariables = {
+  PORT: wholeNumber(1, 65535, 3978),
+  HOST: z.string().default('127.0.0.1'),
+};
+
+const optionalText = z.string().optional();
+
+/** Slack (see README): HTTP events when SLACK_SIGNING_SECRET is set, Socket Mode when SLACK_APP_TOKEN is. */
+const slackVariables = {
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  /** Slack Web API base URL (tests and proxies point it elsewhere). */
+  SLACK_API_URL: z.string().url({ error: 'expected a URL such as https://slack.com/api/' }).optional(),
+};
+
+/** Microsoft Teams (Bot Framework). */
+const teamsVariables = {
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { error: 'expected MultiTenant, SingleTenant or UserAssignedMSI' }).optional(),
+  /** 1 allows the unauthenticated local Teams endpoint (emulator); refused unless HOST is loopback. */
+  SOMEBOT_DEV: z.enum(['0', '1'], { error: 'expected 0 or 1' }).optional(),
+};
+
 /** Every variable the application reads, by section. */
-export const ENV_VARIABLES = { ...storageVariables, ...organisationVariables, ...relayVariables };
+export const ENV_VARIABLES = {
+  ...storageVariables,
+  ...organisationVariables,
+  ...relayVariables,
+  ...guidelineVariables,
+  ...serverVariables,
+  ...slackVariables,
+  ...teamsVariables,
+};
 
 /** Variables whose value must never appear in an error or a log. */
-const SECRET_VARIABLES = new Set(['SOMEBOT_DATA_KEY', 'DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['SOMEBOT_DATA_KEY', 'DATABASE_URL', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_PASSWORD']);
 
 
 export interface Config {
@@ -112,6 +159,21 @@ export interface Config {
   defaultLang: UiLang;
   logLevel: LogLevel;
   relay: RelaySettings;
+  guidelines: {
+    /** Absolute path of the content folder. */
+    contentDir: string;
+    /** Absolute path of the saved search index. */
+    indexFile: string;
+    /** Who to ask when the guidelines do not answer. */
+    contact: string;
+    /** Minimum coverage for an answer; undefined = the measured default. */
+    answerThreshold?: number;
+  };
+  server: { port: number; host: string };
+  /** Slack settings as given (the Slack adapter decides what is enough to start). */
+  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  /** Teams settings as given (the Teams adapter decides what is enough to start). */
+  teams: { appId?: string; appPassword?: string; tenantId?: string; appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; dev: boolean };
 }
 
 /** Relative paths in the environment are resolved against the working directory; defaults against the repo. */
@@ -154,6 +216,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: v.SOMEBOT_TIME_ZONE,
     defaultLang: v.SOMEBOT_DEFAULT_LANG,
     logLevel: v.SOMEBOT_LOG_LEVEL,
+    guidelines: {
+      contentDir: resolvePath(v.SOMEBOT_CONTENT_DIR, given('SOMEBOT_CONTENT_DIR')),
+      indexFile: v.SOMEBOT_INDEX_FILE
+        ? resolvePath(v.SOMEBOT_INDEX_FILE, true)
+        : path.join(resolvePath(v.SOMEBOT_DATA_DIR, given('SOMEBOT_DATA_DIR')), 'guideline-index.json'),
+      contact: v.SOMEBOT_CONTACT,
+      ...(v.SOMEBOT_ANSWER_THRESHOLD !== undefined ? { answerThreshold: v.SOMEBOT_ANSWER_THRESHOLD } : {}),
+    },
+    server: { port: v.PORT, host: v.HOST },
+    slack: {
+      ...(v.SLACK_BOT_TOKEN ? { botToken: v.SLACK_BOT_TOKEN } : {}),
+      ...(v.SLACK_SIGNING_SECRET ? { signingSecret: v.SLACK_SIGNING_SECRET } : {}),
+      ...(v.SLACK_APP_TOKEN ? { appToken: v.SLACK_APP_TOKEN } : {}),
+      ...(v.SLACK_API_URL ? { apiUrl: v.SLACK_API_URL } : {}),
+    },
+    teams: {
+      ...(v.MICROSOFT_APP_ID ? { appId: v.MICROSOFT_APP_ID } : {}),
+      ...(v.MICROSOFT_APP_PASSWORD ? { appPassword: v.MICROSOFT_APP_PASSWORD } : {}),
+      ...(v.MICROSOFT_APP_TENANT_ID ? { tenantId: v.MICROSOFT_APP_TENANT_ID } : {}),
+      ...(v.MICROSOFT_APP_TYPE ? { appType: v.MICROSOFT_APP_TYPE } : {}),
+      dev: v.SOMEBOT_DEV === '1',
+    },
     relay: {
       pollMs: v.SOMEBOT_RELAY_POLL_MS,
       batchSize: v.SOMEBOT_RELAY_BATCH,

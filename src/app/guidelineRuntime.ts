@@ -1,12 +1,8 @@
-import path from 'node:path';
-import { REPO_ROOT } from '../core/i18n';
+import { loadConfig } from '../config';
 import { loadOrBuildIndex, type IndexOrigin } from '../core/guidelines/indexFile';
 import { DEFAULT_ANSWER_POLICY, GuidelineAnswerer } from '../core/guidelines/guidelineAnswerer';
 import type { GuidelineIndex } from '../core/guidelines/guidelineIndex';
 import { IntentClassifier } from '../core/intents/intentClassifier';
-
-/** The default contact for questions the guidelines do not answer: Kyrkslätt's communications unit. */
-export const DEFAULT_CONTACT = 'viestinta@kirkkonummi.fi';
 
 export interface GuidelineSettings {
   contentDir: string;
@@ -16,25 +12,15 @@ export interface GuidelineSettings {
   answerThreshold: number;
 }
 
-/** Guideline settings from the environment: SOMEBOT_CONTENT_DIR, SOMEBOT_INDEX_FILE, SOMEBOT_DATA_DIR, SOMEBOT_CONTACT. */
+/** Guideline settings from the environment (see src/config.ts); an invalid value throws a ConfigError. */
 export function guidelineSettings(env: NodeJS.ProcessEnv = process.env): GuidelineSettings {
-  const contentDir = path.resolve(env.SOMEBOT_CONTENT_DIR || path.join(REPO_ROOT, 'content'));
-  const dataDir = path.resolve(env.SOMEBOT_DATA_DIR || 'data');
+  const { guidelines } = loadConfig(env);
   return {
-    contentDir,
-    indexFile: path.resolve(env.SOMEBOT_INDEX_FILE || path.join(dataDir, 'guideline-index.json')),
-    contact: env.SOMEBOT_CONTACT?.trim() || DEFAULT_CONTACT,
-    answerThreshold: threshold(env.SOMEBOT_ANSWER_THRESHOLD),
+    contentDir: guidelines.contentDir,
+    indexFile: guidelines.indexFile,
+    contact: guidelines.contact,
+    answerThreshold: guidelines.answerThreshold ?? DEFAULT_ANSWER_POLICY.minCoverage,
   };
-}
-
-function threshold(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return DEFAULT_ANSWER_POLICY.minCoverage;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || value > 1) {
-    throw new Error(`SOMEBOT_ANSWER_THRESHOLD must be a number from 0 to 1, not "${raw}"`);
-  }
-  return value;
 }
 
 export interface GuidelineRuntime {

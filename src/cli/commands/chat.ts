@@ -1,19 +1,18 @@
 import readline from 'node:readline';
 import { loadConfig } from '../../config';
-import { createGuidelineRuntime } from '../../app/guidelineRuntime';
+import { createBot, type Bot } from '../../app/bot';
+import { createGuidelineRuntime, guidelineSettings } from '../../app/guidelineRuntime';
 import { TerminalNotifier } from '../../adapters/terminal/terminalNotifier';
 import { renderAnswerText } from '../../core/guidelines/answerText';
-import { systemClock } from '../../core/clock';
-import { Conversation, type ConversationReply, type ConversationSession } from '../../core/conversation/conversation';
+import { createJsonLogger } from '../../core/logger';
+import type { ConversationReply } from '../../core/conversation/conversation';
 import { renderPlainText } from '../../core/reports/dialog';
-import { conversationId, DialogSessions } from '../../core/reports/dialogSessions';
+import { conversationId } from '../../core/reports/dialogSessions';
 import type { Directory, Person } from '../../core/ports';
-import type { Relay } from '../../core/delivery/relay';
-import { openReporting, type Reporting } from '../../reporting';
 import { parseArgs, type CliCommand, type CliIo } from '../command';
 import { cliLang, cliT } from '../cliLang';
 
-/** Who the terminal user is: `--as ID`, else the first employee in the directory who has a manager. */
+/** Who the terminal user is: `--as ID`, else the first plain employee in the directory who has a manager. */
 async function chooseUser(directory: Directory, asId: string | undefined): Promise<Person | undefined> {
   if (asId) return directory.person(asId);
   const people = await directory.all();
@@ -25,9 +24,9 @@ function render(reply: ConversationReply, contact: string): string {
 }
 
 /**
- * `somebot chat [--as PERSON_ID]`: the terminal chat (what `npm start` opens until the chat server exists).
- * Questions get cited answers; reports go through the dialog into the store, and the alerts they cause are
- * shown in the terminal as the recipients would receive them.
+ * `somebot chat [--as PERSON_ID]`: the terminal chat. Questions get cited answers; reports go through the
+ * dialog into the store, and the alerts they cause are shown in the terminal as the recipients would see
+ * them. When the store cannot be opened (a running bot holds it), questions still work.
  */
 export const chatCommand: CliCommand = {
   name: 'chat',
@@ -35,57 +34,38 @@ export const chatCommand: CliCommand = {
   async run(args, io) {
     const t = cliT();
     const { flags } = parseArgs(args, ['as']);
-    const runtime = createGuidelineRuntime();
     const hint = cliLang() === 'en' ? undefined : cliLang();
     const config = loadConfig();
 
-    let reporting: Reporting | undefined;
-    let relay: Relay | undefined;
+    let bot: Bot | undefined;
     let user: Person | undefined;
     try {
-      reporting = await openReporting(config);
-      user = await chooseUser(reporting.directory, typeof flags.as === 'string' ? flags.as : undefined);
+      bot = await createBot(config, { logger: createJsonLogger('error', (line) => io.err(line)) });
+      user = await chooseUser(bot.reporting.directory, typeof flags.as === 'string' ? flags.as : undefined);
       if (!user) {
         io.err(t('cli:unknownPerson', { id: String(flags.as) }));
-        await reporting.close();
+        await bot.close();
         return 2;
       }
-      relay = reporting.createRelay(new TerminalNotifier((text) => io.out(text), cliLang()));
-      relay.start();
+      bot.notifier.add({ platform: 'web', notifier: new TerminalNotifier((text) => io.out(text), cliLang()), reaches: () => true });
+      bot.startRelay();
     } catch (err) {
-      // The store may be held by a running bot: questions still work, reports are refused politely.
       io.err(t('cli:reportingOff', { reason: err instanceof Error ? err.message : String(err) }));
-      reporting = undefined;
+      bot = undefined;
     }
-
-    const conversation = new Conversation({
-      answerer: runtime.answerer,
-      clock: systemClock,
-      timeZone: config.timeZone,
-      ...(reporting
-        ? {
-            reporting: {
-              service: reporting.service,
-              sessions: reporting.sessions as unknown as DialogSessions<ConversationSession>,
-              directory: reporting.directory,
-              routingTable: reporting.routingTable,
-            },
-          }
-        : {}),
-    });
+    const guidelines = bot?.guidelines ?? createGuidelineRuntime(guidelineSettings());
+    const contact = guidelines.settings.contact;
 
     io.out(t('cli:chatWelcome'));
     if (user) io.out(t('cli:chatAs', { name: user.name, id: user.id }));
     const id = conversationId('terminal', user?.id ?? 'anonymous');
     await chatLoop(io, async (text) => {
-      const replies = await conversation.handle({ conversationId: id, personId: user?.id ?? 'anonymous', text, ...(hint ? { localeHint: hint } : {}) });
-      return replies.map((r) => render(r, runtime.settings.contact)).join('\n\n');
+      if (!bot || !user) return renderAnswerText(guidelines.answerer.answer(text, hint), contact);
+      const replies = await bot.conversation.handle({ conversationId: id, personId: user.id, text, ...(hint ? { localeHint: hint } : {}) });
+      return replies.map((r) => render(r, contact)).join('\n\n');
     });
-    if (relay) {
-      await relay.runOnce();
-      await relay.stop();
-    }
-    await reporting?.close();
+    await bot?.deliverDue();
+    await bot?.close();
     return 0;
   },
 };

@@ -4,9 +4,10 @@ import { chatCommand } from './chat';
 import { benchCommand } from './bench';
 import { evalCommand } from './eval';
 import { indexCommand } from './indexCommand';
+import { startCommand } from './start';
 import { reportsCommand } from './reports';
 import { directoryCommand } from './directory';
 
 /** Every sub-command, registered once here. Adding a command touches this file, its own file and a test. */
-export const COMMANDS: CliCommand[] = [askCommand, chatCommand, evalCommand, indexCommand, benchCommand];
+export const COMMANDS: CliCommand[] = [askCommand, chatCommand, evalCommand, indexCommand, benchCommand, startCommand];
 COMMANDS.push(reportsCommand(), directoryCommand());

@@ -1,0 +1,77 @@
+import type { Config } from '../config';
+import { systemClock } from '../core/clock';
+import { Conversation, type ConversationSession } from '../core/conversation/conversation';
+import { DEFAULT_ANSWER_POLICY } from '../core/guidelines/guidelineAnswerer';
+import type { Relay } from '../core/delivery/relay';
+import { PlatformNotifier } from '../core/delivery/platformNotifier';
+import { createJsonLogger, type Logger } from '../core/logger';
+import { DialogSessions } from '../core/reports/dialogSessions';
+import type { Clock } from '../core/ports';
+import { openReporting, type Reporting } from '../reporting';
+import { createGuidelineRuntime, type GuidelineRuntime } from './guidelineRuntime';
+
+/**
+ * The whole bot, independent of how people reach it: guideline answers, reporting, the conversation, and
+ * one relay that delivers alerts through whichever platforms are registered on `notifier`.
+ */
+export interface Bot {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  guidelines: GuidelineRuntime;
+  reporting: Reporting;
+  conversation: Conversation;
+  /** Register each platform's notifier here before `startRelay`. */
+  notifier: PlatformNotifier;
+  startRelay(): void;
+  /** Delivers what is due now, without waiting for the relay's next poll. */
+  deliverDue(): Promise<void>;
+  /** Stops the relay (finishing deliveries in flight) and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Creates and wires the bot (composition root; no logic). */
+export async function createBot(config: Config, options: { logger?: Logger; clock?: Clock } = {}): Promise<Bot> {
+  const logger = options.logger ?? createJsonLogger(config.logLevel, (line) => process.stderr.write(`${line}\n`));
+  const clock = options.clock ?? systemClock;
+  const guidelines = createGuidelineRuntime({
+    contentDir: config.guidelines.contentDir,
+    indexFile: config.guidelines.indexFile,
+    contact: config.guidelines.contact,
+    answerThreshold: config.guidelines.answerThreshold ?? DEFAULT_ANSWER_POLICY.minCoverage,
+  });
+  const reporting = await openReporting(config, { logger, clock });
+  const conversation = new Conversation({
+    answerer: guidelines.answerer,
+    clock,
+    timeZone: config.timeZone,
+    reporting: {
+      service: reporting.service,
+      sessions: new DialogSessions<ConversationSession>({ store: reporting.store, clock, ttlHours: config.dialogTtlHours }),
+      directory: reporting.directory,
+      routingTable: reporting.routingTable,
+    },
+  });
+  const notifier = new PlatformNotifier();
+  let relay: Relay | undefined;
+  return {
+    config,
+    logger,
+    clock,
+    guidelines,
+    reporting,
+    conversation,
+    notifier,
+    startRelay() {
+      relay ??= reporting.createRelay(notifier);
+      relay.start();
+    },
+    async deliverDue() {
+      await relay?.runOnce();
+    },
+    async close() {
+      await relay?.stop();
+      await reporting.close();
+    },
+  };
+}

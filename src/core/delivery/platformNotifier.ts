@@ -1,0 +1,35 @@
+import type { Platform } from '../directory/directory';
+import type { Notifier, OutboundMessage } from '../ports';
+import { DeliveryError } from './deliveryError';
+
+/** A platform's notifier, and whether it can reach a recipient (the person has an identity there). */
+export interface PlatformChannel {
+  platform: Platform;
+  notifier: Notifier;
+  /** True when this platform can deliver to the message's recipient. */
+  reaches(to: OutboundMessage['to']): boolean;
+}
+
+/**
+ * Delivers each message through the first platform, in the configured order, that reaches its recipient
+ * (a person with a Slack id goes to Slack, one with a Teams id to Teams, anyone to the web chat when it
+ * runs). A message no platform reaches fails permanently, so the relay dead-letters it to IT security.
+ */
+export class PlatformNotifier implements Notifier {
+  private readonly channels: PlatformChannel[] = [];
+
+  /** Adds a platform; earlier platforms are preferred. */
+  add(channel: PlatformChannel): void {
+    this.channels.push(channel);
+  }
+
+  get platforms(): Platform[] {
+    return this.channels.map((c) => c.platform);
+  }
+
+  async deliver(message: OutboundMessage): Promise<void> {
+    const channel = this.channels.find((c) => c.reaches(message.to));
+    if (!channel) throw new DeliveryError('no_platform_for_recipient', { permanent: true });
+    await channel.notifier.deliver(message);
+  }
+}
