@@ -1,14 +1,20 @@
+import { isConfigError } from './config';
+import { isContentError } from './core/errors';
 import { processIo, type CliIo } from './cli/command';
 import { COMMANDS } from './cli/commands';
 import { cliT } from './cli/cliLang';
 
-/** Entry point of the `somebot` command: finds the sub-command and runs it. No logic here. */
+/**
+ * Entry point of the `somebot` command: finds the sub-command and runs it. Invalid configuration or
+ * content ends the command with a translated sentence naming the variable or file, never a stack trace.
+ */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const t = cliT();
   const [name, ...args] = argv;
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    const lines = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
-    const t = cliT();
+    // The summary of a command is translated when the cli namespace has it, else its own English line.
+    const lines = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${t(`cli:summary.${c.name}`, { defaultValue: c.summary })}`);
     const usage = [t('cli:usage'), '', ...lines].join('\n');
     if (name && name !== 'help' && name !== '--help') {
       io.err(`${t('cli:unknownCommand', { name })}\n\n${usage}`);
@@ -17,5 +23,17 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.out(usage);
     return 0;
   }
-  return command.run(args, io);
+  try {
+    return await command.run(args, io);
+  } catch (err) {
+    if (isConfigError(err)) {
+      io.err(t('cli:invalidConfig', { variable: err.variable, problem: err.problem }));
+      return 2;
+    }
+    if (isContentError(err)) {
+      io.err(t('cli:invalidContent', { message: err.message }));
+      return 1;
+    }
+    throw err;
+  }
 }

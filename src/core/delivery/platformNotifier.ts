@@ -10,10 +10,14 @@ export interface PlatformChannel {
   reaches(to: OutboundMessage['to']): boolean;
 }
 
+/** How long the relay waits before trying again a message no running platform reaches. */
+export const UNREACHABLE_RETRY_MS = 15 * 60 * 1000;
+
 /**
  * Delivers each message through the first platform, in the configured order, that reaches its recipient
  * (a person with a Slack id goes to Slack, one with a Teams id to Teams, anyone to the web chat when it
- * runs). A message no platform reaches fails permanently, so the relay dead-letters it to IT security.
+ * runs). A message no running platform reaches is retried later (a platform may be configured by then);
+ * after the relay's last attempt it is dead-lettered to IT security like any failed delivery.
  */
 export class PlatformNotifier implements Notifier {
   private readonly channels: PlatformChannel[] = [];
@@ -29,7 +33,7 @@ export class PlatformNotifier implements Notifier {
 
   async deliver(message: OutboundMessage): Promise<void> {
     const channel = this.channels.find((c) => c.reaches(message.to));
-    if (!channel) throw new DeliveryError('no_platform_for_recipient', { permanent: true });
+    if (!channel) throw new DeliveryError('no_platform_for_recipient', { retryAfterMs: UNREACHABLE_RETRY_MS });
     await channel.notifier.deliver(message);
   }
 }
