@@ -10,17 +10,21 @@ import type { GuidelineContent } from './guidelineContent';
 import type { Passage } from './passage';
 import { TermLookup, type TermLookups } from './termLookup';
 
-/** Index fields, one set per language: stems of one language never mix with the other's. */
+/**
+ * Index fields, one set per language: stems of one language never mix with the other's. Headings and
+ * lead-ins are not indexed for ranking (a heading would make every passage under it match); they count
+ * toward a passage's coverage at half weight (see search.ts).
+ */
 export const FIELDS = {
-  sv: { body: 'body_sv', context: 'context_sv', terms: 'terms_sv' },
-  fi: { body: 'body_fi', context: 'context_fi', terms: 'terms_fi' },
+  sv: { body: 'body_sv', terms: 'terms_sv' },
+  fi: { body: 'body_fi', terms: 'terms_fi' },
 } as const;
 
-/** Weight of each field in a query clause: curated terms above the text, headings and lead-ins below it. */
-export const FIELD_BOOST = { body: 1, context: 0.5, terms: 1.4 } as const;
+/** Weight of each field in a query clause: curated terms above the text. */
+export const FIELD_BOOST = { body: 1, terms: 1.4 } as const;
 
 /** Bumped whenever the analysis changes, so an index saved by an older build counts as stale. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 9;
 
 /** The saved form of an index (`somebot index` writes it, start-up loads it). */
 export interface SavedGuidelineIndex {
@@ -123,9 +127,9 @@ export function buildGuidelineIndex(content: GuidelineContent): GuidelineIndex {
     const fields: Record<string, string[]> = {};
     const own: Record<ContentLang, string[]> = { sv: [], fi: [] };
     const shared: Record<ContentLang, string[]> = { sv: [], fi: [] };
-    const put = (l: ContentLang, kind: 'body' | 'context' | 'terms', text: string, into: Record<ContentLang, string[]>) => {
+    const put = (l: ContentLang, kind: keyof typeof FIELD_BOOST | 'context', text: string, into: Record<ContentLang, string[]>) => {
       const t = analyzer.terms(text, l);
-      (fields[FIELDS[l][kind]] ??= []).push(...t);
+      if (kind !== 'context') (fields[FIELDS[l][kind]] ??= []).push(...t);
       into[l].push(...t);
     };
     put(lang, 'body', p.body, own);
