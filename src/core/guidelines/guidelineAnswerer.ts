@@ -43,13 +43,13 @@ export interface AnswerPolicy {
 /**
  * Chosen by measuring refusals and false refusals with `somebot eval` on the sample questions
  * (../shared/eval/dev.jsonl) and on test/fixtures/questions.jsonl (written apart from the sample, in a more
- * colloquial style): on the sample no answerable question is refused; on the fixtures about one in seven is.
+ * colloquial style) and test/fixtures/questions-plain.jsonl (plain questions, also written apart).
  */
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
-  minCoverage: 0.25,
+  minCoverage: 0.2,
   minScore: 5,
-  sureCoverage: 0.6,
-  maxUnknownShare: 0.6,
+  sureCoverage: 0.5,
+  maxUnknownShare: 0.7,
   relatedScoreRatio: 0.75,
   maxQuestionChars: 2000,
 };

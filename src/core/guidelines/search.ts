@@ -53,6 +53,8 @@ const COVERAGE_FLOOR = 0.35;
 const COMMON_SHARE = 0.3;
 /** Query terms per question word and language (see strongest). */
 const MAX_TERMS_PER_WORD = 8;
+/** Ranking factor for a passage in the question's language. */
+const SAME_LANGUAGE_BONUS = 1.1;
 /** How many of lunr's results are re-ranked by coverage. */
 const RERANK = 30;
 
@@ -105,7 +107,9 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
     }
     const coverage = covered / total;
     const weighted = r.score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage);
-    hits.push({ passage, score: weighted * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage), evidence: weighted, coverage, missing });
+    // Between passages that answer equally well, one in the question's own language reads better.
+    const own = passage.source.lang === lang ? SAME_LANGUAGE_BONUS : 1;
+    hits.push({ passage, score: weighted * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * own, evidence: weighted, coverage, missing });
   }
   hits.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
 

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { evalItemSchema, evaluate, toBatchLine } from '../../../src/core/guidelines/evaluation';
+import { testGuidelineRuntime } from '../../helpers/guidelineRuntime';
+
+const runtime = testGuidelineRuntime();
+
+function score(file: string) {
+  const items = fs
+    .readFileSync(path.join(__dirname, '..', '..', 'fixtures', file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => evalItemSchema.parse(JSON.parse(l)));
+  return evaluate(items, items.map((i) => toBatchLine(i.id, runtime.answerer.answer(i.q))));
+}
+
+/**
+ * Regression floors on the two question sets written apart from the sample (colloquial and plain). They sit
+ * a little below today's figures (`somebot eval`), so a change that makes answers worse fails here.
+ */
+describe.each([
+  ['questions.jsonl', { top1: 0.68, top3: 0.78, intent: 0.95, language: 0.98, refusal: 0.85, falseRefusal: 0.12 }],
+  ['questions-plain.jsonl', { top1: 0.7, top3: 0.82, intent: 0.95, language: 0.98, refusal: 0.85, falseRefusal: 0.09 }],
+])('answers on test/fixtures/%s', (file, floor) => {
+  const report = score(file);
+  it('rank the answering passage high enough', () => {
+    expect(report.retrieval.all.top1).toBeGreaterThanOrEqual(floor.top1);
+    expect(report.retrieval.all.top3).toBeGreaterThanOrEqual(floor.top3);
+  });
+  it('tell questions from reports and reply in the question\'s language', () => {
+    expect(report.intentAccuracy).toBeGreaterThanOrEqual(floor.intent);
+    expect(report.languageAccuracy).toBeGreaterThanOrEqual(floor.language);
+  });
+  it('refuse what the guidelines do not cover, and rarely refuse what they do', () => {
+    expect(report.refusal).toBeGreaterThanOrEqual(floor.refusal);
+    expect(report.falseRefusal).toBeLessThanOrEqual(floor.falseRefusal);
+  });
+});
