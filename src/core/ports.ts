@@ -1,4 +1,4 @@
-import type { ChannelRef, Directory, Person } from './directory/directory';
+import type { ChannelRef, Directory, Person, Platform } from './directory/directory';
 import type { UiLang } from './language/lang';
 import type { ReportCategory } from './reports/categories';
 import type { Evidence } from './reports/report';
@@ -77,7 +77,7 @@ export interface StoreTx {
   claimOutbox(options: { now: Date; leaseMs: number; limit: number; token: string }): Promise<OutboxRow[]>;
   /** Records how a claimed delivery ended; false when the lease was lost to another relay meanwhile. */
   completeOutbox(id: number, token: string, outcome: OutboxOutcome): Promise<boolean>;
-  /** All outbox rows of a report (and, with no reference, the given kind), oldest first. */
+  /** All outbox rows of a report, oldest first. */
   outboxFor(reference: string): Promise<OutboxRow[]>;
 
   // -- escalation timers
@@ -101,6 +101,48 @@ export interface StoreTx {
   clearDialog(conversationId: string): Promise<void>;
   /** Deletes dialog states last saved before `cutoff`; returns how many. */
   purgeDialogs(cutoff: Date): Promise<number>;
+
+  // -- web chat and operations (issue 4): answer feedback, the web inbox, readiness, figures for /metrics
+  /** Records a verdict on an answer; the same (platform, answerId) again replaces the earlier verdict. */
+  recordFeedback(feedback: AnswerFeedback): Promise<void>;
+  /** Records that the web chat delivered an outbox message (idempotent per idempotency key). */
+  recordWebDelivery(delivery: WebDelivery): Promise<void>;
+  /** Outbox rows the web chat delivered to the person or to one of `channelKeys`, newest first. */
+  webInbox(query: { personId: string; channelKeys: string[]; limit: number }): Promise<OutboxRow[]>;
+  /** Resolves when the database answers a trivial query; rejects when it cannot be reached. */
+  ping(): Promise<void>;
+  /** Totals over the whole database (every bot process shares them), for /metrics. */
+  operationsFigures(): Promise<OperationsFigures>;
+
+  // -- Microsoft Teams (issue 6): conversation references and delivered messages (adapters/teams)
+  /** Saves (replaces) how the bot reaches a Teams user or channel, and clears its blocked mark. */
+  saveTeamsConversation(conversationKey: string, reference: unknown, at: Date): Promise<void>;
+  /** The saved Teams conversation with this key. */
+  teamsConversation(conversationKey: string): Promise<TeamsConversation | undefined>;
+  /** Every saved Teams conversation (the adapter loads them at start to know whom it reaches). */
+  teamsConversations(): Promise<TeamsConversation[]>;
+  /** Marks a Teams conversation as refusing the bot (HTTP 403) until the next message from it. */
+  blockTeamsConversation(conversationKey: string, at: Date): Promise<void>;
+  /** Records a message Teams accepted; false when this idempotency key was recorded already. */
+  recordTeamsMessage(message: TeamsSentMessage): Promise<boolean>;
+  /** The message delivered on Teams with this idempotency key. */
+  teamsMessage(idempotencyKey: string): Promise<TeamsSentMessage | undefined>;
+  /** The report cards delivered on Teams for a report, oldest first (to update them in place). */
+  teamsReportCards(reference: string): Promise<TeamsSentMessage[]>;
+  /** Records the report status a delivered card now shows. */
+  setTeamsCardStatus(idempotencyKey: string, status: ReportStatus): Promise<void>;
+
+  // -- Slack (issue 5): handled event ids and posted messages (adapters/slack)
+  /** Records a Slack event id as handled; false when it was recorded already (Slack redelivered the event). */
+  claimSlackEvent(eventId: string, at: Date): Promise<boolean>;
+  /** Forgets event ids recorded before `cutoff` (Slack redelivers for minutes, not days); returns how many. */
+  purgeSlackEvents(cutoff: Date): Promise<number>;
+  /** Records where Slack posted an outbox message; false when this idempotency key was recorded already. */
+  recordSlackMessage(message: SlackMessage): Promise<boolean>;
+  /** The Slack message posted for this outbox idempotency key. */
+  slackMessage(idempotencyKey: string): Promise<SlackMessage | undefined>;
+  /** The Slack messages posted about a report, oldest first (to update them in place). */
+  slackMessagesFor(reference: string): Promise<SlackMessage[]>;
 }
 
 /**
@@ -114,6 +156,14 @@ export interface Store extends StoreTx {
    * (calling the Store itself there would wait for the transaction on PGlite and deadlock).
    */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` while holding the lock named `key`, which every process sharing this database respects
+   * (PostgreSQL: a transaction-scoped advisory lock, held on a connection of its own while `fn` runs; it is
+   * released when `fn` settles or the process dies). On PGlite it only runs `fn`: one process owns a PGlite
+   * data directory, so there is no other process to wait for — callers order work within the process
+   * themselves (DialogSessions.exclusive does). `fn` uses the Store as usual; it must not take the same lock.
+   */
+  exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /** Closes connections (PGlite: flushes and closes the data directory). */
   close(): Promise<void>;
 }
@@ -148,6 +198,81 @@ export interface OutboundMessage {
   report?: MessageReport;
   /** Buttons; the adapter sends the id and `reference` back to the matching service call. */
   actions: { id: MessageActionId; label: string; reference: string }[];
+}
+
+/**
+ * A person's verdict on a guideline answer ("Helpful" / "Not helpful"). Holds no question text and no
+ * person id: only which answer, where, in which language and which passage it quoted.
+ */
+export interface AnswerFeedback {
+  /** The adapter's id of the answer message (unique per platform). */
+  answerId: string;
+  platform: Platform;
+  helpful: boolean;
+  lang: UiLang;
+  /** Whether the bot answered (false: it said the guidelines do not answer). */
+  answered: boolean;
+  /** The passage quoted first, or null when nothing was quoted. */
+  passageId: string | null;
+  at: Date;
+}
+
+/** One message the web chat showed: to a person, or to a channel (addressed by addresseeKey()). */
+export interface WebDelivery {
+  idempotencyKey: string;
+  personId: string | null;
+  /** `platform:id` of the channel, for channel messages. */
+  channelKey: string | null;
+  at: Date;
+}
+
+/** Counts for /metrics. Latency = delivery time minus the time the message became due. */
+export interface OperationsFigures {
+  reports: { category: ReportCategory; status: ReportStatus; count: number }[];
+  outbox: { pending: number; delivered: number; dead: number; oldestPendingSeconds: number | null };
+  /** Cumulative histogram of delivery latency: deliveries at most `le` seconds late, for each bound. */
+  deliveryLatency: { buckets: { le: number; count: number }[]; count: number; sumSeconds: number };
+  /** Reminders (level 1) and escalations (level 2) that fired. */
+  escalations: { reminders: number; escalations: number };
+  feedback: { helpful: number; notHelpful: number };
+}
+
+/**
+ * How the Teams adapter reaches a user (`user:<AAD object id>`) or a channel (`channel:<channel id>`):
+ * a Bot Framework conversation reference, kept as JSON so the core stays free of botbuilder types.
+ */
+export interface TeamsConversation {
+  conversationKey: string;
+  reference: unknown;
+  updatedAt: Date;
+  /** Set when Teams answered 403 (the user blocked or removed the bot); cleared by their next message. */
+  blockedAt: Date | null;
+}
+
+/** A message Teams accepted: which outbox message, where, and the report status its card shows. */
+export interface TeamsSentMessage {
+  idempotencyKey: string;
+  /** The report the message is about, if any. */
+  reference: string | null;
+  conversationKey: string;
+  /** Teams' id of the posted activity (what an update replaces). */
+  activityId: string;
+  /** The report status the card shows; null for messages that are not report cards. */
+  cardStatus: ReportStatus | null;
+  sentAt: Date;
+}
+
+/** Where Slack posted an outbox message (no text: the message is rendered again from the report to update it). */
+export interface SlackMessage {
+  /** The outbox row's idempotency key. */
+  idempotencyKey: string;
+  /** The report the message is about, if any. */
+  reference: string | null;
+  /** The Slack conversation (DM or channel id) it was posted in. */
+  channelId: string;
+  /** Slack's timestamp id of the message (what chat.update addresses). */
+  ts: string;
+  postedAt: Date;
 }
 
 /** Sends messages out through a platform (Slack, Teams, e-mail, the web chat). */

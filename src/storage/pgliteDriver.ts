@@ -56,6 +56,11 @@ export async function openPgliteDriver(options: { dataDir?: string; instance?: P
     async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       return instance.transaction((tx) => fn(executor(tx)));
     },
+    // One process per PGlite (dataDirLock), so there is nobody else to exclude. Holding a transaction here
+    // would block every other statement of this process, `fn`'s own included.
+    async exclusive<T>(_key: string, fn: () => Promise<T>): Promise<T> {
+      return fn();
+    },
     async close(): Promise<void> {
       if (owned && !instance.closed) await instance.close();
       lock?.release();

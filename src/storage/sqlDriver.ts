@@ -16,6 +16,11 @@ export interface SqlDriver extends SqlExecutor {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in BEGIN/COMMIT on one connection; rolls back and rethrows when `fn` throws. */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` holding a lock named `key` that every process on this database respects (Store.exclusive).
+   * PostgreSQL: pg_advisory_xact_lock on a connection of its own; PGlite: just runs `fn` (one process).
+   */
+  exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /** Releases the connection(s); the driver is unusable afterwards. */
   close(): Promise<void>;
 }

@@ -5,8 +5,11 @@ import { migrate } from './migrate';
 import { dialogQueries } from './queries/dialogQueries';
 import { outboxQueries } from './queries/outboxQueries';
 import { reportQueries } from './queries/reportQueries';
+import { slackQueries } from './queries/slackQueries';
 import { timelineQueries } from './queries/timelineQueries';
+import { teamsQueries } from './queries/teamsQueries';
 import { timerQueries } from './queries/timerQueries';
+import { webQueries } from './queries/webQueries';
 
 /** Every store operation over one executor (the driver itself, or one transaction). */
 function session(db: SqlExecutor, cipher: ContentCipher): StoreTx {
@@ -16,6 +19,12 @@ function session(db: SqlExecutor, cipher: ContentCipher): StoreTx {
     ...outboxQueries(db),
     ...timerQueries(db),
     ...dialogQueries(db, cipher),
+    // -- web chat and operations (issue 4)
+    ...webQueries(db),
+    // -- Microsoft Teams (issue 6)
+    ...teamsQueries(db),
+    // -- Slack (issue 5)
+    ...slackQueries(db),
   };
 }
 
@@ -28,6 +37,7 @@ export async function openSqlStore(driver: SqlDriver, cipher: ContentCipher, opt
   return {
     ...session(driver, cipher),
     transaction: (fn) => driver.transaction((tx) => fn(session(tx, cipher))),
+    exclusive: (key, fn) => driver.exclusive(key, fn),
     close: () => driver.close(),
   };
 }

@@ -109,6 +109,28 @@ describe.each(BACKENDS)('somebot reports (%s)', (backend) => {
     expect((await run(['export', '--format', 'xml', '--admin'])).code).toBe(2);
   });
 
+  it('never writes an export into an existing file (its permissions may let others read it)', async () => {
+    const file = path.join(outDir, 'shared.csv');
+    fs.writeFileSync(file, 'old content\n', { mode: 0o644 });
+    fs.chmodSync(file, 0o644);
+    const exportsBefore = (await r.store.timeline(threat)).filter((e) => e.event === 'exported').length;
+    const en = await run(['export', '--format', 'csv', '--out', file, '--admin']);
+    expect(en.code).toBe(1);
+    expect(en.err).toBe(`The file ${file} already exists. Give a new file name: an export never overwrites an existing file.`);
+    const sv = await run(['export', '--format', 'json', '--out', file, '--as', DEMO.anna], { SOMEBOT_LANG: 'sv' });
+    expect(sv.code).toBe(1);
+    expect(sv.err).toBe(`Filen ${file} finns redan. Ange ett nytt filnamn: en export skriver aldrig över en befintlig fil.`);
+    expect(fs.readFileSync(file, 'utf8')).toBe('old content\n');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o644);
+    // Refused before anything was decrypted: no report records an export.
+    expect((await r.store.timeline(threat)).filter((e) => e.event === 'exported')).toHaveLength(exportsBefore);
+
+    const missingDir = path.join(outDir, 'no-such-dir', 'x.csv');
+    const nowhere = await run(['export', '--format', 'csv', '--out', missingDir, '--admin']);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.err).toBe(`The file ${missingDir} could not be created (ENOENT). Nothing was exported.`);
+  });
+
   it('purge --dry-run lists what would go; purge removes it', async () => {
     await r.service.resolve(harassment, DEMO.karin, SECRET.outcome);
     expect((await run(['purge', '--dry-run'])).out).toBe('Nothing to remove: no report was closed more than 30 days ago.');

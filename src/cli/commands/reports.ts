@@ -216,17 +216,45 @@ async function exportReports(
   const format = flags.format;
   if (format !== 'csv' && format !== 'json') throw new UsageError(t('admin:errors.badFormat', { value: String(format ?? '') }));
   if (flags.out === true) throw new UsageError(t('admin:errors.needFile'));
-  const views = await r.service.exportReports(viewer, filter);
-  const rows = views.map(exportRow);
-  const text = format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(rows);
-  if (typeof flags.out === 'string') {
-    // Exports hold report text: readable by the owner only.
-    fs.writeFileSync(flags.out, text, { mode: 0o600 });
-    io.err(t('admin:reports.exported', { count: rows.length, file: flags.out }));
-  } else {
-    io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
+  const out = typeof flags.out === 'string' ? flags.out : undefined;
+  // Create the file before anything is decrypted or audited, so a refused file costs nothing.
+  const fd = out === undefined ? undefined : createPrivateFile(out, io, t);
+  if (fd === null) return 1;
+  try {
+    const views = await r.service.exportReports(viewer, filter);
+    const rows = views.map(exportRow);
+    const text = format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(rows);
+    if (fd === undefined) {
+      io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
+      return 0;
+    }
+    fs.writeFileSync(fd, text);
+    fs.closeSync(fd);
+    io.err(t('admin:reports.exported', { count: rows.length, file: out }));
+    return 0;
+  } catch (err) {
+    if (fd !== undefined) {
+      // Do not leave a partial export behind.
+      fs.closeSync(fd);
+      fs.rmSync(out!, { force: true });
+    }
+    throw err;
   }
-  return 0;
+}
+
+/**
+ * Creates a new file readable by its owner only (exports hold decrypted reports). Never opens an existing
+ * file: its permissions could let others read what is written. Null (after a translated error) when the
+ * file exists or cannot be created.
+ */
+function createPrivateFile(file: string, io: CliIo, t: TFunction): number | null {
+  try {
+    return fs.openSync(file, 'wx', 0o600);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    io.err(code === 'EEXIST' ? t('admin:errors.fileExists', { file }) : t('admin:errors.fileNotWritable', { file, reason: code }));
+    return null;
+  }
 }
 
 /** One exported report: every stored field, content decrypted (null after purge). */

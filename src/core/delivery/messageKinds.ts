@@ -17,6 +17,8 @@ export const MESSAGE_KINDS = [
   'report_withdrawn',
   /** To IT security: a message about a report could not be delivered (dead letter). */
   'delivery_failed',
+  /** To IT security, without the report's content: a report was saved but routing found nobody to receive it. */
+  'report_unrouted',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

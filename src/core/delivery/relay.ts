@@ -6,6 +6,7 @@ import { errorFields, silentLogger } from '../logger';
 import { actorString, SYSTEM_ACTOR } from '../reports/actor';
 import { addresseeKey, type Addressee, type NewOutboxRow, type OutboxRow } from '../reports/records';
 import { messageKey } from '../reports/outbox';
+import { itSecurityAddressees } from '../reports/itSecurityAudience';
 import { retryDelayMs } from './backoff';
 import { isDeliveryError } from './deliveryError';
 import { renderMessage } from './renderMessage';
@@ -233,17 +234,21 @@ export class Relay {
     return 'delivered';
   }
 
-  /** Marks the row dead, records it on the report and alerts IT security (not for alerts about alerts). */
+  /**
+   * Marks the row dead, records it on the report and alerts IT security (not for alerts about alerts). For a
+   * report about someone in IT security, the alert follows itSecurityAudience: never to that person, and to
+   * no IT security channel.
+   */
   private async deadLetter(row: OutboxRow, token: string, failure: Failure): Promise<void> {
     const { store, directory, clock } = this.deps;
     const at = clock.now();
     const alerts: NewOutboxRow[] = [];
     if (row.kind !== 'delivery_failed') {
-      const it = await directory.itSecurity();
-      const addressees: Addressee[] = [
-        ...it.people.map((p): Addressee => ({ kind: 'person', personId: p.id, role: 'it_security' })),
-        ...it.channels.map((c): Addressee => ({ kind: 'channel', channel: c, role: 'it_security' })),
-      ];
+      const report = row.reference ? await store.getReport(row.reference) : undefined;
+      const addressees: Addressee[] = await itSecurityAddressees(directory, {
+        reporterId: null,
+        subjectPersonId: report?.subjectPersonId ?? null,
+      });
       for (const addressee of addressees) {
         alerts.push({
           idempotencyKey: `${messageKey(row.reference ?? 'none', 'delivery_failed', addressee, `outbox${row.id}`)}`,

@@ -50,7 +50,8 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
     role: t(`notifications:role.${row.addressee.role}`),
     reporter: reporter?.name ?? t('notifications:unknownPerson'),
     acknowledger: acknowledger?.name ?? t('notifications:unknownPerson'),
-    minutes: report ? String(report.ackTimeoutMinutes * (row.kind === 'escalation_alert' ? 2 : 1)) : '',
+    // escalation_alert: not acknowledged within 2T; report_unrouted: goes on to IT security at 2T.
+    minutes: report ? String(report.ackTimeoutMinutes * (row.kind === 'escalation_alert' || row.kind === 'report_unrouted' ? 2 : 1)) : '',
     submittedAt: report ? formatLocalDateTime(report.submittedAt, ctx.timeZone) : '',
     failedKind: typeof row.data.failedKind === 'string' ? t(`notifications:kind.${row.data.failedKind}`) : '',
     failedTo: await describeFailedAddressee(row, directory, t),

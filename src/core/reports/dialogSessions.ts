@@ -18,9 +18,8 @@ export interface DialogSessionsDeps {
 
 /**
  * Unfinished report dialogs, one JSON state per conversation, kept in the store (encrypted: a draft holds
- * report text) so a dialog survives a restart. `exclusive` runs one message at a time per conversation
- * within this process; two processes handling the same conversation at once are not coordinated (each
- * platform is served by one process).
+ * report text) so a dialog survives a restart. `exclusive` runs one message at a time per conversation, in
+ * this process and across every process sharing the database (see exclusive()).
  */
 export class DialogSessions<S = DialogState> {
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -44,10 +43,16 @@ export class DialogSessions<S = DialogState> {
     await this.deps.store.clearDialog(conversation);
   }
 
-  /** Runs `fn` after every earlier `exclusive` call for the same conversation has finished. */
+  /**
+   * Runs `fn` after every earlier `exclusive` call for the same conversation has finished: in this process
+   * by a queue per conversation, and across processes by Store.exclusive (on PostgreSQL an advisory lock
+   * keyed by the conversation id, so two bot processes sharing the database never interleave the load–step–
+   * save of one conversation; PGlite has only one process). `fn` must not call exclusive for the same
+   * conversation.
+   */
   exclusive<T>(conversation: string, fn: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(conversation) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(fn);
+    const next = previous.catch(() => undefined).then(() => this.deps.store.exclusive(`dialog:${conversation}`, fn));
     const tail = next.catch(() => undefined);
     this.queues.set(conversation, tail);
     void tail.then(() => {

@@ -2,6 +2,7 @@ import type { Clock, Directory, Store, StoreTx } from '../ports';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import { actorString, SYSTEM_ACTOR } from './actor';
+import { itSecurityAddressees } from './itSecurityAudience';
 import { isAcknowledged } from './lifecycle';
 import { messagesTo } from './outbox';
 import type { Addressee, EscalationTimer, NewEscalationTimer, ReportRecipient, StoredReport } from './records';
@@ -117,7 +118,8 @@ export class Escalator {
 
   /**
    * The next level above the primary recipients: their managers, never the reporter, never the person
-   * reported, nobody who already has the report. When there is none: IT security (people and channels).
+   * reported, nobody who already has the report. When there is none: IT security (itSecurityAudience: its
+   * people but the reporter and the person reported; its channels only when the person reported is not in IT security).
    */
   private async nextLevel(report: StoredReport): Promise<Addressee[]> {
     const excluded = new Set([report.reporterId, report.subjectPersonId].filter((id): id is string => id !== null));
@@ -131,11 +133,6 @@ export class Escalator {
       targets.push({ kind: 'person', personId: above.id, role: 'escalation' });
     }
     if (targets.length > 0) return targets;
-    const it = await this.deps.directory.itSecurity();
-    for (const person of it.people) {
-      if (!excluded.has(person.id)) targets.push({ kind: 'person', personId: person.id, role: 'it_security' });
-    }
-    for (const channel of it.channels) targets.push({ kind: 'channel', channel, role: 'it_security' });
-    return targets;
+    return itSecurityAddressees(this.deps.directory, report);
   }
 }

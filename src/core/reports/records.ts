@@ -107,7 +107,10 @@ export interface ReportSummary {
   recipientRoles: AddresseeRole[];
 }
 
-/** Which reports a list shows. `visibleTo` applies the access rules of access.ts in SQL. */
+/**
+ * Which reports a list shows. `visibleTo` applies the access rules of access.ts in SQL: never a report about
+ * that person (subjectPersonId), else their own, those they receive, and (itSecurity) those routed to IT security.
+ */
 export interface ReportFilter {
   visibleTo?: { personId: string; itSecurity: boolean };
   status?: ReportStatus;
@@ -118,6 +121,8 @@ export interface ReportFilter {
 /** Everything that happens to a report, declared once. */
 export const TIMELINE_EVENTS = [
   'submitted',
+  /** Routing found nobody to receive the report; it was saved and IT security was alerted (details.alerted). */
+  'unrouted',
   'acknowledged',
   'progress_started',
   'resolved',

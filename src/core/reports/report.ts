@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPORT_CATEGORIES } from './categories';
+import { isCalendarDate } from './calendarDate';
 
 /** Where the incident happened. */
 export const PLATFORMS = ['facebook', 'instagram', 'x', 'linkedin', 'youtube', 'tiktok', 'other'] as const;
@@ -10,12 +11,22 @@ export const ACCOUNT_KINDS = ['own_work_profile', 'organisation_account', 'priva
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 export const MAX_EVIDENCE_ITEMS = 20;
+/** Longest evidence item of each kind, in characters. */
+export const MAX_LINK_LENGTH = 2000;
+export const MAX_QUOTE_LENGTH = 5000;
+export const MAX_FILE_NAME_LENGTH = 500;
+
+/**
+ * A link a recipient can open safely: http or https only. javascript:, data:, file: and other schemes are
+ * refused, because the link is shown (and made clickable) in Slack, Teams, the web chat and exports.
+ */
+export const evidenceLinkSchema = z.url({ protocol: /^https?$/ }).max(MAX_LINK_LENGTH);
 
 /** Evidence kept unchanged with the report (Enontekiö "Väärinkäyttöihin puuttuminen"). */
 export const evidenceSchema = z.object({
-  links: z.array(z.string().url()).max(MAX_EVIDENCE_ITEMS),
-  quotes: z.array(z.string().max(5000)).max(MAX_EVIDENCE_ITEMS),
-  files: z.array(z.string().max(500)).max(MAX_EVIDENCE_ITEMS),
+  links: z.array(evidenceLinkSchema).max(MAX_EVIDENCE_ITEMS),
+  quotes: z.array(z.string().max(MAX_QUOTE_LENGTH)).max(MAX_EVIDENCE_ITEMS),
+  files: z.array(z.string().max(MAX_FILE_NAME_LENGTH)).max(MAX_EVIDENCE_ITEMS),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
@@ -30,8 +41,11 @@ export const reportDraftSchema = z
     platformOther: z.string().max(100).optional(),
     accountKind: z.enum(ACCOUNT_KINDS),
     description: z.string().trim().min(1).max(5000),
-    /** YYYY-MM-DD; text mode also accepts "today"/"idag"/"tänään", "yesterday", d.m.yyyy. */
-    occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    /**
+     * YYYY-MM-DD, a day that exists; text mode also accepts "today"/"idag"/"tänään", "yesterday", d.m.yyyy.
+     * "Not in the future" needs today's date in the organisation's time zone: the dialog and the service check it.
+     */
+    occurredOn: z.string().refine(isCalendarDate, { message: 'not a calendar date (YYYY-MM-DD)' }),
     evidence: evidenceSchema,
     immediateDanger: z.boolean(),
     subjectIsManager: z.boolean(),

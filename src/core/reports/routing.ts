@@ -1,5 +1,7 @@
 import type { ChannelRef, Directory, Person, PersonRole } from '../directory/directory';
+import { alternateCandidates, managerCandidates } from './candidates';
 import type { ReportCategory } from './categories';
+import { itSecurityAudience } from './itSecurityAudience';
 import type { ReportDraft } from './report';
 import type { RoutableRole, RoutingTable, RuleSource, Urgency } from './routingTable';
 
@@ -20,7 +22,10 @@ export interface RuleCitation {
 export interface RoutingDecision {
   category: ReportCategory;
   urgency: Urgency;
-  /** Deduplicated, never contains the reporter, never the manager when subjectIsManager. */
+  /**
+   * Deduplicated, never contains the reporter, never the manager when subjectIsManager, and no IT security
+   * channel when that manager is in IT security.
+   */
   recipients: Recipient[];
   rules: RuleCitation[];
   /** T of the escalation policy. */
@@ -44,6 +49,7 @@ export enum RoutingErrorCode {
   ReporterUnknown = 'routing_reporter_unknown',
   RecipientUnknown = 'routing_recipient_unknown',
   AlternateNotAllowed = 'routing_alternate_not_allowed',
+  ManagerNotAllowed = 'routing_manager_not_allowed',
 }
 
 export class RoutingError extends Error {
@@ -73,17 +79,22 @@ const ROLE_AS_RECIPIENT: Record<RoutableRole, RecipientRole> = {
  *
  * - manager: the reporter's manager; when the draft says the manager is the person reported, the chosen
  *   alternate (manager's manager or HR) instead, and the manager is removed from every other list too.
- * - itSecurity: IT security's people and channels. roles: everyone holding those roles.
+ * - itSecurity: IT security's people and channels (itSecurityAudience). When the manager being reported is in
+ *   IT security, the report goes to the other IT security people personally and to none of IT security's
+ *   group channels, because the person reported reads those channels. roles: everyone holding those roles.
  * - Recipients are deduplicated (the first reason wins, in the order above) and never include the reporter.
- * - When nobody is left (e.g. no manager known and no other recipient), HR is told so no report is lost.
+ * - When nobody is left (e.g. no manager known and no other recipient), HR is told. With no HR either the
+ *   decision has no recipients; ReportService.submit then saves the report all the same and alerts IT
+ *   security that it has none, so no report is lost.
  * - Immediate danger raises urgency to 'immediate' and shortens the acknowledgement time to
  *   `table.immediateDanger.ackTimeoutMinutes` when that is shorter.
  */
 export function routeReport(input: RoutingInput, table: RoutingTable): RoutingDecision {
   const { draft, reporter, manager, alternate, itSecurity, roleHolders } = input;
   const row = table.rows[draft.category];
+  const subject = draft.subjectIsManager ? manager : undefined;
   const excluded = new Set<string>([reporter.id]);
-  if (draft.subjectIsManager && manager) excluded.add(manager.id);
+  if (subject) excluded.add(subject.id);
 
   const recipients: Recipient[] = [];
   const seenPeople = new Set<string>();
@@ -105,8 +116,9 @@ export function routeReport(input: RoutingInput, table: RoutingTable): RoutingDe
     else addPerson(manager, 'manager');
   }
   if (row.recipients.itSecurity) {
-    for (const person of itSecurity.people) addPerson(person, 'it_security');
-    for (const channel of itSecurity.channels) addChannel(channel, 'it_security');
+    const audience = itSecurityAudience(itSecurity, { reporterId: reporter.id, subject });
+    for (const person of audience.people) addPerson(person, 'it_security');
+    for (const channel of audience.channels) addChannel(channel, 'it_security');
   }
   for (const role of row.recipients.roles) {
     for (const person of roleHolders[role] ?? []) addPerson(person, ROLE_AS_RECIPIENT[role]);
@@ -134,8 +146,9 @@ function rolesNeeded(table: RoutingTable, category: ReportCategory): PersonRole[
 
 /**
  * Looks up everything routing needs in the directory and routes the report.
- * The manager is the directory's; when it has none, the one the reporter named (draft.managerId).
- * The alternate must be the manager's manager or an HR person (RULES.md "Harassment by the manager").
+ * The manager is the directory's; when it has none, the one the reporter named (draft.managerId), who must be
+ * one of the candidates the dialog offers (managerCandidates: a person with the manager role, not the
+ * reporter). The alternate must be one of alternateCandidates (the manager's manager or HR).
  * Throws RoutingError when the reporter, the named manager or the alternate is unknown or not allowed.
  */
 export async function resolveRouting(
@@ -147,11 +160,7 @@ export async function resolveRouting(
   const reporter = await directory.person(reporterId);
   if (!reporter) throw new RoutingError(RoutingErrorCode.ReporterUnknown, `reporter "${reporterId}" is not in the directory`);
 
-  let manager = await directory.managerOf(reporterId);
-  if (!manager && draft.managerId) {
-    manager = await directory.person(draft.managerId);
-    if (!manager) throw new RoutingError(RoutingErrorCode.RecipientUnknown, `manager "${draft.managerId}" is not in the directory`);
-  }
+  const manager = (await directory.managerOf(reporterId)) ?? (draft.managerId ? await namedManager(draft.managerId, reporterId, directory) : undefined);
 
   const roleHolders: Partial<Record<PersonRole, Person[]>> = {};
   for (const role of rolesNeeded(table, draft.category)) roleHolders[role] = await directory.withRole(role);
@@ -162,8 +171,10 @@ export async function resolveRouting(
     if (!alternate) {
       throw new RoutingError(RoutingErrorCode.RecipientUnknown, `recipient "${draft.alternateRecipientId}" is not in the directory`);
     }
-    const allowed = await alternateCandidateIds(reporterId, manager, directory, roleHolders.hr ?? []);
-    if (!allowed.has(alternate.id)) {
+    const managersManager = manager ? await directory.managerOf(manager.id) : undefined;
+    const allowed = alternateCandidates({ reporterId, managerId: manager?.id, managersManager, hr: roleHolders.hr ?? [] });
+    const alternateId = alternate.id;
+    if (!allowed.some((c) => c.person.id === alternateId)) {
       throw new RoutingError(
         RoutingErrorCode.AlternateNotAllowed,
         `recipient "${alternate.id}" is neither the manager's manager nor HR`,
@@ -175,19 +186,12 @@ export async function resolveRouting(
   return routeReport({ draft, reporter, manager, alternate, itSecurity, roleHolders }, table);
 }
 
-/** Ids of the people who may receive a report about the reporter's own manager. */
-async function alternateCandidateIds(
-  reporterId: string,
-  manager: Person | undefined,
-  directory: Directory,
-  hr: Person[],
-): Promise<Set<string>> {
-  const ids = new Set(hr.map((p) => p.id));
-  if (manager) {
-    const above = await directory.managerOf(manager.id);
-    if (above) ids.add(above.id);
-    ids.delete(manager.id);
+/** The manager a reporter without one in the directory named: must exist and be one of managerCandidates. */
+async function namedManager(managerId: string, reporterId: string, directory: Directory): Promise<Person> {
+  const manager = await directory.person(managerId);
+  if (!manager) throw new RoutingError(RoutingErrorCode.RecipientUnknown, `manager "${managerId}" is not in the directory`);
+  if (!managerCandidates(reporterId, await directory.withRole('manager')).some((p) => p.id === manager.id)) {
+    throw new RoutingError(RoutingErrorCode.ManagerNotAllowed, `"${manager.id}" is not a manager the reporter may name`);
   }
-  ids.delete(reporterId);
-  return ids;
+  return manager;
 }

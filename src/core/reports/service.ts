@@ -3,9 +3,11 @@ import type { UiLang } from '../language/lang';
 import type { Logger } from '../logger';
 import { errorFields, silentLogger } from '../logger';
 import { yearIn } from '../clock';
-import { handleAccess, viewAccess, type AccessReason } from './access';
-import { actorString, personActor, type Actor } from './actor';
+import { handleAccess, isSubject, viewAccess, type AccessReason } from './access';
+import { actorString, personActor, SYSTEM_ACTOR, type Actor } from './actor';
+import { todayIn } from './dialog/dates';
 import { escalationTimers } from './escalation';
+import { itSecurityAddressees } from './itSecurityAudience';
 import { ACTION_RESULT, canTransition, isClosed, type ReportAction, type ReportStatus } from './lifecycle';
 import { messagesTo } from './outbox';
 import { formatReference, parseReference } from './reference';
@@ -27,6 +29,17 @@ import type { ReceiptRecipient, SubmitReceipt } from './submitReceipt';
 
 /** Who is looking: a directory person (chat, CLI `--as`) or an administrator at the server (CLI `--admin`). */
 export type Viewer = { kind: 'person'; personId: string } | { kind: 'admin'; name: string };
+
+/** A viewer given as a directory id (a person) or as a Viewer. */
+function asViewer(viewer: Viewer | string): Viewer {
+  return typeof viewer === 'string' ? { kind: 'person', personId: viewer } : viewer;
+}
+
+/** The top-level draft field a schema issue is about ('' when none), as ReportError(InvalidDraft) names it. */
+function invalidDraft(path: readonly PropertyKey[] | undefined): ReportError {
+  const field = path?.[0];
+  return new ReportError(ReportErrorCode.InvalidDraft, { field: typeof field === 'string' ? field : '' });
+}
 
 /** A report as a permitted viewer sees it: decrypted, with names, and its timeline. */
 export interface ReportView {
@@ -83,15 +96,19 @@ export class ReportService {
    * Validates and routes a draft and commits, in one transaction: the report (content encrypted), its
    * timeline entry, one outbox row per recipient and the escalation timers. `submissionKey` makes a retry
    * of the same submission (e.g. after a crash of the chat process) return the first receipt.
+   * The draft must pass reportDraftSchema and its date must not be after today (in the service's time zone).
+   * A report that routing gives no recipient is saved all the same: no report is lost. IT security (except
+   * the reporter and the person reported) is alerted without the content (message 'report_unrouted'), the
+   * timeline records 'unrouted', and escalation gives the report to IT security at 2T as for any report
+   * nobody took. With no IT security in the directory either, the error log ('report_unrouted_nobody_to_alert')
+   * and `somebot reports list --admin` are what is left.
    */
   async submit(input: unknown, reporterId: string, options: { lang?: UiLang; submissionKey?: string } = {}): Promise<SubmitReceipt> {
     const parsed = reportDraftSchema.safeParse(input);
-    if (!parsed.success) {
-      const field = parsed.error.issues[0]?.path.map(String).join('.') ?? '';
-      throw new ReportError(ReportErrorCode.InvalidDraft, { field });
-    }
+    if (!parsed.success) throw invalidDraft(parsed.error.issues[0]?.path);
     const draft = parsed.data;
     const { store, directory, routingTable, clock } = this.deps;
+    if (draft.occurredOn > todayIn(this.timeZone, clock.now())) throw invalidDraft(['occurredOn']);
 
     if (options.submissionKey) {
       const existing = await store.findReportBySubmissionKey(options.submissionKey);
@@ -106,8 +123,9 @@ export class ReportService {
     } catch (err) {
       throw fromRoutingError(err);
     }
-    if (decision.recipients.length === 0) throw new ReportError(ReportErrorCode.NoRecipients);
     const subject = draft.subjectIsManager ? await this.managerOf(reporter, draft) : undefined;
+    const unroutedAlert =
+      decision.recipients.length === 0 ? await itSecurityAddressees(directory, { reporterId: reporter.id, subjectPersonId: subject?.id ?? null }) : undefined;
     const lang = options.lang ?? reporter.lang ?? this.defaultLang;
     const now = clock.now();
     const year = yearIn(now, this.timeZone);
@@ -121,7 +139,7 @@ export class ReportService {
         }
         const sequence = await tx.nextReportNumber(year);
         const ref = formatReference(year, sequence);
-        await this.insert(tx, { ref, year, sequence, draft, reporter, subject, decision, lang, now, submissionKey: options.submissionKey });
+        await this.insert(tx, { ref, year, sequence, draft, reporter, subject, decision, lang, now, submissionKey: options.submissionKey, unroutedAlert });
         return { reference: ref, inserted: true };
       });
     } catch (err) {
@@ -136,6 +154,13 @@ export class ReportService {
     if (!committed.inserted) return this.receiptOf(committed.reference, lang, true);
     const { reference } = committed;
     this.logger.info('report_submitted', { reference, category: decision.category, urgency: decision.urgency, recipients: decision.recipients.length });
+    if (unroutedAlert) {
+      this.logger.error(unroutedAlert.length > 0 ? 'report_unrouted' : 'report_unrouted_nobody_to_alert', {
+        reference,
+        category: decision.category,
+        alerted: unroutedAlert.length,
+      });
+    }
     return this.receiptOf(reference, lang, false);
   }
 
@@ -172,7 +197,7 @@ export class ReportService {
   }
 
   private async viewUnguarded(referenceText: string, viewer: Viewer | string): Promise<ReportView> {
-    const who = typeof viewer === 'string' ? ({ kind: 'person', personId: viewer } as const) : viewer;
+    const who = asViewer(viewer);
     const reference = this.reference(referenceText);
     const { store, clock } = this.deps;
     const person = who.kind === 'person' ? await this.person(who.personId) : undefined;
@@ -181,16 +206,19 @@ export class ReportService {
     const access: AccessReason | undefined = person ? viewAccess(report, person) : 'admin';
     const actor = this.actorOf(who);
     if (!access) {
-      await this.refuse(reference, actor, 'view_refused', {});
+      await this.refuse(reference, actor, 'view_refused', person && isSubject(report, person) ? { reason: 'subject' } : {});
       throw new ReportError(ReportErrorCode.AccessDenied, { reference });
     }
     await store.appendTimeline({ reference, at: clock.now(), actor: actorString(actor), event: 'viewed', details: { access } });
     return this.viewOf(report, access);
   }
 
-  /** Reports a viewer may see, without content (listing is not a view: nothing is decrypted or audited). */
+  /**
+   * Reports a viewer may see, without content (listing is not a view: nothing is decrypted or audited).
+   * The person a report is about never sees it listed.
+   */
   async list(viewer: Viewer | string, filter: Omit<ReportFilter, 'visibleTo'> = {}): Promise<ReportSummary[]> {
-    const who = typeof viewer === 'string' ? ({ kind: 'person', personId: viewer } as const) : viewer;
+    const who = asViewer(viewer);
     if (who.kind === 'admin') return this.deps.store.listReports(filter);
     const person = await this.person(who.personId);
     return this.deps.store.listReports({ ...filter, visibleTo: { personId: person.id, itSecurity: person.roles.includes('it_security') } });
@@ -198,7 +226,7 @@ export class ReportService {
 
   /** Full views of every report a viewer may see, each audited as 'exported' (for CSV/JSON export). */
   async exportReports(viewer: Viewer | string, filter: Omit<ReportFilter, 'visibleTo'> = {}): Promise<ReportView[]> {
-    const who = typeof viewer === 'string' ? ({ kind: 'person', personId: viewer } as const) : viewer;
+    const who = asViewer(viewer);
     const person = who.kind === 'person' ? await this.person(who.personId) : undefined;
     const actor = actorString(this.actorOf(who));
     const views: ReportView[] = [];
@@ -249,6 +277,8 @@ export class ReportService {
       lang: UiLang;
       now: Date;
       submissionKey: string | undefined;
+      /** Set when routing found nobody: IT security to alert that the report has no recipient. */
+      unroutedAlert: Addressee[] | undefined;
     },
   ): Promise<void> {
     const { draft, decision, now, ref } = a;
@@ -286,6 +316,10 @@ export class ReportService {
       details: { category: draft.category, urgency: decision.urgency, recipients: recipients.length },
     });
     await tx.enqueue(messagesTo(ref, 'report_alert', recipients.map((r) => r.addressee!), now));
+    if (a.unroutedAlert) {
+      await tx.enqueue(messagesTo(ref, 'report_unrouted', a.unroutedAlert, now));
+      await tx.appendTimeline({ reference: ref, at: now, actor: actorString(SYSTEM_ACTOR), event: 'unrouted', details: { alerted: a.unroutedAlert.length } });
+    }
     await tx.insertTimers(escalationTimers(ref, now, decision.ackTimeoutMinutes));
   }
 
@@ -317,7 +351,8 @@ export class ReportService {
       const allowed = action === 'withdraw' ? report.reporterId === person.id : handleAccess(report, person) !== undefined;
       const now = clock.now();
       if (!allowed) {
-        await tx.appendTimeline({ reference, at: now, actor: actorString(actor), event: 'action_refused', details: { action } });
+        const details = { action, ...(isSubject(report, person) ? { reason: 'subject' } : {}) };
+        await tx.appendTimeline({ reference, at: now, actor: actorString(actor), event: 'action_refused', details });
         return new ReportError(ReportErrorCode.AccessDenied, { reference });
       }
       const result = (changed: boolean, status: ReportStatus): ActionResult => ({

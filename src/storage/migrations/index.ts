@@ -1,4 +1,7 @@
 import { sql as initial } from './001_initial';
+import { sql as slack } from './002_slack';
+import { sql as teams } from './003_teams';
+import { sql as web } from './004_web';
 
 /**
  * Schema migrations, applied in order and recorded in `schema_migrations`. They are TypeScript string
@@ -11,4 +14,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: 'initial', sql: initial },
+  { id: 2, name: 'slack', sql: slack },
+  { id: 3, name: 'teams', sql: teams },
+  { id: 4, name: 'web', sql: web },
+];

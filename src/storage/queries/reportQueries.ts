@@ -192,9 +192,10 @@ export function reportQueries(db: SqlExecutor, cipher: ContentCipher): ReportQue
          WHERE ($1::text IS NULL OR r.status = $1)
            AND ($2::text IS NULL OR r.category = $2)
            AND ($3::text IS NULL
-                OR r.reporter_id = $3
-                OR EXISTS (SELECT 1 FROM report_recipients x WHERE x.reference = r.reference AND x.kind = 'person' AND x.person_id = $3)
-                OR ($4::boolean AND EXISTS (SELECT 1 FROM report_recipients y WHERE y.reference = r.reference AND y.role = 'it_security')))
+                OR (r.subject_person_id IS DISTINCT FROM $3
+                    AND (r.reporter_id = $3
+                         OR EXISTS (SELECT 1 FROM report_recipients x WHERE x.reference = r.reference AND x.kind = 'person' AND x.person_id = $3)
+                         OR ($4::boolean AND EXISTS (SELECT 1 FROM report_recipients y WHERE y.reference = r.reference AND y.role = 'it_security')))))
          ORDER BY r.year DESC, r.sequence DESC
          LIMIT $5`,
         [

@@ -23,11 +23,14 @@ const itChannel: ReportRecipient = {
 };
 
 describe('access rules (pure)', () => {
-  type Facts = { reporterId: string | null; recipients: ReportRecipient[] };
-  const itReport: Facts = { reporterId: 'rep', recipients: [to('boss', 'manager'), itChannel] };
-  const harassment: Facts = { reporterId: 'rep', recipients: [to('boss', 'manager')] };
-  const escalated: Facts = { reporterId: 'rep', recipients: [to('boss', 'manager'), to('bigboss', 'escalation', 2)] };
-  const purged: Facts = { reporterId: null, recipients: [{ addressee: null, role: 'manager' as const, level: 0, addedAt: at }] };
+  type Facts = { reporterId: string | null; subjectPersonId: string | null; recipients: ReportRecipient[] };
+  const itReport: Facts = { reporterId: 'rep', subjectPersonId: null, recipients: [to('boss', 'manager'), itChannel] };
+  const harassment: Facts = { reporterId: 'rep', subjectPersonId: null, recipients: [to('boss', 'manager')] };
+  const escalated: Facts = { reporterId: 'rep', subjectPersonId: null, recipients: [to('boss', 'manager'), to('bigboss', 'escalation', 2)] };
+  const purged: Facts = { reporterId: null, subjectPersonId: null, recipients: [{ addressee: null, role: 'manager' as const, level: 0, addedAt: at }] };
+  // A threat about the reporter's manager 'sec', who is IT security: told to the alternate and (wrongly, say by
+  // escalation or an older version) to IT security, and even naming 'sec' as a recipient.
+  const aboutSec: Facts = { reporterId: 'rep', subjectPersonId: 'sec', recipients: [to('alt', 'alternate'), itChannel, to('sec', 'it_security', 2)] };
 
   // [viewer, report, view access, handle access]
   const cases: [string, Person, Facts, string | undefined, string | undefined][] = [
@@ -44,6 +47,10 @@ describe('access rules (pure)', () => {
     ['stranger / IT report', person('x'), itReport, undefined, undefined],
     ['former reporter / purged', person('rep'), purged, undefined, undefined],
     ['former recipient / purged', person('boss', ['manager']), purged, undefined, undefined],
+    ['subject (IT security, even named as recipient) / about them', person('sec', ['it_security', 'manager']), aboutSec, undefined, undefined],
+    ['alternate / about the manager', person('alt', ['hr']), aboutSec, 'recipient', 'recipient'],
+    ['other IT security / about the manager', person('sec2', ['it_security']), aboutSec, 'it_security', 'it_security'],
+    ['reporter / about the manager', person('rep'), aboutSec, 'reporter', undefined],
   ];
 
   it.each(cases)('%s', (_name, viewer, report, view, handle) => {

@@ -1,4 +1,7 @@
-import { BACKENDS, closeSharedPglite, openTestReporting, type TestReporting } from '../../helpers/db';
+import { BACKENDS, TEST_DATABASE_URL, TEST_KEY, closeSharedPglite, openTestReporting, type TestReporting } from '../../helpers/db';
+import { openPostgresDriver } from '../../../src/storage/postgresDriver';
+import { openSqlStore } from '../../../src/storage/sqlStore';
+import { ContentCipher } from '../../../src/storage/contentCipher';
 import { DialogSessions, conversationId } from '../../../src/core/reports/dialogSessions';
 import { step, type DialogState } from '../../../src/core/reports/dialog';
 import { DEMO, demoContext } from '../../helpers/reportFixtures';
@@ -62,5 +65,40 @@ describe.each(BACKENDS)('dialog sessions on %s', (backend) => {
     expect(order.indexOf('b1:end')).toBeLessThan(order.indexOf('a1:end'));
     await expect(r.sessions.exclusive('a', () => Promise.reject(new Error('x')))).rejects.toThrow('x');
     expect(await r.sessions.exclusive('a', async () => 'after failure')).toBe('after failure');
+  });
+
+  // Two bot processes on one PostgreSQL (PGlite has one process per data directory, so nothing to test there).
+  (backend === 'postgres' ? it : it.skip)('run one message at a time per conversation across processes sharing the database', async () => {
+    const driver = await openPostgresDriver({ connectionString: TEST_DATABASE_URL!, schema: r.schema });
+    const otherStore = await openSqlStore(driver, new ContentCipher(TEST_KEY), { migrate: false });
+    try {
+      type Counter = { count: number };
+      const here = new DialogSessions<Counter>({ store: r.store, clock: r.clock, ttlHours: 72 });
+      const there = new DialogSessions<Counter>({ store: otherStore, clock: r.clock, ttlHours: 72 });
+      const id = conversationId('slack', 'D9', 'T9');
+      await here.save(id, { count: 0 });
+      // Load, think, save: without a lock shared by both processes, concurrent messages lose updates.
+      const message = (sessions: DialogSessions<Counter>) =>
+        sessions.exclusive(id, async () => {
+          const state = await sessions.load(id);
+          await new Promise((resolve) => setTimeout(resolve, 25));
+          await sessions.save(id, { count: (state?.count ?? 0) + 1 });
+        });
+      await Promise.all([message(here), message(there), message(here), message(there), message(there)]);
+      expect((await here.load(id))?.count).toBe(5);
+
+      // Other conversations are not held up by a busy one in another process.
+      const order: string[] = [];
+      await Promise.all([
+        here.exclusive('slow', async () => {
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          order.push('slow');
+        }),
+        new Promise((resolve) => setTimeout(resolve, 20)).then(() => there.exclusive('quick', async () => void order.push('quick'))),
+      ]);
+      expect(order).toEqual(['quick', 'slow']);
+    } finally {
+      await otherStore.close();
+    }
   });
 });

@@ -1,11 +1,10 @@
 import type { Directory, Person } from '../../directory/directory';
 import type { UiLang } from '../../language/lang';
+import { alternateCandidates, managerCandidates } from '../candidates';
 import type { ReportDraft } from '../report';
 import { routeReport, RoutingError, RoutingErrorCode } from '../routing';
 import { ROUTABLE_ROLES, type RoutingTable } from '../routingTable';
 import type { DialogContext, PersonChoice, RoutingPreview } from './types';
-
-const byName = (a: Person, b: Person) => a.name.localeCompare(b.name, 'sv');
 
 /**
  * Builds the dialog's context for one message from the directory and the routing table. Everything the
@@ -30,25 +29,17 @@ export async function buildDialogContext(input: {
   const itSecurity = await directory.itSecurity();
   const roleHolders: Partial<Record<Person['roles'][number], Person[]>> = {};
   for (const role of ROUTABLE_ROLES) roleHolders[role] = await directory.withRole(role);
-  const hr = [...(roleHolders.hr ?? [])].sort(byName);
 
-  const managerCandidates = (): PersonChoice[] =>
-    (roleHolders.manager ?? [])
-      .filter((p) => p.id !== reporter.id)
-      .sort(byName)
-      .map((p) => ({ id: p.id, name: p.name, relation: 'manager' }));
+  const managerChoices = (): PersonChoice[] =>
+    managerCandidates(reporter.id, roleHolders.manager ?? []).map((p) => ({ id: p.id, name: p.name, relation: 'manager' }));
 
-  const alternateCandidates = (managerId: string | undefined): PersonChoice[] => {
-    const choices: PersonChoice[] = [];
-    const above = managerId ? byId.get(byId.get(managerId)?.managerId ?? '') : undefined;
-    if (above && above.id !== reporter.id && above.id !== managerId) {
-      choices.push({ id: above.id, name: above.name, relation: 'managers_manager' });
-    }
-    for (const p of hr) {
-      if (p.id === reporter.id || p.id === managerId || choices.some((c) => c.id === p.id)) continue;
-      choices.push({ id: p.id, name: p.name, relation: 'hr' });
-    }
-    return choices;
+  const alternateChoices = (managerId: string | undefined): PersonChoice[] => {
+    const managersManager = managerId ? byId.get(byId.get(managerId)?.managerId ?? '') : undefined;
+    return alternateCandidates({ reporterId: reporter.id, managerId, managersManager, hr: roleHolders.hr ?? [] }).map(({ person, relation }) => ({
+      id: person.id,
+      name: person.name,
+      relation,
+    }));
   };
 
   const preview = (draft: ReportDraft): RoutingPreview => {
@@ -66,5 +57,13 @@ export async function buildDialogContext(input: {
     };
   };
 
-  return { lang, reporter, ...(manager ? { manager } : {}), today, preview, managerCandidates, alternateCandidates };
+  return {
+    lang,
+    reporter,
+    ...(manager ? { manager } : {}),
+    today,
+    preview,
+    managerCandidates: managerChoices,
+    alternateCandidates: alternateChoices,
+  };
 }

@@ -1,4 +1,5 @@
 import { foldCase, stripDiacritics } from '../../text/normalize';
+import { isoDate } from '../calendarDate';
 
 /** Words for today and yesterday in sv, fi and en, compared without diacritics ("igår" = "igar"). */
 const TODAY_WORDS = ['idag', 'i dag', 'today', 'tanaan'];
@@ -8,13 +9,6 @@ export type DateParse = { ok: true; date: string } | { ok: false; reason: 'unrec
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const FINNISH = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
-
-/** YYYY-MM-DD of a calendar date, or undefined when it does not exist (31.2.2026). */
-function isoDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.toISOString().slice(0, 10);
-}
 
 /** The day before an ISO date. */
 export function previousDay(iso: string): string {

@@ -5,11 +5,11 @@ import { isReportCategory, type ReportCategory } from '../categories';
 import { reportDraftSchema, MAX_EVIDENCE_ITEMS, type ReportDraft } from '../report';
 import { isCancelText, matchOption, NONE_WORDS, normalizeAnswer, toChoices, type Option } from './answers';
 import { parseOccurredOn, previousDay } from './dates';
-import { parseEvidenceText, tooMuchEvidence } from './evidence';
+import { evidenceTooLong, parseEvidenceText, tooMuchEvidence } from './evidence';
 import { categoryDefaults, nextStep, optionsFor } from './flow';
 import { validateReportForm } from './form';
 import { formatPreview } from './preview';
-import { CHOICE, STEP, STEP_IDS, type StepId } from './steps';
+import { CHOICE, STEP, STEP_IDS, STEP_OF_FIELD, type StepId } from './steps';
 import {
   REPLY_KIND,
   type BotReply,
@@ -76,6 +76,9 @@ export function step(state: DialogState | undefined, event: DialogEvent, ctx: Di
   const next: DialogState = { ...state, step: nextStep(answer.draft, ctx), draft: answer.draft };
   const replies: BotReply[] = [];
   if (state.step === STEP.immediateDanger && answer.draft.immediateDanger) replies.push(emergency(t));
+  // Never show a confirmation that cannot be sent: an invalid draft goes back to its failing step instead.
+  const reopened = next.step === STEP.confirm ? reopenInvalid(answer.draft, next, ctx, t) : undefined;
+  if (reopened) return { ...reopened, replies: [...replies, ...reopened.replies] };
   replies.push(ask(next, ctx, t));
   return { state: next, replies };
 }
@@ -175,6 +178,8 @@ function answerText(step: StepId, raw: string, options: Option[], draft: Partial
       }
       const evidence = parseEvidenceText(raw);
       if (tooMuchEvidence(evidence)) return { ok: false, error: t('reports:error.evidenceTooMany', { max: MAX_EVIDENCE_ITEMS }) };
+      const tooLong = evidenceTooLong(evidence);
+      if (tooLong !== undefined) return { ok: false, error: t('reports:error.tooLong', { max: tooLong }) };
       return { ok: true, draft: { ...draft, evidence } };
     }
     default: {
@@ -185,15 +190,47 @@ function answerText(step: StepId, raw: string, options: Option[], draft: Partial
   }
 }
 
-/** The confirmed draft, checked whole once more, becomes the submit effect. */
+/**
+ * The confirmed draft, checked whole once more, becomes the submit effect. A draft that fails the schema (a
+ * stored state from an older version, or one changed outside the dialog) goes back to the failing step.
+ */
 function confirm(draft: PartialDraft, state: DialogState, ctx: DialogContext, t: TFunction): DialogStep {
   const parsed = reportDraftSchema.safeParse(draft);
-  if (!parsed.success) {
-    // Cannot happen for drafts this dialog built; a tampered stored state restarts the missing questions.
-    const repaired: DialogState = { ...state, step: nextStep(draft, ctx) };
-    return { state: repaired, replies: [{ kind: REPLY_KIND.error, text: t('reports:error.form') }, ask(repaired, ctx, t)] };
-  }
+  if (!parsed.success) return reopenInvalid(draft, state, ctx, t) ?? { state, replies: [ask(state, ctx, t)] };
   return { state: undefined, replies: [], effect: { type: 'submit', draft: parsed.data } };
+}
+
+type DraftIssue = z.core.$ZodIssue;
+
+/**
+ * When the draft fails the schema: back to the step of the first failing field (in dialog order), with that
+ * field's translated error and its question, so the person can correct it; the other answers are kept.
+ * A failure that names no field ends the dialog with the "could not continue" message rather than looping.
+ * Undefined when the draft is valid.
+ */
+function reopenInvalid(draft: PartialDraft, state: DialogState, ctx: DialogContext, t: TFunction): DialogStep | undefined {
+  const parsed = reportDraftSchema.safeParse(draft);
+  if (parsed.success) return undefined;
+  const failing = parsed.error.issues
+    .map((issue) => ({ issue, step: stepOfIssue(issue) }))
+    .filter((x): x is { issue: DraftIssue; step: StepId } => x.step !== undefined)
+    .sort((a, b) => STEP_IDS.indexOf(a.step) - STEP_IDS.indexOf(b.step))[0];
+  if (!failing) return { state: undefined, replies: [{ kind: REPLY_KIND.error, text: t('reports:resumeFailed') }] };
+  const reopened: DialogState = { ...state, step: failing.step, draft };
+  return { state: reopened, replies: [{ kind: REPLY_KIND.error, text: issueMessage(failing.issue, t) }, ask(reopened, ctx, t)] };
+}
+
+function stepOfIssue(issue: DraftIssue): StepId | undefined {
+  const field = issue.path[0];
+  return typeof field === 'string' && Object.hasOwn(STEP_OF_FIELD, field) ? STEP_OF_FIELD[field as keyof ReportDraft] : undefined;
+}
+
+/** The same sentences the steps use for typed input: too long, too many, else the field's own message. */
+function issueMessage(issue: DraftIssue, t: TFunction): string {
+  const field = String(issue.path[0]);
+  if (issue.code === 'too_big' && issue.origin === 'string') return t('reports:error.tooLong', { max: Number(issue.maximum) });
+  if (issue.code === 'too_big' && field === 'evidence') return t('reports:error.evidenceTooMany', { max: Number(issue.maximum) });
+  return t(`reports:error.field.${field}`);
 }
 
 /** Form mode: the whole report at once. Errors keep the previous state; a valid form goes to the preview. */

@@ -1,9 +1,7 @@
-import { z } from 'zod';
-import { MAX_EVIDENCE_ITEMS, type Evidence } from '../report';
+import { evidenceLinkSchema, MAX_EVIDENCE_ITEMS, MAX_FILE_NAME_LENGTH, MAX_QUOTE_LENGTH, type Evidence } from '../report';
 
 const URL_IN_TEXT = /<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>|(https?:\/\/[^\s<>"”]+)/gi;
 const FILE_NAME = /^[^\s/\\]+\.(png|jpe?g|gif|webp|heic|bmp|pdf|txt|docx?|xlsx?|pptx?|mp4|mov|avi|webm|mp3|m4a|wav|zip|eml|msg)$/i;
-const url = z.string().url();
 
 /**
  * Splits evidence typed as text (one item per line) into links, quoted text and file names. URLs anywhere in a
@@ -19,7 +17,7 @@ export function parseEvidenceText(text: string): Evidence {
     let rest = line;
     for (const match of line.matchAll(URL_IN_TEXT)) {
       const found = (match[1] ?? match[2] ?? '').replace(/[.,;:!?)\]]+$/, '');
-      if (url.safeParse(found).success) {
+      if (evidenceLinkSchema.safeParse(found).success) {
         evidence.links.push(found);
         rest = rest.replace(match[0], ' ');
       }
@@ -34,4 +32,11 @@ export function parseEvidenceText(text: string): Evidence {
 /** True when an evidence object holds more than MAX_EVIDENCE_ITEMS of one kind. */
 export function tooMuchEvidence(evidence: Evidence): boolean {
   return [evidence.links, evidence.quotes, evidence.files].some((list) => list.length > MAX_EVIDENCE_ITEMS);
+}
+
+/** The longest allowed length an evidence item exceeds (quotes, file names), or undefined when all fit. */
+export function evidenceTooLong(evidence: Evidence): number | undefined {
+  if (evidence.quotes.some((quote) => quote.length > MAX_QUOTE_LENGTH)) return MAX_QUOTE_LENGTH;
+  if (evidence.files.some((file) => file.length > MAX_FILE_NAME_LENGTH)) return MAX_FILE_NAME_LENGTH;
+  return undefined;
 }

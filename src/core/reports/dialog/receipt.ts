@@ -14,13 +14,18 @@ export interface Receipt {
   advice: readonly string[];
 }
 
-/** The receipt as a 'done' reply: reference, recipients with their roles, and the advice as a list. */
+/**
+ * The receipt as a 'done' reply: reference, recipients with their roles, and the advice as a list. A report
+ * without recipients was saved all the same (IT security is told it needs one), and the receipt says so.
+ */
 export function formatReceipt(receipt: Receipt, lang: UiLang): BotReply {
   const t = translator(lang);
-  const lines = [t('reports:receipt.sent', { reference: receipt.reference })];
+  const lines: string[] = [];
   if (receipt.recipients.length > 0) {
-    lines.push('', t('reports:receipt.recipients'));
+    lines.push(t('reports:receipt.sent', { reference: receipt.reference }), '', t('reports:receipt.recipients'));
     lines.push(...recipientLines(receipt.recipients, t, 'reports:receipt.recipient'));
+  } else {
+    lines.push(t('reports:receipt.saved', { reference: receipt.reference }), t('reports:receipt.unrouted'));
   }
   if (receipt.advice.length > 0) {
     lines.push('', t('reports:receipt.advice'));

@@ -1,3 +1,5 @@
+import type { ReportDraft } from '../report';
+
 /**
  * Step ids of the report dialog, declared once. A persisted DialogState names its step by these ids,
  * so renaming one breaks unfinished dialogs saved before the change.
@@ -25,6 +27,21 @@ export const STEP_IDS: readonly StepId[] = Object.values(STEP);
 export function isStepId(value: unknown): value is StepId {
   return typeof value === 'string' && (STEP_IDS as readonly string[]).includes(value);
 }
+
+/** The step that asks for each field of a report (where the dialog goes back to when that field is invalid). */
+export const STEP_OF_FIELD: { readonly [K in keyof ReportDraft]-?: StepId } = {
+  category: STEP.category,
+  immediateDanger: STEP.immediateDanger,
+  platform: STEP.platform,
+  platformOther: STEP.platformOther,
+  accountKind: STEP.accountKind,
+  description: STEP.description,
+  occurredOn: STEP.occurredOn,
+  evidence: STEP.evidence,
+  managerId: STEP.manager,
+  subjectIsManager: STEP.subjectIsManager,
+  alternateRecipientId: STEP.alternateRecipient,
+};
 
 /** Choice ids shared by several steps. */
 export const CHOICE = {

@@ -31,6 +31,14 @@ describe('formatReceipt', () => {
     expect(reply.text).toContain('Kiitos. Ilmoituksesi SOME-2026-0007 on lähetetty.');
     expect(reply.text).toContain('• Karin Nyström – esihenkilösi');
     expect(reply.text).toContain('• Jos joku on välittömässä vaarassa, soita 112.');
-    expect(formatReceipt({ reference: 'R-1', recipients: [], advice: [] }, 'en').text).toBe('Thank you. Your report R-1 has been sent.');
+  });
+
+  it('without recipients: says the report is saved and that IT security was told it needs one (sv, fi, en)', () => {
+    const none = { reference: 'R-1', recipients: [], advice: [] };
+    expect(formatReceipt(none, 'sv').text).toBe(
+      'Tack. Din anmälan R-1 är sparad.\nIngen mottagare hittades i katalogen. Anmälan är sparad, och informationsförvaltningen har fått veta att den behöver en mottagare. Kontakta gärna också din chef eller HR direkt.',
+    );
+    expect(formatReceipt(none, 'fi').text).toMatch(/^Kiitos. Ilmoituksesi R-1 on tallennettu.\nHakemistosta ei löytynyt vastaanottajaa./);
+    expect(formatReceipt(none, 'en').text).not.toContain('has been sent');
   });
 });
