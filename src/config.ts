@@ -127,6 +127,12 @@ const teamsVariables = {
   SOMEBOT_DEV: z.enum(['0', '1'], { error: 'expected 0 or 1' }).optional(),
 };
 
+/** The local web chat (no login: on only when HOST is loopback, unless any-host) and graceful shutdown. */
+const webVariables = {
+  SOMEBOT_WEB_CHAT: z.enum(['auto', 'off', 'any-host'], { error: 'expected auto, off or any-host' }).default('auto'),
+  SOMEBOT_SHUTDOWN_GRACE_MS: wholeNumber(100, 600_000, 10_000),
+};
+
 /** Every variable the application reads, by section. */
 export const ENV_VARIABLES = {
   ...storageVariables,
@@ -136,6 +142,7 @@ export const ENV_VARIABLES = {
   ...serverVariables,
   ...slackVariables,
   ...teamsVariables,
+  ...webVariables,
 };
 
 /** Variables whose value must never appear in an error or a log. */
@@ -174,6 +181,8 @@ export interface Config {
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   /** Teams settings as given (the Teams adapter decides what is enough to start). */
   teams: { appId?: string; appPassword?: string; tenantId?: string; appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; dev: boolean };
+  /** The web chat: auto = on when HOST is loopback; any-host = on whatever HOST is. How long shutdown waits for requests in flight. */
+  web: { chat: 'auto' | 'off' | 'any-host'; shutdownGraceMs: number };
 }
 
 /** Relative paths in the environment are resolved against the working directory; defaults against the repo. */
@@ -238,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(v.MICROSOFT_APP_TYPE ? { appType: v.MICROSOFT_APP_TYPE } : {}),
       dev: v.SOMEBOT_DEV === '1',
     },
+    web: { chat: v.SOMEBOT_WEB_CHAT, shutdownGraceMs: v.SOMEBOT_SHUTDOWN_GRACE_MS },
     relay: {
       pollMs: v.SOMEBOT_RELAY_POLL_MS,
       batchSize: v.SOMEBOT_RELAY_BATCH,

@@ -1,0 +1,37 @@
+# somebot in a container: one server with the Slack and Teams endpoints, /healthz, /readyz and /metrics.
+# An example (see README, "Deployment"): build with `docker build -t somebot .`.
+# Inside a container HOST is 0.0.0.0, so the web chat (no login) stays off unless SOMEBOT_WEB_CHAT=any-host
+# is set and the port is published on the host's loopback only (-p 127.0.0.1:3978:3978).
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm install --no-audit --no-fund --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3978 \
+    SOMEBOT_DATA_DIR=/data
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY package.json ./
+COPY bin ./bin
+# src/ is needed at run time too: the web chat's page files are read from src/adapters/web.
+COPY src ./src
+COPY content ./content
+COPY locales ./locales
+COPY --from=build /app/dist ./dist
+# bin/somebot.js rebuilds dist/ when src/ looks newer; it is not.
+RUN touch dist/.tsbuildinfo && mkdir -p /data && chown node:node /data
+USER node
+VOLUME /data
+EXPOSE 3978
+HEALTHCHECK --interval=15s --timeout=3s --start-period=60s \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# SIGTERM stops it gracefully: no new requests, requests in flight finish, the relay stops cleanly.
+STOPSIGNAL SIGTERM
+CMD ["node", "bin/somebot.js", "start"]

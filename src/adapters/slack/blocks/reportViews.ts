@@ -1,0 +1,115 @@
+import type { KnownBlock, ModalView } from '../slackTypes';
+import { formatLocalDateTime } from '../../../core/clock';
+import { translator } from '../../../core/i18n';
+import type { UiLang } from '../../../core/language/lang';
+import type { BotReply } from '../../../core/reports/dialog';
+import type { ReportView } from '../../../core/reports/service';
+import { INPUT, VIEW } from '../ids';
+import { modal } from './modal';
+import { escapeMrkdwn, LIMIT, mrkdwn, plain, quoteMrkdwn } from './text';
+import { textBlocks } from './textBlocks';
+
+/**
+ * The preview pushed over the report form: the core's preview replies (the 112 message first when someone is
+ * in danger, then who will be told and why). "Send" commits the report; "Back" returns to the form.
+ */
+export function previewView(replies: readonly BotReply[], lang: UiLang): ModalView {
+  const t = translator(lang);
+  const blocks = replies.flatMap((reply) => textBlocks(reply.text));
+  return modal({
+    callbackId: VIEW.reportPreview,
+    title: t('slack:preview.title'),
+    submit: t('slack:preview.submit'),
+    close: t('slack:preview.back'),
+    blocks,
+    privateMetadata: JSON.stringify({ lang }),
+  });
+}
+
+/** What the resolve modal carries to its submission. */
+export interface ResolveMetadata {
+  reference: string;
+  lang: UiLang;
+}
+
+/** Asks for the outcome note that closes the report (the reporter receives it). */
+export function resolveView(reference: string, lang: UiLang): ModalView {
+  const t = translator(lang);
+  const metadata: ResolveMetadata = { reference, lang };
+  return modal({
+    callbackId: VIEW.resolve,
+    title: t('slack:resolve.title'),
+    submit: t('slack:resolve.submit'),
+    close: t('slack:form.cancel'),
+    privateMetadata: JSON.stringify(metadata),
+    blocks: [
+      { type: 'section', text: mrkdwn(escapeMrkdwn(t('slack:resolve.intro', { reference }))) },
+      {
+        type: 'input',
+        block_id: INPUT.outcome,
+        label: plain(t('slack:resolve.label'), 2000),
+        element: { type: 'plain_text_input', action_id: INPUT.outcome, multiline: true, max_length: LIMIT.inputMaxLength },
+      },
+    ],
+  });
+}
+
+/**
+ * The full report for someone allowed to see it (the service checked and audited the view): facts, what
+ * happened, evidence, outcome, the rules that routed it, who has it, and when it moved.
+ */
+export function detailsView(view: ReportView, lang: UiLang, timeZone: string): ModalView {
+  const t = translator(lang);
+  const { report } = view;
+  const field = (label: string, value: string) => mrkdwn(`*${escapeMrkdwn(label)}*\n${escapeMrkdwn(value)}`, 2000);
+  const platform = report.content?.platformOther ?? t(`reports:platform.${report.platform}`);
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      fields: [
+        field(t('slack:details.category'), t(`notifications:category.${report.category}`)),
+        field(t('slack:details.status'), t(`notifications:status.${report.status}`)),
+        field(t('notifications:section.reporter'), view.reporterName ?? t('notifications:unknownPerson')),
+        field(t('notifications:section.occurredOn'), report.occurredOn),
+        field(t('notifications:section.platform'), `${platform} (${t(`reports:accountKind.${report.accountKind}`)})`),
+        field(t('slack:details.urgency'), t(`notifications:urgency.${report.urgency}`)),
+      ],
+    },
+  ];
+  if (report.immediateDanger) blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(t('notifications:section.immediateDanger'))}*`) });
+  if (report.content) {
+    blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(t('notifications:section.description'))}*`) });
+    blocks.push(...textBlocks(report.content.description));
+    const { links, quotes, files } = report.content.evidence;
+    const evidence = [...links.map((l) => `• ${escapeMrkdwn(l)}`), ...quotes.map((q) => quoteMrkdwn(q)), ...files.map((f) => `• ${escapeMrkdwn(f)}`)];
+    if (evidence.length > 0) {
+      blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(t('notifications:section.evidence'))}*\n${evidence.join('\n')}`) });
+    }
+  } else {
+    blocks.push({ type: 'context', elements: [plain(t('slack:details.purged'))] });
+  }
+  if (report.outcomeNote) {
+    blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(t('notifications:section.outcome'))}*`) });
+    blocks.push(...textBlocks(report.outcomeNote));
+  }
+  if (report.rules.length > 0) {
+    blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(t('slack:details.rules'))}*`) });
+    for (const rule of report.rules) {
+      blocks.push({ type: 'section', text: mrkdwn(quoteMrkdwn(rule.quote)) });
+      blocks.push({ type: 'context', elements: [plain(`${rule.source.organisation}: ${rule.source.document}, ${rule.source.section}`)] });
+    }
+  }
+  const recipients = view.recipients
+    .filter((r) => r.addressee !== null)
+    .map((r) => `• ${escapeMrkdwn(r.name ?? '')} – ${escapeMrkdwn(t(`notifications:role.${r.role}`))}`);
+  if (recipients.length > 0) {
+    blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(t('admin:reports.field.recipients'))}*\n${recipients.join('\n')}`) });
+  }
+  const dates = [
+    `${t('admin:reports.field.submitted')}: ${formatLocalDateTime(report.submittedAt, timeZone)}`,
+    ...(report.acknowledgedAt ? [`${t('admin:reports.field.acknowledged')}: ${formatLocalDateTime(report.acknowledgedAt, timeZone)}`] : []),
+    ...(report.closedAt ? [`${t('admin:reports.field.closed')}: ${formatLocalDateTime(report.closedAt, timeZone)}`] : []),
+  ];
+  blocks.push({ type: 'context', elements: [plain(dates.join(' · '))] });
+  return modal({ callbackId: VIEW.readOnly, title: report.reference, blocks, close: t('slack:notice.close') });
+}

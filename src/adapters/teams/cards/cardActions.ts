@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { MESSAGE_ACTIONS } from '../../../core/delivery/messageKinds';
+import { UI_LANGS } from '../../../core/language/lang';
+
+/**
+ * What a card button sends back, declared once. Teams delivers an Action.Submit as a message whose `value`
+ * is the button's data merged with the card's inputs; `action` says which handler takes it. Report actions
+ * reuse the core's ids (MESSAGE_ACTIONS) so a click maps straight to the service call of the same name.
+ */
+export const CARD_ACTION = {
+  /** An answer to the text-mode dialog's current question (a button, or the `choice` drop-down). */
+  dialogChoice: 'dialog.choice',
+  /** Show the report form (in the personal chat). */
+  openForm: 'report.open_form',
+  /** The filled-in report form. */
+  submitForm: 'report.submit_form',
+  /** "Helpful" / "Not helpful" on an answer. */
+  feedback: 'answer.feedback',
+  acknowledge: MESSAGE_ACTIONS.acknowledge,
+  startProgress: MESSAGE_ACTIONS.startProgress,
+} as const;
+export type CardActionId = (typeof CARD_ACTION)[keyof typeof CARD_ACTION];
+
+/** The id of the drop-down that carries a dialog choice when there are too many for buttons. */
+export const CHOICE_INPUT_ID = 'choice';
+
+const lang = z.enum(UI_LANGS);
+const reference = z.string().min(1).max(40);
+
+const cardActionSchema = z.discriminatedUnion('action', [
+  z.looseObject({ action: z.literal(CARD_ACTION.dialogChoice), [CHOICE_INPUT_ID]: z.string().min(1).max(200) }),
+  z.looseObject({ action: z.literal(CARD_ACTION.openForm), category: z.string().max(40).optional(), lang: lang.optional() }),
+  z.looseObject({ action: z.literal(CARD_ACTION.submitForm), lang }),
+  z.looseObject({
+    action: z.literal(CARD_ACTION.feedback),
+    helpful: z.boolean(),
+    answerId: z.string().min(1).max(100),
+    lang,
+    answered: z.boolean(),
+    passageId: z.string().max(200).nullable(),
+  }),
+  z.looseObject({ action: z.literal(CARD_ACTION.acknowledge), reference }),
+  z.looseObject({ action: z.literal(CARD_ACTION.startProgress), reference }),
+]);
+
+export type CardActionData = z.output<typeof cardActionSchema>;
+export type CardActionOf<A extends CardActionId> = Extract<CardActionData, { action: A }>;
+
+/** The card action in a message's `value`, or undefined when the value is not one of ours (or malformed). */
+export function parseCardAction(value: unknown): CardActionData | undefined {
+  const parsed = cardActionSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** True when a message value claims to be a card action (so it is never read as typed text). */
+export function looksLikeCardAction(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'action' in value;
+}

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { REPO_ROOT } from '../../core/i18n';
+
+/**
+ * Where the web chat lives, declared once. Everything is under /web except the page itself at `/`, so the
+ * chat cannot collide with other channels' endpoints (Teams uses /api/messages).
+ */
+export const WEB_PATHS = {
+  page: '/',
+  static: '/web/static',
+  api: '/web/api',
+} as const;
+
+/** API routes, relative to WEB_PATHS.api. */
+export const API = {
+  people: '/people',
+  texts: '/texts/:lang',
+  messages: '/messages',
+  feedback: '/feedback',
+  inbox: '/inbox',
+  reports: '/reports',
+  report: '/reports/:reference',
+  reportAction: '/reports/:reference/actions',
+  events: '/events',
+} as const;
+
+/**
+ * Files of the page. tsc does not copy non-TypeScript files into dist/, so they are read from the
+ * repository (REPO_ROOT) whether the code runs from src/ or dist/.
+ */
+export const WEB_DIR = path.join(REPO_ROOT, 'src', 'adapters', 'web');
+export const PUBLIC_DIR = path.join(WEB_DIR, 'public');
+export const PAGE_TEMPLATE = path.join(WEB_DIR, 'templates', 'page.html');

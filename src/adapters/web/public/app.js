@@ -1,0 +1,360 @@
+// The web chat page. Plain JavaScript, no build step. The server decides everything and renders replies,
+// alerts and reports as escaped HTML; this script only sends what the person does and places what comes back.
+'use strict';
+
+(function () {
+  const API = '/web/api';
+  const LANGS = ['sv', 'fi', 'en'];
+  const STORE = { lang: 'somebot.lang', person: 'somebot.person' };
+
+  const state = { lang: document.documentElement.lang || 'sv', texts: {}, people: [], person: null, events: null };
+  const $ = (id) => document.getElementById(id);
+  const log = $('log');
+  const inbox = $('inbox');
+  const reports = $('reports');
+  const messageBox = $('message');
+  const composer = $('composer');
+
+  /** A text of locales/<lang>/web.json; a missing key shows as ⟦key⟧ so it cannot go unnoticed. */
+  function t(key, vars) {
+    let value = key.split('.').reduce((node, part) => (node && typeof node === 'object' ? node[part] : undefined), state.texts);
+    if (typeof value !== 'string') return '⟦' + key + '⟧';
+    for (const [name, v] of Object.entries(vars || {})) value = value.split('{{' + name + '}}').join(String(v));
+    return value;
+  }
+
+  function announce(text) {
+    const status = $('status');
+    status.textContent = '';
+    window.setTimeout(() => {
+      status.textContent = text;
+    }, 50);
+  }
+
+  async function api(method, path, body) {
+    const headers = { Accept: 'application/json', 'X-Somebot-Lang': state.lang };
+    if (state.person) headers['X-Somebot-Person'] = state.person.id;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(API + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    let data = {};
+    try {
+      data = await response.json();
+    } catch (_) {
+      data = {};
+    }
+    if (!response.ok) throw new Error(data.error || t('chat.failed'));
+    return data;
+  }
+
+  /** Parses server-rendered (already escaped) HTML into nodes. */
+  function fragment(html) {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    return template.content;
+  }
+
+  // -- language
+
+  async function setLang(lang, remember) {
+    if (!LANGS.includes(lang)) lang = 'sv';
+    const data = await api('GET', '/texts/' + lang);
+    state.lang = lang;
+    state.texts = data.texts;
+    if (remember) localStorage.setItem(STORE.lang, lang);
+    document.documentElement.lang = lang;
+    for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.getAttribute('data-i18n'));
+    for (const button of document.querySelectorAll('[data-lang-switch]')) {
+      button.setAttribute('aria-pressed', String(button.getAttribute('data-lang-switch') === lang));
+    }
+    fillPeople();
+    showRoles();
+    await loadReports();
+  }
+
+  // -- who am I
+
+  function groupOf(person) {
+    if (person.roles.includes('it_security')) return 'it_security';
+    if (person.roles.includes('manager')) return 'manager';
+    return 'employee';
+  }
+
+  function fillPeople() {
+    const select = $('person');
+    select.textContent = '';
+    for (const group of ['employee', 'manager', 'it_security']) {
+      const members = state.people.filter((p) => groupOf(p) === group);
+      if (members.length === 0) continue;
+      const optgroup = document.createElement('optgroup');
+      optgroup.label = t('person.group.' + group);
+      for (const p of members) {
+        const option = document.createElement('option');
+        option.value = p.id;
+        option.textContent = p.title ? p.name + ' – ' + p.title : p.name;
+        optgroup.appendChild(option);
+      }
+      select.appendChild(optgroup);
+    }
+    if (state.person) select.value = state.person.id;
+  }
+
+  function showRoles() {
+    const p = state.person;
+    $('person-roles').textContent = p ? t('person.roles', { roles: p.roles.map((r) => t('role.' + r)).join(', ') }) : '';
+    const heading = $('reports-heading');
+    const key = !p ? 'reports.headingEmployee' : p.roles.includes('it_security') ? 'reports.headingItSecurity' : p.roles.includes('manager') ? 'reports.headingManager' : 'reports.headingEmployee';
+    heading.setAttribute('data-i18n', key);
+    heading.textContent = t(key);
+  }
+
+  async function setPerson(id) {
+    const person = state.people.find((p) => p.id === id);
+    if (!person) return;
+    state.person = person;
+    localStorage.setItem(STORE.person, id);
+    const url = new URL(window.location.href);
+    url.searchParams.set('as', id);
+    window.history.replaceState(null, '', url);
+    $('person').value = id;
+    log.textContent = '';
+    showRoles();
+    connectEvents();
+    await Promise.all([loadInbox(), loadReports()]);
+  }
+
+  // -- chat
+
+  function addUserMessage(text) {
+    const div = document.createElement('div');
+    div.className = 'user';
+    const who = document.createElement('span');
+    who.className = 'visually-hidden';
+    who.textContent = t('chat.you') + ': ';
+    const p = document.createElement('p');
+    p.textContent = text;
+    div.append(who, p);
+    log.appendChild(div);
+  }
+
+  function addError(text) {
+    const div = document.createElement('div');
+    div.className = 'bot error';
+    div.setAttribute('role', 'alert');
+    div.textContent = text;
+    log.appendChild(div);
+  }
+
+  async function send(body, shown) {
+    if (!state.person) return addError(t('error.web_no_person'));
+    addUserMessage(shown);
+    log.setAttribute('aria-busy', 'true');
+    composer.querySelectorAll('button').forEach((b) => (b.disabled = true));
+    try {
+      const data = await api('POST', '/messages', body);
+      for (const reply of data.replies) log.appendChild(fragment(reply.html));
+    } catch (err) {
+      addError(err.message);
+    } finally {
+      log.removeAttribute('aria-busy');
+      composer.querySelectorAll('button').forEach((b) => (b.disabled = false));
+      log.scrollTop = log.scrollHeight;
+    }
+  }
+
+  composer.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = messageBox.value.trim();
+    if (!text) {
+      announce(t('chat.empty'));
+      messageBox.focus();
+      return;
+    }
+    messageBox.value = '';
+    void send({ text }, text).then(() => messageBox.focus());
+  });
+
+  messageBox.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      composer.requestSubmit();
+    }
+  });
+
+  $('start-report').addEventListener('click', () => {
+    void send({ startReport: true }, $('start-report').textContent).then(() => messageBox.focus());
+  });
+
+  log.addEventListener('click', (event) => {
+    const button = event.target.closest('button');
+    if (!button) return;
+    if (button.hasAttribute('data-choice')) {
+      const group = button.closest('.choices');
+      group.querySelectorAll('button').forEach((b) => (b.disabled = true));
+      button.setAttribute('aria-pressed', 'true');
+      void send({ choice: button.getAttribute('data-choice') }, button.textContent).then(() => messageBox.focus());
+    } else if (button.hasAttribute('data-feedback')) {
+      void sendFeedback(button);
+    }
+  });
+
+  async function sendFeedback(button) {
+    const group = button.closest('.feedback');
+    const passage = group.getAttribute('data-passage');
+    try {
+      const data = await api('POST', '/feedback', {
+        answerId: group.getAttribute('data-answer'),
+        verdict: button.getAttribute('data-feedback'),
+        lang: group.getAttribute('data-lang'),
+        answered: group.getAttribute('data-answered') === 'true',
+        passageId: passage ? passage : null,
+      });
+      const thanks = document.createElement('p');
+      thanks.className = 'thanks';
+      thanks.textContent = data.message;
+      group.replaceWith(thanks);
+      messageBox.focus();
+      announce(data.message);
+    } catch (err) {
+      announce(err.message);
+    }
+  }
+
+  // -- messages to me (alerts, reminders, escalations, replies about my reports)
+
+  function showInbox(items) {
+    inbox.textContent = '';
+    if (items.length === 0) {
+      const p = document.createElement('p');
+      p.className = 'empty';
+      p.setAttribute('data-i18n', 'inbox.empty');
+      p.textContent = t('inbox.empty');
+      inbox.appendChild(p);
+      return;
+    }
+    for (const item of items) inbox.appendChild(fragment(item.html));
+  }
+
+  async function loadInbox() {
+    if (!state.person) return;
+    try {
+      showInbox((await api('GET', '/inbox')).items);
+    } catch (err) {
+      announce(err.message);
+    }
+  }
+
+  function receive(item) {
+    const existing = inbox.querySelector('[data-key="' + CSS.escape(item.key) + '"]');
+    const node = fragment(item.html).firstElementChild;
+    if (existing) existing.replaceWith(node);
+    else {
+      const empty = inbox.querySelector('.empty');
+      if (empty) empty.remove();
+      inbox.prepend(node);
+    }
+    announce(t('inbox.arrived', { subject: item.subject }));
+  }
+
+  // -- reports I can see
+
+  async function loadReports() {
+    if (!state.person) return;
+    const open = [...reports.querySelectorAll('[data-open][aria-expanded="true"]')].map((b) => b.getAttribute('data-open'));
+    try {
+      const data = await api('GET', '/reports');
+      reports.textContent = '';
+      reports.appendChild(fragment(data.html));
+      for (const reference of open) {
+        const button = reports.querySelector('[data-open="' + CSS.escape(reference) + '"]');
+        if (button) await toggleReport(button, true);
+      }
+    } catch (err) {
+      announce(err.message);
+    }
+  }
+
+  async function toggleReport(button, show) {
+    const detail = document.getElementById(button.getAttribute('aria-controls'));
+    if (!show) {
+      detail.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      button.firstChild.textContent = t('reports.show');
+      return;
+    }
+    const data = await api('GET', '/reports/' + encodeURIComponent(button.getAttribute('data-open')));
+    detail.textContent = '';
+    detail.appendChild(fragment(data.html));
+    detail.hidden = false;
+    button.setAttribute('aria-expanded', 'true');
+    button.firstChild.textContent = t('reports.hide');
+  }
+
+  async function act(button) {
+    const reference = button.getAttribute('data-reference');
+    const body = { action: button.getAttribute('data-action') };
+    const note = document.querySelector('[data-note-for="' + CSS.escape(reference) + '"]');
+    if (body.action === 'report.resolve' && note) body.note = note.value;
+    button.disabled = true;
+    try {
+      const data = await api('POST', '/reports/' + encodeURIComponent(reference) + '/actions', body);
+      announce(data.message);
+      await Promise.all([loadInbox(), loadReports()]);
+    } catch (err) {
+      button.disabled = false;
+      announce(err.message);
+      addError(err.message);
+    }
+  }
+
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('button');
+    if (!button || log.contains(button)) return;
+    if (button.hasAttribute('data-action')) void act(button);
+    else if (button.hasAttribute('data-open')) void toggleReport(button, button.getAttribute('aria-expanded') !== 'true').catch((err) => announce(err.message));
+    else if (button.hasAttribute('data-lang-switch')) void setLang(button.getAttribute('data-lang-switch'), true);
+  });
+
+  $('person').addEventListener('change', (event) => void setPerson(event.target.value));
+
+  // -- live updates
+
+  function connectEvents() {
+    if (state.events) state.events.close();
+    if (!state.person) return;
+    const source = new EventSource(API + '/events?person=' + encodeURIComponent(state.person.id));
+    let lost = false;
+    source.addEventListener('inbox', (event) => receive(JSON.parse(event.data)));
+    source.addEventListener('reports', () => void loadReports());
+    source.addEventListener('open', () => {
+      document.body.setAttribute('data-live', 'true');
+      if (lost) {
+        lost = false;
+        announce(t('connection.back'));
+        void loadInbox();
+        void loadReports();
+      }
+    });
+    source.addEventListener('error', () => {
+      document.body.setAttribute('data-live', 'false');
+      if (!lost) announce(t('connection.lost'));
+      lost = true;
+    });
+    state.events = source;
+  }
+
+  // -- start
+
+  async function start() {
+    const params = new URL(window.location.href).searchParams;
+    const wantedLang = params.get('lang') || localStorage.getItem(STORE.lang) || state.lang;
+    const people = await api('GET', '/people');
+    state.people = people.people;
+    const wanted = params.get('as') || localStorage.getItem(STORE.person) || people.preselected;
+    state.person = state.people.find((p) => p.id === wanted) || state.people.find((p) => p.id === people.preselected) || null;
+    await setLang(wantedLang, false);
+    if (state.person) await setPerson(state.person.id);
+    document.body.setAttribute('data-ready', 'true');
+  }
+
+  start().catch((err) => addError(err.message));
+})();

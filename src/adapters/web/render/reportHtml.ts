@@ -1,0 +1,86 @@
+import { formatLocalDateTime } from '../../../core/clock';
+import { translator } from '../../../core/i18n';
+import type { UiLang } from '../../../core/language/lang';
+import type { ReportSummary, TimelineEntry } from '../../../core/reports/records';
+import { canTransition } from '../../../core/reports/lifecycle';
+import type { ReportView } from '../../../core/reports/service';
+import { REPORT_ACTIONS, type WebReportAction } from '../webActions';
+import { html, paragraphs, type Html } from './html';
+
+const detailId = (reference: string) => `report-${reference}`;
+
+/** The reports a person can see, without their content: reference, category, status, urgency, date. */
+export function reportListHtml(reports: ReportSummary[], lang: UiLang, timeZone: string): Html {
+  const t = translator(lang);
+  if (reports.length === 0) return html`<p class="empty">${t('web:reports.none')}</p>`;
+  return html`<ul class="reports">${reports.map(
+    (r) => html`<li class="report status-${r.status}" data-reference="${r.reference}">
+<h3>${r.reference} · ${t(`notifications:category.${r.category}`)}</h3>
+<p><span class="status-label" data-status="${r.status}">${t('web:reports.status')}: <strong>${t(`notifications:status.${r.status}`)}</strong></span> · ${t(`notifications:urgency.${r.urgency}`)} · <time datetime="${r.submittedAt.toISOString()}">${formatLocalDateTime(r.submittedAt, timeZone)}</time></p>
+<button type="button" data-open="${r.reference}" aria-expanded="false" aria-controls="${detailId(r.reference)}">${t('web:reports.show')}<span class="visually-hidden"> ${r.reference}</span></button>
+<div class="report-detail" id="${detailId(r.reference)}" hidden></div>
+</li>`,
+  )}</ul>`;
+}
+
+/**
+ * One report as its viewer may see it (the service already checked access and recorded the view), with the
+ * buttons the viewer's access and the report's status allow.
+ */
+export function reportDetailHtml(
+  view: ReportView,
+  options: { lang: UiLang; timeZone: string; names: Map<string, string>; docLang: (docId: string) => string | undefined },
+): Html {
+  const { lang, timeZone, names, docLang } = options;
+  const t = translator(lang);
+  const r = view.report;
+  const facts: [string, Html | string][] = [
+    [t('web:report.status'), t(`notifications:status.${r.status}`)],
+    [t('web:report.urgency'), t(`notifications:urgency.${r.urgency}`)],
+    [t('web:report.occurredOn'), r.occurredOn],
+    [t('web:report.platform'), r.content?.platformOther ?? t(`notifications:platform.${r.platform}`)],
+    [t('web:report.reporter'), view.reporterName ?? t('notifications:unknownPerson')],
+    [t('web:report.recipients'), view.recipients.filter((x) => x.addressee).map((x) => `${x.name ?? ''} (${t(`notifications:role.${x.role}`)})`).join(', ')],
+  ];
+  const evidence = r.content ? [...r.content.evidence.links, ...r.content.evidence.quotes, ...r.content.evidence.files] : [];
+  return html`<dl class="facts">${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+${r.content ? html`<h4>${t('web:report.description')}</h4>${paragraphs(r.content.description)}` : ''}
+${evidence.length > 0 ? html`<h4>${t('web:report.evidence')}</h4><ul>${evidence.map((e) => html`<li>${e}</li>`)}</ul>` : ''}
+${r.outcomeNote ? html`<h4>${t('web:report.outcome')}</h4>${paragraphs(r.outcomeNote)}` : ''}
+${r.rules.length > 0 && view.access !== 'reporter' ? html`<h4>${t('web:report.rules')}</h4>${r.rules.map((rule) => html`<figure class="quote"><blockquote${langAttr(docLang(rule.source.docId))}><p>${rule.quote}</p></blockquote><figcaption>— ${rule.source.organisation}: ${rule.source.document}, ${rule.source.section}</figcaption></figure>`)}` : ''}
+<h4>${t('web:report.timeline')}</h4>
+<ol class="timeline">${view.timeline.map((e) => timelineItem(e, t, timeZone, names))}</ol>
+${actions(view, lang)}`;
+}
+
+const langAttr = (lang: string | undefined) => (lang ? html` lang="${lang}"` : '');
+
+function timelineItem(entry: TimelineEntry, t: ReturnType<typeof translator>, timeZone: string, names: Map<string, string>): Html {
+  const actor = entry.actor.startsWith('person:')
+    ? (names.get(entry.actor.slice('person:'.length)) ?? entry.actor.slice('person:'.length))
+    : entry.actor === 'system'
+      ? t('web:timeline.system')
+      : entry.actor.replace(/^admin:/, t('web:timeline.admin'));
+  return html`<li><time datetime="${entry.at.toISOString()}">${formatLocalDateTime(entry.at, timeZone)}</time> ${t(`web:timeline.${entry.event}`)} – ${actor}</li>`;
+}
+
+/** The buttons this viewer may use now: handlers acknowledge, start and resolve; the reporter withdraws. */
+function actions(view: ReportView, lang: UiLang): Html {
+  const t = translator(lang);
+  const r = view.report;
+  const reference = r.reference;
+  const handler = view.access === 'recipient' || view.access === 'it_security';
+  const button = (action: WebReportAction, label: string) =>
+    html`<button type="button" data-action="${action}" data-reference="${reference}">${label}<span class="visually-hidden"> ${reference}</span></button>`;
+  const parts: Html[] = [];
+  if (handler && canTransition(r.status, 'acknowledge')) parts.push(button(REPORT_ACTIONS.acknowledge, t('web:report.acknowledge')));
+  if (handler && canTransition(r.status, 'start_progress')) parts.push(button(REPORT_ACTIONS.startProgress, t('web:report.startProgress')));
+  if (handler && canTransition(r.status, 'resolve')) {
+    const noteId = `note-${reference}`;
+    parts.push(html`<div class="resolve"><label for="${noteId}">${t('web:report.outcomeNote')}</label>
+<textarea id="${noteId}" rows="3" maxlength="5000" data-note-for="${reference}"></textarea>
+${button(REPORT_ACTIONS.resolve, t('web:report.resolve'))}</div>`);
+  }
+  if (view.access === 'reporter' && canTransition(r.status, 'withdraw')) parts.push(button(REPORT_ACTIONS.withdraw, t('web:report.withdraw')));
+  return parts.length > 0 ? html`<div class="actions">${parts}</div>` : html``;
+}

@@ -1,0 +1,51 @@
+import type { RequestHandler } from 'express';
+import type { UiLang } from '../../core/language/lang';
+import { uiLangOf } from './identity';
+import { isLoopbackHost } from './loopback';
+import { WebError, WebErrorCode, webErrorMessage } from './webErrors';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function hostnameOf(hostHeader: string): string {
+  const m = /^\[([^\]]+)\](?::\d+)?$/.exec(hostHeader) ?? /^([^:]+)(?::\d+)?$/.exec(hostHeader);
+  return (m?.[1] ?? hostHeader).toLowerCase();
+}
+
+/** The host[:port] of an Origin header ('null' and garbage give ''). */
+function originHost(origin: string): string {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Keeps other web sites out of the demo chat, which has no login:
+ * - on a loopback HOST, the Host header must name a loopback address (stops DNS rebinding);
+ * - a state-changing request must come from this page: Origin (when sent) equal to this host, and
+ *   Sec-Fetch-Site (when sent) same-origin. Cross-site form posts and scripted requests are refused.
+ * Security headers: a strict Content-Security-Policy (no inline script), no framing, no referrer.
+ */
+export function requestGuard(options: { loopbackOnly: boolean; defaultLang: UiLang }): RequestHandler {
+  return (req, res, next) => {
+    res.set({
+      'Content-Security-Policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+    });
+    const host = req.get('host') ?? '';
+    let refused = options.loopbackOnly && !isLoopbackHost(hostnameOf(host));
+    if (!refused && !SAFE_METHODS.has(req.method)) {
+      const origin = req.get('origin');
+      const site = req.get('sec-fetch-site');
+      if (origin !== undefined && originHost(origin) !== host.toLowerCase()) refused = true;
+      if (site !== undefined && site !== 'same-origin' && site !== 'none') refused = true;
+    }
+    if (!refused) return next();
+    const err = new WebError(WebErrorCode.ForeignOrigin);
+    res.status(err.status).json({ error: webErrorMessage(err, uiLangOf(req, options.defaultLang)) });
+  };
+}

@@ -1,0 +1,49 @@
+import type { Clock, Directory, Notifier, OutboundMessage, Store } from '../../core/ports';
+import type { PlatformChannel } from '../../core/delivery/platformNotifier';
+import { EventHub, WEB_EVENTS } from './eventHub';
+import { messageHtml, messageKey } from './render/messageHtml';
+import { channelKey } from './webContext';
+
+export interface WebNotifierDeps {
+  store: Pick<Store, 'recordWebDelivery'>;
+  directory: Pick<Directory, 'itSecurity'>;
+  hub: EventHub;
+  clock: Clock;
+  timeZone: string;
+}
+
+/**
+ * Delivers alerts into the web chat: records the delivery in the store (so a reloaded page shows it) and
+ * pushes it to the recipient's open pages. Messages to IT security's channels are shown to the people of
+ * IT security. The message text itself is not stored: the inbox renders it again from the report.
+ */
+export class WebNotifier implements Notifier {
+  constructor(private readonly deps: WebNotifierDeps) {}
+
+  async deliver(message: OutboundMessage): Promise<void> {
+    const { store, hub, clock, timeZone } = this.deps;
+    const at = clock.now();
+    let people: string[];
+    if (message.to.kind === 'person') {
+      await store.recordWebDelivery({ idempotencyKey: message.idempotencyKey, personId: message.to.person.id, channelKey: null, at });
+      people = [message.to.person.id];
+    } else {
+      await store.recordWebDelivery({ idempotencyKey: message.idempotencyKey, personId: null, channelKey: channelKey(message.to.channel), at });
+      people = (await this.deps.directory.itSecurity()).people.map((p) => p.id);
+    }
+    hub.publish(people, WEB_EVENTS.inbox, { key: messageKey(message), subject: message.subject, html: messageHtml(message, at, timeZone).value });
+    if (message.report) hub.publish(people, WEB_EVENTS.reports, {});
+  }
+}
+
+/**
+ * The web chat as a platform: it reaches every person in the directory (web identity = directory id) and
+ * IT security's channels. Registered last, so Slack and Teams deliver first to those they reach.
+ */
+export function webPlatformChannel(notifier: WebNotifier, itSecurityChannels: Set<string>): PlatformChannel {
+  return {
+    platform: 'web',
+    notifier,
+    reaches: (to) => to.kind === 'person' || itSecurityChannels.has(channelKey(to.channel)),
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * A fake of Slack's Web API on loopback, for end-to-end tests of the Slack adapter. It answers the methods
+ * the adapter calls the way Slack documents them (https://docs.slack.dev/reference/methods), records every
+ * call with its arguments (as the Web API client sent them: form fields, JSON ones parsed), and records
+ * what is posted to response_url. Failures can be scheduled per method: an HTTP 429 with Retry-After, or a
+ * Slack error code ({ ok: false, error }).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeSlackUser {
+  id: string;
+  name: string;
+  /** Slack locale, e.g. "sv-SE" (users.info with include_locale). */
+  locale?: string;
+}
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, any>;
+  /** Milliseconds since the fake started. */
+  at: number;
+  /** The bearer token the call carried. */
+  token: string | undefined;
+  /** What the fake answered (for a 429: undefined). */
+  result?: Record<string, any>;
+}
+
+export interface RecordedResponse {
+  id: string;
+  body: Record<string, any>;
+  at: number;
+}
+
+export type ScheduledFailure = ({ status: 429; retryAfterSeconds: number } | { error: string }) & {
+  /** Only calls whose arguments match fail (default: the next call of the method). */
+  where?: (args: Record<string, any>) => boolean;
+};
+
+/** The bot's own identity in the fake workspace (auth.test). */
+export const FAKE_BOT = { userId: 'U0SOMEBOT', botId: 'B0SOMEBOT', teamId: 'T0KYRK', appId: 'A0SOMEBOT' } as const;
+
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: RecordedResponse[] = [];
+  private readonly failures = new Map<string, ScheduledFailure[]>();
+  private readonly started = Date.now();
+  private tsCounter = 0;
+  private viewCounter = 0;
+  private server!: http.Server;
+  url = '';
+
+  private constructor(private readonly users: Map<string, FakeSlackUser>) {}
+
+  static async start(users: FakeSlackUser[]): Promise<FakeSlackApi> {
+    const fake = new FakeSlackApi(new Map(users.map((u) => [u.id, u])));
+    fake.server = http.createServer((req, res) => void fake.handle(req, res));
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', () => resolve()));
+    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  /** The base URL to give the Web API client (SLACK_API_URL). */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** A response_url served by this fake. */
+  responseUrl(id: string): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  /** The next call(s) of `method` fail as given, in order. */
+  failNext(method: string, ...failures: ScheduledFailure[]): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits for a call of `method` matching `where` (default: any), or fails after `ms`. */
+  async waitFor(method: string, where: (call: RecordedCall) => boolean = () => true, ms = 8000): Promise<RecordedCall> {
+    return this.poll(() => this.calls.find((c) => c.method === method && where(c)), ms, `a call of ${method}`);
+  }
+
+  /** Waits for a post to response_url `id`. */
+  async waitForResponse(id: string, ms = 8000): Promise<RecordedResponse> {
+    return this.poll(() => this.responses.find((r) => r.id === id), ms, `a post to response_url ${id}`);
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async poll<T>(find: () => T | undefined, ms: number, what: string): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const found = find();
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; calls so far: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const at = Date.now() - this.started;
+    const path = req.url ?? '';
+    if (path.startsWith('/response/')) {
+      this.responses.push({ id: path.slice('/response/'.length), body: JSON.parse(raw || '{}'), at });
+      return this.json(res, 200, { ok: true });
+    }
+    const method = path.replace(/^\/api\//, '').split('?')[0] ?? '';
+    const args = parseArgs(raw, req.headers['content-type']);
+    const auth = req.headers.authorization;
+    const call: RecordedCall = { method, args, at, token: auth?.replace(/^Bearer /, '') };
+    this.calls.push(call);
+    const failure = this.takeFailure(method, args);
+    if (failure && 'status' in failure) {
+      res.writeHead(429, { 'Retry-After': String(failure.retryAfterSeconds), 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    call.result = failure ? { ok: false, error: failure.error } : this.answer(method, args);
+    this.json(res, 200, call.result);
+  }
+
+  private takeFailure(method: string, args: Record<string, any>): ScheduledFailure | undefined {
+    const queue = this.failures.get(method) ?? [];
+    const index = queue.findIndex((f) => !f.where || f.where(args));
+    return index >= 0 ? queue.splice(index, 1)[0] : undefined;
+  }
+
+  private answer(method: string, args: Record<string, any>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://kyrkslatt.slack.com/', team: 'Kyrkslätt', user: 'somebot', team_id: FAKE_BOT.teamId, user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId };
+      case 'users.info': {
+        const user = this.users.get(String(args.user));
+        if (!user) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: { id: user.id, team_id: FAKE_BOT.teamId, name: user.name, real_name: user.name, ...(args.include_locale ? { locale: user.locale ?? 'en-US' } : {}) } };
+      }
+      case 'conversations.open': {
+        const user = String(args.users ?? '');
+        if (!this.users.has(user)) return { ok: false, error: 'user_not_found' };
+        return { ok: true, channel: { id: `D${user.slice(1)}` } };
+      }
+      case 'chat.postMessage': {
+        const ts = this.nextTs();
+        return { ok: true, channel: args.channel, ts, message: { type: 'message', text: args.text, ts, bot_id: FAKE_BOT.botId } };
+      }
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case 'chat.getPermalink':
+        return { ok: true, channel: args.channel, permalink: `https://kyrkslatt.slack.com/archives/${args.channel}/p${String(args.message_ts).replace('.', '')}` };
+      case 'views.open':
+      case 'views.push':
+      case 'views.update':
+      case 'views.publish': {
+        this.viewCounter++;
+        return { ok: true, view: { ...args.view, id: args.view_id ?? `V${String(this.viewCounter).padStart(8, '0')}`, hash: `hash.${this.viewCounter}` } };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+
+  private nextTs(): string {
+    this.tsCounter++;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  private json(res: http.ServerResponse, status: number, body: unknown): void {
+    res.writeHead(status, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(body));
+  }
+}
+
+/** The Web API client posts form fields (objects as JSON text) or JSON; both become plain values here. */
+function parseArgs(raw: string, contentType: string | undefined): Record<string, any> {
+  if (contentType?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, any>) : {};
+  const out: Record<string, any> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    if (/^[[{]/.test(value)) {
+      try {
+        out[key] = JSON.parse(value);
+        continue;
+      } catch {
+        // plain text that happens to start with a bracket
+      }
+    }
+    out[key] = value === 'true' ? true : value === 'false' ? false : value;
+  }
+  return out;
+}

@@ -1,0 +1,193 @@
+/**
+ * The web chat's JSON API on a real server (real PGlite, real relay, the demo directory): questions, a
+ * complete report through the dialog, the manager's alert, acknowledging it, the reporter seeing the new
+ * status, access checks, and the guard against other web sites.
+ */
+import http from 'node:http';
+import { startTestServer, webClient, eventually, type TestServer } from '../../server/testServer';
+
+const SECRET_DESCRIPTION = 'SECRET-WEB-DESCRIPTION en profil skriver <img src=x onerror=alert(1)> under varje inlägg';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+}, 60_000);
+
+afterAll(async () => {
+  await server?.dispose();
+});
+
+/** Runs the harassment dialog for `person` and returns the report's reference. */
+async function reportHarassment(person: string): Promise<string> {
+  const client = webClient(server.url, person);
+  const steps: object[] = [
+    { text: 'Någon trakasserar mig i kommentarerna på vår Facebooksida' },
+    { choice: 'no' },
+    { choice: 'facebook' },
+    { choice: 'organisation_account' },
+    { text: SECRET_DESCRIPTION },
+    { choice: 'today' },
+    { choice: 'none' },
+    { choice: 'no' },
+    { choice: 'confirm' },
+  ];
+  let last: { status: number; body: { replies: { html: string }[] } } | undefined;
+  for (const body of steps) {
+    last = await client.post('/messages', body);
+    expect(last.status).toBe(200);
+  }
+  const html = last!.body.replies.map((r) => r.html).join('\n');
+  expect(html).toContain('kind-done');
+  return /SOME-\d{4}-\d{4}/.exec(html)![0];
+}
+
+describe('the web chat API', () => {
+  it('lists the directory and preselects a plain employee with a manager', async () => {
+    const { status, body } = await webClient(server.url).get('/people');
+    expect(status).toBe(200);
+    expect(body.people.map((p: { id: string }) => p.id)).toContain('karin.nystrom');
+    expect(body.preselected).toBe('anna.lindqvist');
+  });
+
+  it('serves the page texts per language and refuses an unknown language', async () => {
+    const fi = await webClient(server.url).get('/texts/fi');
+    expect(fi.body.texts.chat.send).toBe('Lähetä');
+    expect((await webClient(server.url).get('/texts/de')).status).toBe(400);
+  });
+
+  it('answers a Swedish question with a quoted, cited passage and feedback buttons', async () => {
+    const { status, body } = await webClient(server.url, 'mikko.laine').post('/messages', {
+      text: 'Får jag använda min privata Facebook för att svara på kommentarer?',
+    });
+    expect(status).toBe(200);
+    const html: string = body.replies[0].html;
+    expect(html).toMatch(/<blockquote lang="(sv|fi)">/);
+    expect(html).toContain('Kyrkslätts kommun');
+    expect(html).toContain('data-feedback="helpful"');
+    expect(html).toContain('lang="sv"');
+  });
+
+  it('answers a Finnish question in Finnish', async () => {
+    const { body } = await webClient(server.url, 'mikko.laine', 'fi').post('/messages', { text: 'Kuka hoitaa kunnan yleisen tiedottamisen?' });
+    const html: string = body.replies[0].html;
+    expect(html).toContain('class="bot answer" lang="fi"');
+    expect(html).toContain('<blockquote lang="fi">');
+    expect(html).toContain('kohta ”Kuka voi tiedottaa”');
+    expect(html).toContain('Oliko vastauksesta apua?');
+  });
+
+  it('stores feedback without the question and counts it in /metrics', async () => {
+    const client = webClient(server.url, 'mikko.laine');
+    const { body } = await client.post('/messages', { text: 'Hur ska jag svara på kommentarer på kommunens Facebooksida?' });
+    const html: string = body.replies[0].html;
+    const answerId = /data-answer="([^"]+)"/.exec(html)![1]!;
+    const passageId = /data-passage="([^"]*)"/.exec(html)![1]!;
+    const first = await client.post('/feedback', { answerId, verdict: 'helpful', lang: 'sv', answered: true, passageId: passageId || null });
+    expect(first.status).toBe(200);
+    expect(first.body.message).toBe('Tack för din återkoppling.');
+    // A second click on the same answer replaces the verdict.
+    await client.post('/feedback', { answerId, verdict: 'not_helpful', lang: 'sv', answered: true, passageId: passageId || null });
+    const figures = await server.bot.reporting.store.operationsFigures();
+    expect(figures.feedback).toEqual({ helpful: 0, notHelpful: 1 });
+    const bad = await client.post('/feedback', { answerId, verdict: 'helpful', lang: 'sv', answered: true, passageId: 'no-such#1.1' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toBe('Begäran kunde inte tolkas. Ingenting ändrades.');
+  });
+
+  it('takes a harassment report; the manager gets the alert, acknowledges it, and the reporter sees the status', async () => {
+    const reference = await reportHarassment('anna.lindqvist');
+    const karin = webClient(server.url, 'karin.nystrom');
+    const anna = webClient(server.url, 'anna.lindqvist');
+
+    const alert = await eventually(async () => {
+      const { body } = await karin.get('/inbox');
+      return (body.items as { key: string; html: string }[]).find((i) => i.html.includes(reference) && i.html.includes('kind-report_alert'));
+    }, 10_000, 'the alert in the manager inbox');
+    // Report text is escaped, never markup.
+    expect(alert.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(alert.html).not.toContain('<img');
+    expect(alert.html).toContain('data-action="report.acknowledge"');
+
+    const before = await anna.get('/reports');
+    expect(before.body.html).toContain(`data-status="submitted"`);
+
+    const ack = await karin.post(`/reports/${reference}/actions`, { action: 'report.acknowledge' });
+    expect(ack.status).toBe(200);
+    expect(ack.body.status).toBe('acknowledged');
+    expect(ack.body.message).toBe(`Anmälan ${reference} är nu: Mottagen.`);
+
+    await eventually(async () => (await anna.get('/reports')).body.html.includes('data-status="acknowledged"'), 10_000, 'status in the reporter view');
+    await eventually(async () => {
+      const { body } = await anna.get('/inbox');
+      return (body.items as { html: string }[]).some((i) => i.html.includes('kind-reporter_acknowledged') && i.html.includes(reference));
+    }, 10_000, 'the receipt in the reporter inbox');
+
+    // The alert rendered again now has no Acknowledge button.
+    const after = (await karin.get('/inbox')).body.items.find((i: { html: string }) => i.html.includes(reference) && i.html.includes('kind-report_alert'));
+    expect(after.html).not.toContain('data-action="report.acknowledge"');
+
+    // A second acknowledgement changes nothing; another employee may not see the report (refusal recorded).
+    expect((await karin.post(`/reports/${reference}/actions`, { action: 'report.acknowledge' })).body.changed).toBe(false);
+    const refused = await webClient(server.url, 'mikko.laine').get(`/reports/${reference}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toContain(reference);
+    const events = (await server.bot.reporting.store.timeline(reference)).map((e) => e.event);
+    expect(events).toContain('view_refused');
+
+    // The manager opens it (audited) and resolves it with a note; the reporter is told.
+    const detail = await karin.get(`/reports/${reference}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.html).toContain('SECRET-WEB-DESCRIPTION');
+    expect(detail.body.html).toContain('data-action="report.resolve"');
+    const resolved = await karin.post(`/reports/${reference}/actions`, { action: 'report.resolve', note: 'Kontot blockerat.' });
+    expect(resolved.body.status).toBe('resolved');
+    await eventually(async () => (await anna.get('/inbox')).body.items.some((i: { html: string }) => i.html.includes('kind-reporter_resolved')), 10_000, 'resolved message');
+
+    // Nothing of the report's text reached the log.
+    expect(server.logLines.length).toBeGreaterThan(10);
+    expect(server.logLines.join('\n')).not.toContain('SECRET-WEB-DESCRIPTION');
+    expect(server.logLines.join('\n')).not.toContain('Kontot blockerat');
+  }, 60_000);
+
+  it('refuses requests without a person, with an unknown person or with a bad body, in the page language', async () => {
+    const none = await webClient(server.url, undefined, 'fi').post('/messages', { text: 'hei' });
+    expect(none.status).toBe(401);
+    expect(none.body.error).toBe('Valitse ensin, kuka olet.');
+    const unknown = await webClient(server.url, 'nobody').get('/inbox');
+    expect(unknown.status).toBe(403);
+    const bad = await webClient(server.url, 'anna.lindqvist').post('/messages', { text: 'x', extra: 1 });
+    expect(bad.status).toBe(400);
+    const wrongAction = await webClient(server.url, 'karin.nystrom').post('/reports/SOME-2026-0001/actions', { action: 'report.delete' });
+    expect(wrongAction.status).toBe(400);
+  });
+
+  it('refuses state changes from another web site and requests for another host name', async () => {
+    const foreign = await webClient(server.url, 'anna.lindqvist').post('/messages', { text: 'hej' }, { Origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error).toBe('Begäran kom från en annan webbplats och nekades.');
+    const crossSite = await webClient(server.url, 'anna.lindqvist').post('/messages', { text: 'hej' }, { 'Sec-Fetch-Site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    // DNS rebinding: the browser would send the attacker's host name.
+    // (fetch will not set Host, so node:http sends this one.)
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const req = http.get(`${server.url}/web/api/people`, { headers: { Host: 'evil.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+    });
+    expect(rebound).toBe(403);
+  });
+
+  it('serves the page with its texts in the requested language and a strict content security policy', async () => {
+    const res = await fetch(`${server.url}/?lang=fi`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const page = await res.text();
+    expect(page).toContain('<html lang="fi">');
+    expect(page).toContain('Kuka olet?');
+    expect(page).not.toMatch(/\{\{/);
+    expect((await fetch(`${server.url}/web/static/app.js`)).status).toBe(200);
+  });
+});

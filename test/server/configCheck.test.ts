@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { configCommand } from '../../src/cli/commands/config';
+import type { CliIo } from '../../src/cli/command';
+import { parseDotEnv } from '../../src/server/ops/dotEnv';
+
+function tempDir(envFile?: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'somebot-config-'));
+  if (envFile !== undefined) fs.writeFileSync(path.join(dir, '.env'), envFile);
+  return dir;
+}
+
+async function check(env: NodeJS.ProcessEnv, cwd = tempDir()) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), stdin: process.stdin };
+  const code = await configCommand({ env: { SOMEBOT_LANG: 'en', ...env }, cwd }).run(['check'], io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('somebot config check', () => {
+  it('with nothing set: valid, embedded storage, the web chat ready and what Slack and Teams miss', async () => {
+    const result = await check({});
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('No .env file in');
+    expect(result.out).toContain('Storage: embedded PGlite in');
+    expect(result.out).toContain('Web chat: ready');
+    expect(result.out).toContain('Slack: off – missing SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET or SLACK_APP_TOKEN');
+    expect(result.out).toContain('Teams: off – missing MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD');
+    expect(result.out.split('\n').at(-1)).toBe('The configuration is valid.');
+  });
+
+  it('prints what is set and hides secrets', async () => {
+    const result = await check({ PORT: '4000', SLACK_BOT_TOKEN: 'xoxb-secret-value', SLACK_SIGNING_SECRET: 'shh-secret', SOMEBOT_LANG: 'en' });
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/PORT\s+4000/);
+    expect(result.out).toMatch(/SLACK_BOT_TOKEN\s+set \(hidden\)/);
+    expect(result.out).not.toContain('xoxb-secret-value');
+    expect(result.out).not.toContain('shh-secret');
+    expect(result.out).toContain('Slack: ready');
+  });
+
+  it('exits 1 naming every invalid variable, never echoing a secret', async () => {
+    const result = await check({ PORT: 'eighty', SOMEBOT_TIME_ZONE: 'Mars/Olympus', SOMEBOT_DATA_KEY: 'not-a-key' });
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('PORT: expected a whole number from 1 to 65535, got "eighty"');
+    expect(result.err).toContain('SOMEBOT_TIME_ZONE: expected an IANA time zone');
+    expect(result.err).toContain('SOMEBOT_DATA_KEY: expected base64');
+    expect(result.err).not.toContain('not-a-key');
+    expect(result.err.split('\n').at(-1)).toBe('Invalid values: 3. somebot will not start until they are fixed.');
+  });
+
+  it('reports cross-variable problems too, in Swedish when asked', async () => {
+    const result = await check({ SOMEBOT_LANG: 'sv', SOMEBOT_RELAY_LEASE_MS: '10000', SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS: '9000' });
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS');
+    expect(result.err).toContain('Ogiltiga värden: 1.');
+  });
+
+  it('reads .env from the working directory; the environment wins over it', async () => {
+    const dir = tempDir('# demo\nexport HOST=0.0.0.0\nPORT="4100"\nSOMEBOT_CONTACT=\'someone@example.org\' \n');
+    const env: NodeJS.ProcessEnv = { PORT: '4200' };
+    const result = await check(env, dir);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`Read ${path.join(dir, '.env')}.`);
+    expect(result.out).toMatch(/PORT\s+4200/);
+    expect(result.out).toMatch(/HOST\s+0\.0\.0\.0/);
+    // A non-loopback HOST switches the web chat off and says why.
+    expect(result.out).toContain('Web chat: off – HOST 0.0.0.0 is not a loopback address');
+  });
+
+  it('the web chat runs on any HOST only when SOMEBOT_WEB_CHAT=any-host says so, and can be switched off', async () => {
+    expect((await check({ HOST: '0.0.0.0', SOMEBOT_WEB_CHAT: 'any-host' })).out).toContain('Web chat: ready');
+    expect((await check({ SOMEBOT_WEB_CHAT: 'off' })).out).toContain('Web chat: off – switched off (SOMEBOT_WEB_CHAT=off)');
+    expect((await check({ SOMEBOT_WEB_CHAT: 'public' })).err).toContain('SOMEBOT_WEB_CHAT: expected auto, off or any-host');
+  });
+
+  it('explains its usage', async () => {
+    const err: string[] = [];
+    const code = await configCommand({ env: { SOMEBOT_LANG: 'en' } }).run([], { out: () => undefined, err: (t) => err.push(t), stdin: process.stdin });
+    expect(code).toBe(2);
+    expect(err.join('')).toBe('usage: somebot config check');
+  });
+});
+
+describe('parseDotEnv', () => {
+  it('reads KEY=VALUE lines with comments, export and quotes', () => {
+    expect(parseDotEnv('A=1\n# c\nexport B = two words # note\nC="x # y"\nD=\'q\'\nbad line\n')).toEqual({ A: '1', B: 'two words', C: 'x # y', D: 'q' });
+  });
+});
