@@ -11,10 +11,9 @@ import { cliT } from './cli/cliLang';
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const t = cliT();
   const [name, ...args] = argv;
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    // The summary of a command is translated when the cli namespace has it, else its own English line.
-    const lines = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${t(`cli:summary.${c.name}`, { defaultValue: c.summary })}`);
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
+    const lines = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${t(`cli:summary.${c.name}`)}`);
     const usage = [t('cli:usage'), '', ...lines].join('\n');
     if (name && name !== 'help' && name !== '--help') {
       io.err(`${t('cli:unknownCommand', { name })}\n\n${usage}`);
@@ -24,7 +23,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 0;
   }
   try {
-    return await command.run(args, io);
+    return await entry.load().run(args, io);
   } catch (err) {
     if (isConfigError(err)) {
       io.err(t('cli:invalidConfig', { variable: err.variable, problem: err.problem }));

@@ -1,17 +1,25 @@
 import type { CliCommand } from '../command';
-import { askCommand } from './ask';
-import { chatCommand } from './chat';
-import { benchCommand } from './bench';
-import { evalCommand } from './eval';
-import { indexCommand } from './indexCommand';
-import { startCommand } from './start';
-import { reportsCommand } from './reports';
-import { directoryCommand } from './directory';
-import { configCommand } from './config';
-import { packageCommand } from './package';
 
-/** Every sub-command, registered once here. Adding a command touches this file, its own file and a test. */
-export const COMMANDS: CliCommand[] = [askCommand, chatCommand, evalCommand, indexCommand, benchCommand, startCommand];
-COMMANDS.push(reportsCommand(), directoryCommand());
-COMMANDS.push(configCommand());
-COMMANDS.push(packageCommand());
+/** A sub-command by name, loaded only when it runs: `ask` must not load Slack, Teams and the server. */
+export interface CommandEntry {
+  name: string;
+  load(): CliCommand;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Every sub-command, registered once here (its one-line help is `cli:summary.<name>` in the locales).
+ * Adding a command touches this file, its own file, the locales and a test.
+ */
+export const COMMANDS: CommandEntry[] = [
+  { name: 'start', load: () => (require('./start') as typeof import('./start')).startCommand },
+  { name: 'chat', load: () => (require('./chat') as typeof import('./chat')).chatCommand },
+  { name: 'ask', load: () => (require('./ask') as typeof import('./ask')).askCommand },
+  { name: 'eval', load: () => (require('./eval') as typeof import('./eval')).evalCommand },
+  { name: 'index', load: () => (require('./indexCommand') as typeof import('./indexCommand')).indexCommand },
+  { name: 'bench', load: () => (require('./bench') as typeof import('./bench')).benchCommand },
+  { name: 'reports', load: () => (require('./reports') as typeof import('./reports')).reportsCommand() },
+  { name: 'directory', load: () => (require('./directory') as typeof import('./directory')).directoryCommand() },
+  { name: 'config', load: () => (require('./config') as typeof import('./config')).configCommand() },
+  { name: 'package', load: () => (require('./package') as typeof import('./package')).packageCommand() },
+];
