@@ -1,4 +1,4 @@
-import type { ChannelRef, Directory, Person, Platform } from './directory/directory';
+import type { ChannelRef, Person, Platform } from './directory/directory';
 import type { UiLang } from './language/lang';
 import type { ReportCategory } from './reports/categories';
 import type { Evidence } from './reports/report';

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatBench } from '../../bench/formatBench';
 import { runBench } from '../../bench/runBench';
-import { isContentError } from '../../core/errors';
 import { REPO_ROOT } from '../../core/i18n';
 import { parseArgs, type CliCommand } from '../command';
 import { cliT } from '../cliLang';
@@ -36,17 +35,10 @@ export const benchCommand: CliCommand = {
       io.err(t('cli:benchFallback', { missing: DEFAULT_BENCH_FILE, file: FALLBACK_BENCH_FILE }));
       file = FALLBACK_BENCH_FILE;
     }
-    try {
-      const report = runBench({ file, iterations });
-      if (report.coldAsk && !report.coldAsk.ok) io.err(t('cli:benchColdAskFailed', { message: report.coldAsk.error }));
-      io.out(flags.json ? JSON.stringify(report, null, 2) : formatBench(report));
-      return 0;
-    } catch (err) {
-      if (isContentError(err)) {
-        io.err(t('cli:invalidContent', { message: err.message }));
-        return 1;
-      }
-      throw err;
-    }
+    // Invalid content ends the command in cli.ts with a message naming the file (exit code 1).
+    const report = runBench({ file, iterations });
+    if (report.coldAsk && !report.coldAsk.ok) io.err(t('cli:benchColdAskFailed', { message: report.coldAsk.error }));
+    io.out(flags.json ? JSON.stringify(report, null, 2) : formatBench(report));
+    return 0;
   },
 };

@@ -1,6 +1,5 @@
 import { guidelineSettings } from '../../app/guidelineRuntime';
 import { buildAndSaveIndex } from '../../core/guidelines/indexFile';
-import { isContentError } from '../../core/errors';
 import type { CliCommand } from '../command';
 import { cliT } from '../cliLang';
 
@@ -12,17 +11,10 @@ export const indexCommand: CliCommand = {
     const t = cliT();
     const settings = guidelineSettings();
     const started = process.hrtime.bigint();
-    try {
-      const index = buildAndSaveIndex(settings.contentDir, settings.indexFile);
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      io.out(t('cli:indexBuilt', { passages: index.size, file: settings.indexFile, ms: ms.toFixed(0) }));
-      return 0;
-    } catch (err) {
-      if (isContentError(err)) {
-        io.err(t('cli:invalidContent', { message: err.message }));
-        return 1;
-      }
-      throw err;
-    }
+    // Invalid content ends the command in cli.ts with a message naming the file (exit code 1).
+    const index = buildAndSaveIndex(settings.contentDir, settings.indexFile);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    io.out(t('cli:indexBuilt', { passages: index.size, file: settings.indexFile, ms: ms.toFixed(0) }));
+    return 0;
   },
 };

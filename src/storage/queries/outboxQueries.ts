@@ -6,7 +6,8 @@ import { asDate, asDateOrNull, asJson, jsonParam } from './rowValues';
 
 type OutboxQueries = Pick<StoreTx, 'enqueue' | 'claimOutbox' | 'completeOutbox' | 'outboxFor'>;
 
-function toOutboxRow(row: Record<string, unknown>): OutboxRow {
+/** An outbox row from its SQL columns; `deliveredAt` may come from another column (the web chat's own). */
+export function toOutboxRow(row: Record<string, unknown>, deliveredColumn = 'delivered_at'): OutboxRow {
   return {
     id: row.id as number,
     idempotencyKey: row.idempotency_key as string,
@@ -21,7 +22,7 @@ function toOutboxRow(row: Record<string, unknown>): OutboxRow {
     claimToken: row.claim_token as string | null,
     lastError: row.last_error as string | null,
     createdAt: asDate(row.created_at),
-    deliveredAt: asDateOrNull(row.delivered_at),
+    deliveredAt: asDateOrNull(row[deliveredColumn]),
   };
 }
 
@@ -59,7 +60,7 @@ export function outboxQueries(db: SqlExecutor): OutboxQueries {
          RETURNING o.*`,
         [now, new Date(now.getTime() + leaseMs), token, limit],
       );
-      return rows.map(toOutboxRow).sort((a, b) => a.id - b.id);
+      return rows.map((row) => toOutboxRow(row)).sort((a, b) => a.id - b.id);
     },
 
     async completeOutbox(id, token, outcome) {
@@ -88,7 +89,7 @@ export function outboxQueries(db: SqlExecutor): OutboxQueries {
 
     async outboxFor(reference) {
       const rows = await db.query<Record<string, unknown>>('SELECT * FROM outbox WHERE reference = $1 ORDER BY id', [reference]);
-      return rows.map(toOutboxRow);
+      return rows.map((row) => toOutboxRow(row));
     },
   };
 }

@@ -1,35 +1,14 @@
 import type { OperationsFigures, StoreTx } from '../../core/ports';
 import type { ReportCategory } from '../../core/reports/categories';
 import type { ReportStatus } from '../../core/reports/lifecycle';
-import type { Addressee, OutboxRow, OutboxStatus } from '../../core/reports/records';
-import type { MessageKind } from '../../core/delivery/messageKinds';
 import type { SqlExecutor } from '../sqlDriver';
-import { asDate, asDateOrNull, asJson } from './rowValues';
+import { toOutboxRow } from './outboxQueries';
 
 type WebQueries = Pick<StoreTx, 'recordFeedback' | 'recordWebDelivery' | 'webInbox' | 'ping' | 'operationsFigures'>;
 
 /** Upper bounds (seconds) of the delivery latency histogram. */
 export const LATENCY_BUCKETS = [1, 5, 15, 60, 300, 900, 3600] as const;
 
-function toOutboxRow(row: Record<string, unknown>): OutboxRow {
-  return {
-    id: row.id as number,
-    idempotencyKey: row.idempotency_key as string,
-    reference: row.reference as string | null,
-    kind: row.kind as MessageKind,
-    addressee: asJson<Addressee>(row.addressee),
-    data: asJson(row.data),
-    status: row.status as OutboxStatus,
-    attempts: row.attempts as number,
-    nextAttemptAt: asDate(row.next_attempt_at),
-    leaseUntil: asDateOrNull(row.lease_until),
-    claimToken: row.claim_token as string | null,
-    lastError: row.last_error as string | null,
-    createdAt: asDate(row.created_at),
-    // The web chat's own record of when it showed the message (the relay marks the row right after).
-    deliveredAt: asDateOrNull(row.web_delivered_at),
-  };
-}
 
 /** Numbers come back as number from PGlite and as string for numeric/bigint from pg: normalise. */
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
@@ -62,7 +41,7 @@ export function webQueries(db: SqlExecutor): WebQueries {
          LIMIT $3`,
         [personId, channelKeys, limit],
       );
-      return rows.map(toOutboxRow);
+      return rows.map((row) => toOutboxRow(row, 'web_delivered_at'));
     },
 
     async ping() {
