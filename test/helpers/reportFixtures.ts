@@ -1,3 +1,4 @@
+import { isReportError, type ReportError } from '../../src/core/reports/reportErrors';
 /**
  * Shared fixtures for the incident-report tests: the demo directory and the default routing table as they
  * ship (real files, no fakes), and a dialog context for one reporter on a fixed date.
@@ -66,4 +67,15 @@ export function tempFile(name: string, text: string): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
   return file;
+}
+
+/** The ReportError a promise rejects with (any other outcome fails the test). */
+export async function reportRejection(promise: Promise<unknown>): Promise<ReportError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (isReportError(err)) return err;
+    throw err;
+  }
+  throw new Error('expected a ReportError');
 }

@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 
 /** Why a configuration file (directory, routing table) was rejected. */
@@ -30,4 +31,23 @@ export function isConfigFileError(value: unknown): value is ConfigFileError {
 export function describeIssue(issue: z.core.$ZodIssue): string {
   const field = issue.path.map(String).join('.');
   return field ? `field "${field}": ${issue.message}` : issue.message;
+}
+
+/**
+ * Parses a configuration file's YAML and checks its top level against `schema`. Throws ConfigFileError
+ * (Syntax, or Invalid naming the field); entries are checked by the caller, which names them.
+ */
+export function parseConfigYaml<T>(text: string, file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (err) {
+    throw new ConfigFileError(ConfigFileErrorCode.Syntax, `${file}: not valid YAML: ${(err as Error).message}`, { file });
+  }
+  const top = schema.safeParse(raw);
+  if (!top.success) {
+    const issue = top.error.issues[0]!;
+    throw new ConfigFileError(ConfigFileErrorCode.Invalid, `${file}: ${describeIssue(issue)}`, { file, field: issue.path.join('.') });
+  }
+  return top.data;
 }

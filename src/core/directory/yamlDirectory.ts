@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { UI_LANGS } from '../language/lang';
-import { ConfigFileError, ConfigFileErrorCode, describeIssue } from './configFileError';
+import { ConfigFileError, ConfigFileErrorCode, describeIssue, parseConfigYaml } from './configFileError';
 import { PERSON_ROLES, PLATFORMS_REACHABLE, type ChannelRef, type Person } from './directory';
 import { StaticDirectory } from './staticDirectory';
 
@@ -51,19 +50,9 @@ function entryName(index: number, raw: unknown): string {
  * Cycles longer than one and missing roles are not errors here: checkDirectory() reports them.
  */
 export function parseDirectory(text: string, file = '<directory>'): DirectoryFile {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (err) {
-    throw new ConfigFileError(ConfigFileErrorCode.Syntax, `${file}: not valid YAML: ${(err as Error).message}`, { file });
-  }
-  const top = fileSchema.safeParse(raw);
-  if (!top.success) {
-    const issue = top.error.issues[0]!;
-    throw invalid(file, `${file}: ${describeIssue(issue)}`, undefined, issue.path.join('.'));
-  }
+  const top = parseConfigYaml(text, file, fileSchema);
 
-  const channels: ChannelRef[] = (top.data.itSecurity?.channels ?? []).map((value, index) => {
+  const channels: ChannelRef[] = (top.itSecurity?.channels ?? []).map((value, index) => {
     const parsed = channelSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -77,7 +66,7 @@ export function parseDirectory(text: string, file = '<directory>'): DirectoryFil
   const people: Person[] = [];
   const entries = new Map<string, string>();
   const identityOwners = new Map<string, string>();
-  top.data.people.forEach((value, index) => {
+  top.people.forEach((value, index) => {
     const entry = entryName(index, value);
     const parsed = personSchema.safeParse(value);
     if (!parsed.success) {
@@ -110,7 +99,7 @@ export function parseDirectory(text: string, file = '<directory>'): DirectoryFil
       throw invalid(file, `${file}: ${entry}: field "managerId": no person with id "${person.managerId}"`, entry, 'managerId');
     }
   }
-  return { organisation: top.data.organisation, people, itSecurityChannels: channels };
+  return { organisation: top.organisation, people, itSecurityChannels: channels };
 }
 
 /** Reads a directory file (path given by the caller, e.g. from ORG_DIRECTORY) into a Directory. */

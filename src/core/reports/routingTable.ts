@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { REPO_ROOT } from '../i18n';
 import { PERSON_ROLES, type PersonRole } from '../directory/directory';
 import { REPORT_CATEGORIES, type ReportCategory } from './categories';
-import { ConfigFileError, ConfigFileErrorCode, describeIssue } from '../directory/configFileError';
+import { ConfigFileError, ConfigFileErrorCode, describeIssue, parseConfigYaml } from '../directory/configFileError';
 
 /** Where the default routing table lives. */
 export const DEFAULT_ROUTING_TABLE_PATH = path.join(REPO_ROOT, 'content', 'routing.yaml');
@@ -96,20 +95,10 @@ const fileSchema = z.strictObject({
  * the file, the row (category or rule id) and the field.
  */
 export function parseRoutingTable(text: string, file = '<routing table>'): RoutingTable {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (err) {
-    throw new ConfigFileError(ConfigFileErrorCode.Syntax, `${file}: not valid YAML: ${(err as Error).message}`, { file });
-  }
-  const top = fileSchema.safeParse(raw);
-  if (!top.success) {
-    const issue = top.error.issues[0]!;
-    throw new ConfigFileError(ConfigFileErrorCode.Invalid, `${file}: ${describeIssue(issue)}`, { file, field: issue.path.join('.') });
-  }
+  const top = parseConfigYaml(text, file, fileSchema);
 
   const rules = new Map<string, RoutingRule>();
-  for (const [id, value] of Object.entries(top.data.rules)) {
+  for (const [id, value] of Object.entries(top.rules)) {
     const parsed = ruleSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -123,7 +112,7 @@ export function parseRoutingTable(text: string, file = '<routing table>'): Routi
   }
 
   const rows: Partial<Record<ReportCategory, RoutingRow>> = {};
-  for (const [category, value] of Object.entries(top.data.categories)) {
+  for (const [category, value] of Object.entries(top.categories)) {
     if (!(REPORT_CATEGORIES as readonly string[]).includes(category)) {
       throw new ConfigFileError(
         ConfigFileErrorCode.Invalid,
@@ -164,7 +153,7 @@ export function parseRoutingTable(text: string, file = '<routing table>'): Routi
       });
     }
   }
-  return { rows: rows as Record<ReportCategory, RoutingRow>, immediateDanger: top.data.immediateDanger };
+  return { rows: rows as Record<ReportCategory, RoutingRow>, immediateDanger: top.immediateDanger };
 }
 
 /** Reads and validates the routing table; an invalid row stops start-up with a ConfigFileError naming row and field. */

@@ -1,20 +1,13 @@
+import { reportRejection } from '../../helpers/reportFixtures';
 import { BACKENDS, SECRET, closeSharedPglite, draft, openTestReporting, type TestReporting } from '../../helpers/db';
 import { DEMO } from '../../helpers/reportFixtures';
 import { FakeNotifier } from '../../helpers/fakeNotifier';
-import { ReportErrorCode, isReportError, reportErrorMessage, type ReportError } from '../../../src/core/reports/reportErrors';
+import { ReportErrorCode, reportErrorMessage } from '../../../src/core/reports/reportErrors';
 import { formatReceipt, type Receipt } from '../../../src/core/reports/dialog';
 
 afterAll(closeSharedPglite);
 
-async function rejection(promise: Promise<unknown>): Promise<ReportError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (isReportError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a ReportError');
-}
+const rejection = reportRejection;
 
 describe.each(BACKENDS)('ReportService on %s', (backend) => {
   let r: TestReporting;

@@ -1,3 +1,4 @@
+import { reportRejection } from '../../helpers/reportFixtures';
 /**
  * What ReportService.submit accepts: only http(s) evidence links, a real past-or-today date, a manager the
  * dialog would offer; invalid drafts are explained with the form's field labels; and a report nobody is
@@ -9,19 +10,11 @@ import { FakeNotifier } from '../../helpers/fakeNotifier';
 import { StaticDirectory } from '../../../src/core/directory/staticDirectory';
 import type { Person } from '../../../src/core/directory/directory';
 import { formatReceipt } from '../../../src/core/reports/dialog';
-import { ReportErrorCode, ReportError, isReportError, reportErrorMessage } from '../../../src/core/reports/reportErrors';
+import { ReportErrorCode, reportErrorMessage } from '../../../src/core/reports/reportErrors';
 
 afterAll(closeSharedPglite);
 
-async function rejection(promise: Promise<unknown>): Promise<ReportError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (isReportError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a ReportError');
-}
+const rejection = reportRejection;
 
 const withLinks = (links: string[]) => draft({ evidence: { links, quotes: [], files: [] } });
 

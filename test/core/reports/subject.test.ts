@@ -1,3 +1,4 @@
+import { reportRejection } from '../../helpers/reportFixtures';
 /**
  * The person a report is about (the reporter's own manager) never sees, lists or handles it, and when that
  * person is in IT security the report reaches no IT security channel they read (routing, escalation, dead letter).
@@ -10,19 +11,11 @@ import type { Person } from '../../../src/core/directory/directory';
 import { DeliveryError } from '../../../src/core/delivery/deliveryError';
 import { routeReport } from '../../../src/core/reports/routing';
 import type { OutboxRow } from '../../../src/core/reports/records';
-import { ReportErrorCode, isReportError, type ReportError } from '../../../src/core/reports/reportErrors';
+import { ReportErrorCode } from '../../../src/core/reports/reportErrors';
 
 afterAll(closeSharedPglite);
 
-async function rejection(promise: Promise<unknown>): Promise<ReportError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (isReportError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a ReportError');
-}
+const rejection = reportRejection;
 
 const targets = (rows: OutboxRow[]) =>
   rows.map((row) => (row.addressee.kind === 'person' ? row.addressee.personId : `#${row.addressee.channel.id}`));
