@@ -9,6 +9,7 @@ import { Glossary, type AnalyzedTerm } from './glossary';
 import type { GuidelineContent } from './guidelineContent';
 import type { Passage } from './passage';
 import { TermLookup, type TermLookups } from './termLookup';
+import { LunrScorer } from './lunrScorer';
 
 /**
  * Index fields, one set per language: stems of one language never mix with the other's. Headings and
@@ -57,6 +58,8 @@ export class GuidelineIndex {
   readonly glossary: Glossary;
   readonly detector: LanguageDetector;
   readonly lunr: lunr.Index;
+  /** Scores query clauses against `lunr` without lunr's per-query allocations. */
+  readonly scorer: LunrScorer;
   readonly passages: Map<string, Passage>;
   readonly passageTerms: Map<string, PassageTermSets>;
   /** Document frequency of each stem per language (over passages), for weighting query words. */
@@ -72,6 +75,7 @@ export class GuidelineIndex {
     this.glossary = new Glossary(saved.glossary);
     this.detector = new LanguageDetector(saved.languageModel, saved.markers);
     this.lunr = lunr.Index.load(saved.lunr);
+    this.scorer = new LunrScorer(this.lunr);
     this.passages = new Map(saved.passages.map((p) => [p.id, p]));
     this.passageTerms = new Map();
     this.df = { sv: new Map(), fi: new Map() };

@@ -1,5 +1,6 @@
 import type { AnalyzedWord } from '../language/analyzer';
 import type { ContentLang } from '../language/lang';
+import type { TermClause } from './lunrScorer';
 import { FIELD_BOOST, FIELDS, type GuidelineIndex, type PassageTermSets } from './guidelineIndex';
 import type { Passage } from './passage';
 
@@ -60,7 +61,8 @@ const RERANK = 30;
 
 /**
  * Searches the index with the question in language `lang`. User text never reaches lunr's query parser:
- * queries are built term by term with `idx.query`, so `:` `^` `~` `*` `-` `+` are just separators.
+ * the query is a list of exact-term clauses scored against lunr's index (see LunrScorer, which scores as
+ * `idx.query` would), so `:` `^` `~` `*` `-` `+` are just separators.
  */
 export function searchGuidelines(index: GuidelineIndex, question: string, lang: ContentLang, limit = 10): SearchResult {
   const words = index.analyzer.analyze(question, lang);
@@ -73,22 +75,22 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
   const n = Math.max(1, index.size);
   const rare = (l: ContentLang, term: string) => (index.df[l].get(term) ?? 0) <= n * COMMON_SHARE;
   const anyRare = concepts.some((c) => (['sv', 'fi'] as const).some((l) => [...c.terms[l].keys()].some((t) => rare(l, t))));
-  const raw = index.lunr.query((q) => {
-    for (const c of concepts) {
-      for (const l of ['sv', 'fi'] as const) {
-        for (const [term, boost] of c.terms[l]) {
-          if (!anyRare || rare(l, term)) {
-            for (const [kind, field] of Object.entries(FIELDS[l]) as [keyof typeof FIELD_BOOST, string][]) {
-              q.term(term, { fields: [field], boost: c.weight * boost * FIELD_BOOST[kind], usePipeline: false });
-            }
-          }
+  const clauses: TermClause[] = [];
+  for (const c of concepts) {
+    for (const l of ['sv', 'fi'] as const) {
+      for (const [term, boost] of c.terms[l]) {
+        if (anyRare && !rare(l, term)) continue;
+        for (const [kind, field] of Object.entries(FIELDS[l]) as [keyof typeof FIELD_BOOST, string][]) {
+          clauses.push({ term, field, boost: c.weight * boost * FIELD_BOOST[kind] });
         }
       }
     }
-    // The same words read as the other language: names (Facebook, LinkedIn) and mis-detected text.
-    const otherFields = Object.values(FIELDS[OTHER[lang]]);
-    for (const w of otherReading) q.term(w.stem, { fields: otherFields, boost: BOOST.otherReading, usePipeline: false });
-  });
+  }
+  // The same words read as the other language: names (Facebook, LinkedIn) and mis-detected text.
+  for (const w of otherReading) {
+    for (const field of Object.values(FIELDS[OTHER[lang]])) clauses.push({ term: w.stem, field, boost: BOOST.otherReading });
+  }
+  const raw = index.scorer.score(clauses);
 
   const total = concepts.reduce((s, c) => s + c.weight, 0) || 1;
   const hits: SearchHit[] = [];

@@ -1,0 +1,75 @@
+import type { lunr } from '../language/lunrLanguages';
+
+/** One optional, exact-term query clause on one field (what search.ts asks lunr for). */
+export interface TermClause {
+  term: string;
+  field: string;
+  boost: number;
+}
+
+interface LunrInternals {
+  invertedIndex: Record<string, { _index: number } & Record<string, Record<string, unknown>>>;
+  fieldVectors: Record<string, { elements: number[] }>;
+}
+
+/**
+ * Scores a lunr index for optional exact-term clauses exactly as `lunr.Index.query` does — per field, the
+ * query vector (boosts summed per term) dotted with the document's stored BM25 field vector and divided by the
+ * query vector's length; fields summed — but without lunr's per-clause token sets and match data, whose
+ * allocations made the slowest answers wait for garbage collection. Wildcards, fuzzy terms and required or
+ * prohibited clauses are not supported (search.ts uses none). test/core/guidelines/lunrScorer.test.ts
+ * compares it with lunr's own query on every question of the fixtures.
+ */
+export class LunrScorer {
+  private readonly index: LunrInternals;
+  /** `field/docRef` → term index → BM25 weight. */
+  private readonly weights = new Map<string, Map<number, number>>();
+
+  constructor(idx: lunr.Index) {
+    this.index = idx as unknown as LunrInternals;
+    for (const [fieldRef, vector] of Object.entries(this.index.fieldVectors)) {
+      const weights = new Map<number, number>();
+      const elements = vector.elements;
+      for (let i = 0; i + 1 < elements.length; i += 2) weights.set(elements[i]!, elements[i + 1]!);
+      this.weights.set(fieldRef, weights);
+    }
+  }
+
+  /** Passages with a positive match, best first (ties in first-match order, as lunr). */
+  score(clauses: TermClause[]): { ref: string; score: number }[] {
+    // Query vector per field: term index → summed boost. A term in the index counts toward the vector's
+    // length even in a field where no passage has it (as in lunr).
+    const queries = new Map<string, Map<number, number>>();
+    const termOf = new Map<number, string>();
+    for (const c of clauses) {
+      const posting = this.index.invertedIndex[c.term];
+      if (!posting) continue;
+      let q = queries.get(c.field);
+      if (!q) queries.set(c.field, (q = new Map()));
+      q.set(posting._index, (q.get(posting._index) ?? 0) + c.boost);
+      termOf.set(posting._index, c.term);
+    }
+    const order: string[] = [];
+    const totals = new Map<string, number>();
+    for (const [field, q] of queries) {
+      let sumOfSquares = 0;
+      for (const boost of q.values()) sumOfSquares += boost * boost;
+      const magnitude = Math.sqrt(sumOfSquares);
+      if (magnitude === 0) continue;
+      const dots = new Map<string, number>();
+      for (const [termIndex, boost] of q) {
+        const docs = this.index.invertedIndex[termOf.get(termIndex)!]![field];
+        if (!docs) continue;
+        for (const ref in docs) {
+          const w = this.weights.get(`${field}/${ref}`)?.get(termIndex) ?? 0;
+          dots.set(ref, (dots.get(ref) ?? 0) + boost * w);
+        }
+      }
+      for (const [ref, dot] of dots) {
+        if (!totals.has(ref)) order.push(ref);
+        totals.set(ref, (totals.get(ref) ?? 0) + dot / magnitude);
+      }
+    }
+    return order.map((ref) => ({ ref, score: totals.get(ref)! })).sort((a, b) => b.score - a.score);
+  }
+}
