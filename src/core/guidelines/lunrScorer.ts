@@ -22,16 +22,21 @@ interface LunrInternals {
  */
 export class LunrScorer {
   private readonly index: LunrInternals;
-  /** `field/docRef` → term index → BM25 weight. */
-  private readonly weights = new Map<string, Map<number, number>>();
+  /** field → docRef → term index → BM25 weight. */
+  private readonly weights = new Map<string, Map<string, Map<number, number>>>();
 
   constructor(idx: lunr.Index) {
     this.index = idx as unknown as LunrInternals;
     for (const [fieldRef, vector] of Object.entries(this.index.fieldVectors)) {
+      // lunr's field refs are `field/docRef`; field names have no slash.
+      const slash = fieldRef.indexOf('/');
+      const field = fieldRef.slice(0, slash);
+      let byRef = this.weights.get(field);
+      if (!byRef) this.weights.set(field, (byRef = new Map()));
       const weights = new Map<number, number>();
       const elements = vector.elements;
       for (let i = 0; i + 1 < elements.length; i += 2) weights.set(elements[i]!, elements[i + 1]!);
-      this.weights.set(fieldRef, weights);
+      byRef.set(fieldRef.slice(slash + 1), weights);
     }
   }
 
@@ -57,11 +62,12 @@ export class LunrScorer {
       const magnitude = Math.sqrt(sumOfSquares);
       if (magnitude === 0) continue;
       const dots = new Map<string, number>();
+      const fieldWeights = this.weights.get(field);
       for (const [termIndex, boost] of q) {
         const docs = this.index.invertedIndex[termOf.get(termIndex)!]![field];
         if (!docs) continue;
         for (const ref in docs) {
-          const w = this.weights.get(`${field}/${ref}`)?.get(termIndex) ?? 0;
+          const w = fieldWeights?.get(ref)?.get(termIndex) ?? 0;
           dots.set(ref, (dots.get(ref) ?? 0) + boost * w);
         }
       }
