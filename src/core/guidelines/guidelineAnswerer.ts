@@ -15,7 +15,7 @@ export interface GuidelineAnswer {
   /** True when the message was longer than the policy allows and only its beginning was read. */
   truncated?: boolean;
   /** Why nothing was answered, when `answered` is false. */
-  reason?: 'empty' | 'no_words' | 'no_match' | 'low_confidence';
+  reason?: 'empty' | 'no_words' | 'no_match' | 'low_confidence' | 'off_topic';
   /** The ten best passages, best first (listed even when not answered, for diagnosis). */
   hits: SearchHit[];
   /** What the reply quotes: the best passage and up to two close ones. Empty when not answered. */
@@ -43,13 +43,15 @@ export interface AnswerPolicy {
 /**
  * Chosen by measuring refusals and false refusals with `somebot eval` on the sample questions
  * (../shared/eval/dev.jsonl) and on test/fixtures/questions.jsonl (written apart from the sample, in a more
- * colloquial style) and test/fixtures/questions-plain.jsonl (plain questions, also written apart).
+ * colloquial style) and test/fixtures/questions-plain.jsonl (plain questions, also written apart). Questions
+ * about pay, leave, printers … are declined by content/off-topic.yaml first, so these thresholds only need to
+ * stop the answers that match too little of the question.
  */
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
-  minCoverage: 0.2,
-  minScore: 5,
+  minCoverage: 0.15,
+  minScore: 3,
   sureCoverage: 0.5,
-  maxUnknownShare: 0.7,
+  maxUnknownShare: 0.8,
   relatedScoreRatio: 0.75,
   maxQuestionChars: 2000,
 };
@@ -91,6 +93,8 @@ export class GuidelineAnswerer {
       const hasWords = searchLangs.some((l) => this.index.analyzer.analyze(text, l).length > 0);
       return { lang, intent, answered: false, reason: hasWords ? 'no_match' : 'no_words', hits, quoted: [] };
     }
+    // A question about pay, leave, printers … is not answered by a passage that happens to share a word with it.
+    if (this.index.offTopic.topicOf(text) !== undefined) return { lang, intent, answered: false, reason: 'off_topic', hits, quoted: [] };
     const best = hits[0]!;
     const words = results[0]!.words;
     const total = words.reduce((sum, w) => sum + w.weight, 0) || 1;

@@ -1,33 +1,8 @@
 import type { ContentLang } from '../language/lang';
 import { splitWords } from '../language/words';
-import { stripDiacritics } from '../text/normalize';
+import { Cue, cueWords } from '../text/cue';
 import { REQUIRED_CATEGORIES, type DetectableCategory, type Intent } from '../reports/categories';
 import type { IntentCues } from './intentCues';
-
-/** A cue: one or more words; a word ending in `*` matches by prefix. Diacritics are ignored. */
-class Cue {
-  private readonly parts: { text: string; prefix: boolean }[];
-  constructor(source: string) {
-    this.parts = words(source).map((w) => (w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false }));
-    const last = source.trim();
-    if (last.endsWith('*') && this.parts.length > 0) this.parts[this.parts.length - 1]!.prefix = true;
-  }
-  /** Number of words of the cue (longer phrases weigh more). */
-  get length(): number {
-    return this.parts.length;
-  }
-  matches(message: string[]): boolean {
-    if (this.parts.length === 0) return false;
-    for (let i = 0; i + this.parts.length <= message.length; i++) {
-      if (this.parts.every((p, k) => (p.prefix ? message[i + k]!.startsWith(p.text) : message[i + k] === p.text))) return true;
-    }
-    return false;
-  }
-}
-
-function words(text: string): string[] {
-  return splitWords(stripDiacritics(text)).map((w) => w.text);
-}
 
 export interface IntentResult {
   intent: Intent;
@@ -62,7 +37,7 @@ export class IntentClassifier {
   }
 
   classify(text: string, lang: ContentLang): IntentResult {
-    const message = words(text);
+    const message = cueWords(text);
     const scores: Partial<Record<DetectableCategory, number>> = {};
     // Cues of both languages count: people mix them, and a mis-detected language must not hide a report.
     for (const l of [lang, lang === 'sv' ? 'fi' : 'sv'] as const) {
