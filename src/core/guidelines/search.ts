@@ -56,8 +56,10 @@ const COMMON_SHARE = 0.3;
 const MAX_TERMS_PER_WORD = 8;
 /** Ranking factor for a passage in the question's language. */
 const SAME_LANGUAGE_BONUS = 1.1;
+/** Ranking factor for a blogger's commentary (SKL): between equal matches, a municipality's own rule reads better. */
+const COMMENTARY_FACTOR = 0.9;
 /** How many of lunr's results are re-ranked by coverage. */
-const RERANK = 30;
+const RERANK = 20;
 
 /**
  * Searches the index with the question in language `lang`. User text never reaches lunr's query parser:
@@ -111,7 +113,8 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
     const weighted = r.score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage);
     // Between passages that answer equally well, one in the question's own language reads better.
     const own = passage.source.lang === lang ? SAME_LANGUAGE_BONUS : 1;
-    hits.push({ passage, score: weighted * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * own, evidence: weighted, coverage, missing });
+    const authority = passage.source.kind === 'commentary' ? COMMENTARY_FACTOR : 1;
+    hits.push({ passage, score: weighted * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * own * authority, evidence: weighted, coverage, missing });
   }
   hits.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
 
