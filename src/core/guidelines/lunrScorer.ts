@@ -5,12 +5,20 @@ export interface TermClause {
   term: string;
   field: string;
   boost: number;
+  /**
+   * Clauses of one group are alternatives for one word of the question (its stem, synonyms, translations):
+   * `scoreGrouped` counts only the best of them per passage and field.
+   */
+  group?: number;
 }
 
 interface LunrInternals {
   invertedIndex: Record<string, { _index: number } & Record<string, Record<string, unknown>>>;
   fieldVectors: Record<string, { elements: number[] }>;
 }
+
+/** Share of a group's other matching clauses added to its best one (Lucene's dis-max tie breaker). */
+const GROUP_TIE_BREAKER = 0.3;
 
 /**
  * Scores a lunr index for optional exact-term clauses exactly as `lunr.Index.query` does — per field, the
@@ -72,6 +80,59 @@ export class LunrScorer {
         }
       }
       for (const [ref, dot] of dots) {
+        if (!totals.has(ref)) order.push(ref);
+        totals.set(ref, (totals.get(ref) ?? 0) + dot / magnitude);
+      }
+    }
+    return order.map((ref) => ({ ref, score: totals.get(ref)! })).sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Like `score`, but a passage earns each group once per field — its best-matching clause — instead of the
+   * sum of all (Lucene's "dis-max" for synonyms): a passage that repeats three synonyms of one question word
+   * must not outrank one that matches every word of the question once; the group's other matches add
+   * `tieBreaker` of their score. Clauses without a group count alone.
+   */
+  scoreGrouped(clauses: TermClause[], tieBreaker = GROUP_TIE_BREAKER): { ref: string; score: number }[] {
+    const byField = new Map<string, TermClause[]>();
+    for (const c of clauses) {
+      if (!this.index.invertedIndex[c.term]) continue;
+      let list = byField.get(c.field);
+      if (!list) byField.set(c.field, (list = []));
+      list.push(c);
+    }
+    const order: string[] = [];
+    const totals = new Map<string, number>();
+    for (const [field, list] of byField) {
+      // Query vector length as lunr computes it: boosts summed per term.
+      const perTerm = new Map<string, number>();
+      for (const c of list) perTerm.set(c.term, (perTerm.get(c.term) ?? 0) + c.boost);
+      let sumOfSquares = 0;
+      for (const boost of perTerm.values()) sumOfSquares += boost * boost;
+      const magnitude = Math.sqrt(sumOfSquares);
+      if (magnitude === 0) continue;
+      const fieldWeights = this.weights.get(field);
+      // ref → group → [best clause score, sum of the group's clause scores]
+      const best = new Map<string, Map<number, [number, number]>>();
+      list.forEach((c, i) => {
+        const posting = this.index.invertedIndex[c.term]!;
+        const docs = posting[field];
+        if (!docs) return;
+        const group = c.group ?? -1 - i;
+        for (const ref in docs) {
+          const w = (fieldWeights?.get(ref)?.get(posting._index) ?? 0) * c.boost;
+          let groups = best.get(ref);
+          if (!groups) best.set(ref, (groups = new Map()));
+          const seen = groups.get(group);
+          if (seen) {
+            seen[0] = Math.max(seen[0], w);
+            seen[1] += w;
+          } else groups.set(group, [w, w]);
+        }
+      });
+      for (const [ref, groups] of best) {
+        let dot = 0;
+        for (const [max, sum] of groups.values()) dot += max + tieBreaker * (sum - max);
         if (!totals.has(ref)) order.push(ref);
         totals.set(ref, (totals.get(ref) ?? 0) + dot / magnitude);
       }

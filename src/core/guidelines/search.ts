@@ -78,21 +78,21 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
   const rare = (l: ContentLang, term: string) => (index.df[l].get(term) ?? 0) <= n * COMMON_SHARE;
   const anyRare = concepts.some((c) => (['sv', 'fi'] as const).some((l) => [...c.terms[l].keys()].some((t) => rare(l, t))));
   const clauses: TermClause[] = [];
-  for (const c of concepts) {
+  concepts.forEach((c, group) => {
     for (const l of ['sv', 'fi'] as const) {
       for (const [term, boost] of c.terms[l]) {
         if (anyRare && !rare(l, term)) continue;
         for (const [kind, field] of Object.entries(FIELDS[l]) as [keyof typeof FIELD_BOOST, string][]) {
-          clauses.push({ term, field, boost: c.weight * boost * FIELD_BOOST[kind] });
+          clauses.push({ term, field, boost: c.weight * boost * FIELD_BOOST[kind], group });
         }
       }
     }
-  }
+  });
   // The same words read as the other language: names (Facebook, LinkedIn) and mis-detected text.
   for (const w of otherReading) {
     for (const field of Object.values(FIELDS[OTHER[lang]])) clauses.push({ term: w.stem, field, boost: BOOST.otherReading });
   }
-  const raw = index.scorer.score(clauses);
+  const raw = index.scorer.scoreGrouped(clauses);
 
   const total = concepts.reduce((s, c) => s + c.weight, 0) || 1;
   const hits: SearchHit[] = [];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lunr } from '../../../src/core/language/lunrLanguages';
-import type { TermClause } from '../../../src/core/guidelines/lunrScorer';
+import { LunrScorer, type TermClause } from '../../../src/core/guidelines/lunrScorer';
 import { FIELDS } from '../../../src/core/guidelines/guidelineIndex';
 import { testGuidelineRuntime } from '../../helpers/guidelineRuntime';
 
@@ -49,5 +49,36 @@ describe('LunrScorer', () => {
   it('ignores terms the index does not have and returns nothing for no clauses', () => {
     expect(index.scorer.score([])).toEqual([]);
     expect(index.scorer.score([{ term: 'zzzqqq', field: FIELDS.sv.body, boost: 1 }])).toEqual([]);
+  });
+
+  describe('grouped (dis-max) scoring', () => {
+    // Passage a repeats three synonyms of one question word; b has one of them and the question's other word.
+    const idx = lunr(function () {
+      this.ref('id');
+      this.field('body');
+      this.add({ id: 'a', body: 'radera ta bort avpublicera kanal' });
+      this.add({ id: 'b', body: 'radera kommentar kanal' });
+      this.add({ id: 'c', body: 'webbplats' });
+    });
+    const scorer = new LunrScorer(idx);
+    const clauses: TermClause[] = [
+      ...['radera', 'bort', 'avpublicera'].map((term) => ({ term, field: 'body', boost: 1, group: 0 })),
+      { term: 'kommentar', field: 'body', boost: 1, group: 1 },
+    ];
+
+    it('lets the passage that matches more of the question win over one that repeats synonyms', () => {
+      expect(scorer.score(clauses)[0]!.ref).toBe('a');
+      expect(scorer.scoreGrouped(clauses)[0]!.ref).toBe('b');
+    });
+
+    it('scores like lunr when no two clauses share a group, and adds the tie breaker share of a group\'s other matches', () => {
+      const single = clauses.map((c, i) => ({ ...c, group: i }));
+      const ours = new Map(scorer.scoreGrouped(single).map((r) => [r.ref, r.score]));
+      for (const r of scorer.score(single)) expect(ours.get(r.ref)).toBeCloseTo(r.score, 9);
+      const none = scorer.scoreGrouped(clauses, 0).find((r) => r.ref === 'a')!.score;
+      const all = scorer.scoreGrouped(clauses, 1).find((r) => r.ref === 'a')!.score;
+      expect(all).toBeCloseTo(scorer.score(clauses).find((r) => r.ref === 'a')!.score, 9);
+      expect(none).toBeLessThan(all);
+    });
   });
 });
