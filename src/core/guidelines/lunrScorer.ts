@@ -32,6 +32,9 @@ export class LunrScorer {
   private readonly index: LunrInternals;
   /** field → docRef → term index → BM25 weight. */
   private readonly weights = new Map<string, Map<string, Map<number, number>>>();
+  /** Passage refs by dense number, and field → term → the passages (by number) with their BM25 weights. */
+  private readonly refs: string[] = [];
+  private readonly postings = new Map<string, Map<string, { docs: Int32Array; weights: Float64Array }>>();
 
   constructor(idx: lunr.Index) {
     this.index = idx as unknown as LunrInternals;
@@ -45,6 +48,21 @@ export class LunrScorer {
       const elements = vector.elements;
       for (let i = 0; i + 1 < elements.length; i += 2) weights.set(elements[i]!, elements[i + 1]!);
       byRef.set(fieldRef.slice(slash + 1), weights);
+    }
+    const number = new Map<string, number>();
+    for (const byRef of this.weights.values()) for (const ref of byRef.keys()) if (!number.has(ref)) number.set(ref, this.refs.push(ref) - 1);
+    for (const [term, posting] of Object.entries(this.index.invertedIndex)) {
+      for (const [field, docs] of Object.entries(posting)) {
+        if (field === '_index') continue;
+        const refs = Object.keys(docs);
+        const fieldWeights = this.weights.get(field);
+        let byTerm = this.postings.get(field);
+        if (!byTerm) this.postings.set(field, (byTerm = new Map()));
+        byTerm.set(term, {
+          docs: Int32Array.from(refs, (ref) => number.get(ref) ?? 0),
+          weights: Float64Array.from(refs, (ref) => fieldWeights?.get(ref)?.get(posting._index) ?? 0),
+        });
+      }
     }
   }
 
@@ -94,49 +112,62 @@ export class LunrScorer {
    * `tieBreaker` of their score. Clauses without a group count alone.
    */
   scoreGrouped(clauses: TermClause[], tieBreaker = GROUP_TIE_BREAKER): { ref: string; score: number }[] {
-    const byField = new Map<string, TermClause[]>();
-    for (const c of clauses) {
-      if (!this.index.invertedIndex[c.term]) continue;
-      let list = byField.get(c.field);
-      if (!list) byField.set(c.field, (list = []));
-      list.push(c);
-    }
-    const order: string[] = [];
-    const totals = new Map<string, number>();
+    // Dense numbers for groups (a clause without one is a group of its own), so that the per-passage,
+    // per-group bests live in flat arrays.
+    const groupNumber = new Map<number, number>();
+    const byField = new Map<string, { clause: TermClause; group: number }[]>();
+    clauses.forEach((clause, i) => {
+      if (!this.index.invertedIndex[clause.term]) return;
+      const key = clause.group ?? -1 - i;
+      let group = groupNumber.get(key);
+      if (group === undefined) groupNumber.set(key, (group = groupNumber.size));
+      let list = byField.get(clause.field);
+      if (!list) byField.set(clause.field, (list = []));
+      list.push({ clause, group });
+    });
+    const groups = groupNumber.size;
+    const n = this.refs.length;
+    const totals = new Float64Array(n);
+    const matched = new Uint8Array(n);
+    const order: number[] = [];
     for (const [field, list] of byField) {
       // Query vector length as lunr computes it: boosts summed per term.
       const perTerm = new Map<string, number>();
-      for (const c of list) perTerm.set(c.term, (perTerm.get(c.term) ?? 0) + c.boost);
+      for (const { clause } of list) perTerm.set(clause.term, (perTerm.get(clause.term) ?? 0) + clause.boost);
       let sumOfSquares = 0;
       for (const boost of perTerm.values()) sumOfSquares += boost * boost;
       const magnitude = Math.sqrt(sumOfSquares);
       if (magnitude === 0) continue;
-      const fieldWeights = this.weights.get(field);
-      // ref → group → [best clause score, sum of the group's clause scores]
-      const best = new Map<string, Map<number, [number, number]>>();
-      list.forEach((c, i) => {
-        const posting = this.index.invertedIndex[c.term]!;
-        const docs = posting[field];
-        if (!docs) return;
-        const group = c.group ?? -1 - i;
-        for (const ref in docs) {
-          const w = (fieldWeights?.get(ref)?.get(posting._index) ?? 0) * c.boost;
-          let groups = best.get(ref);
-          if (!groups) best.set(ref, (groups = new Map()));
-          const seen = groups.get(group);
-          if (seen) {
-            seen[0] = Math.max(seen[0], w);
-            seen[1] += w;
-          } else groups.set(group, [w, w]);
+      const postings = this.postings.get(field);
+      const best = new Float64Array(n * groups);
+      const sum = new Float64Array(n * groups);
+      const inField = new Uint8Array(n);
+      const seen: number[] = [];
+      for (const { clause, group } of list) {
+        const posting = postings?.get(clause.term);
+        if (!posting) continue;
+        for (let j = 0; j < posting.docs.length; j++) {
+          const doc = posting.docs[j]!;
+          if (inField[doc] === 0) {
+            inField[doc] = 1;
+            seen.push(doc);
+          }
+          const w = posting.weights[j]! * clause.boost;
+          const k = doc * groups + group;
+          if (w > best[k]!) best[k] = w;
+          sum[k] = sum[k]! + w;
         }
-      });
-      for (const [ref, groups] of best) {
+      }
+      for (const doc of seen) {
         let dot = 0;
-        for (const [max, sum] of groups.values()) dot += max + tieBreaker * (sum - max);
-        if (!totals.has(ref)) order.push(ref);
-        totals.set(ref, (totals.get(ref) ?? 0) + dot / magnitude);
+        for (let k = doc * groups; k < (doc + 1) * groups; k++) dot += best[k]! + tieBreaker * (sum[k]! - best[k]!);
+        if (matched[doc] === 0) {
+          matched[doc] = 1;
+          order.push(doc);
+        }
+        totals[doc] = totals[doc]! + dot / magnitude;
       }
     }
-    return order.map((ref) => ({ ref, score: totals.get(ref)! })).sort((a, b) => b.score - a.score);
+    return order.map((doc) => ({ ref: this.refs[doc]!, score: totals[doc]! })).sort((a, b) => b.score - a.score);
   }
 }

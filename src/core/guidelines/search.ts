@@ -211,8 +211,10 @@ function present(c: Concept, sets: PassageTermSets): number {
   let credit = 0;
   for (const l of ['sv', 'fi'] as const) {
     for (const [term, value] of c.counted[l]) {
-      if (sets.own[l].has(term)) credit = Math.max(credit, value);
-      else if (sets.shared[l].has(term)) credit = Math.max(credit, SHARED_MATCH * value);
+      if (sets.own[l].has(term)) {
+        if (value === 1) return 1;
+        credit = Math.max(credit, value);
+      } else if (sets.shared[l].has(term)) credit = Math.max(credit, SHARED_MATCH * value);
     }
   }
   return credit;
