@@ -26,7 +26,7 @@ export const FIELDS = {
 export const FIELD_BOOST = { body: 1, terms: 1.4 } as const;
 
 /** Bumped whenever the analysis changes, so an index saved by an older build counts as stale. */
-export const INDEX_FORMAT = 10;
+export const INDEX_FORMAT = 11;
 
 /** The saved form of an index (`somebot index` writes it, start-up loads it). */
 export interface SavedGuidelineIndex {
@@ -37,7 +37,7 @@ export interface SavedGuidelineIndex {
    * Terms of each passage per language, for answer confidence: `own` from its text and its own curated
    * terms, `shared` from what it shares with its section (headings, lead-in, section terms).
    */
-  passageTerms: Record<string, { own: Record<ContentLang, string[]>; shared: Record<ContentLang, string[]> }>;
+  passageTerms: Record<string, { own: Record<ContentLang, string[]>; shared: Record<ContentLang, string[]>; text: Record<ContentLang, string[]> }>;
   vocabulary: string[];
   vocabularyStems: Record<ContentLang, string[]>;
   glossary: AnalyzedTerm[][];
@@ -52,6 +52,8 @@ export interface SavedGuidelineIndex {
 export interface PassageTermSets {
   own: Record<ContentLang, Set<string>>;
   shared: Record<ContentLang, Set<string>>;
+  /** Terms of the passage's own wording only (no curated search terms). */
+  text: Record<ContentLang, Set<string>>;
 }
 
 /** The built search index with what querying it needs (analyzer, glossary, language detector). */
@@ -87,6 +89,7 @@ export class GuidelineIndex {
       const sets: PassageTermSets = {
         own: { sv: new Set(terms.own.sv), fi: new Set(terms.own.fi) },
         shared: { sv: new Set(terms.shared.sv), fi: new Set(terms.shared.fi) },
+        text: { sv: new Set(terms.text.sv), fi: new Set(terms.text.fi) },
       };
       this.passageTerms.set(id, sets);
       for (const lang of ['sv', 'fi'] as const) {
@@ -149,8 +152,11 @@ export function buildGuidelineIndex(content: GuidelineContent): GuidelineIndex {
       training[l].push(...terms.passage[l], ...terms.section[l]);
     }
     training[lang].push(p.text);
+    const text: Record<ContentLang, string[]> = { sv: [], fi: [] };
+    text[lang] = [...new Set(analyzer.terms(p.body, lang))];
     passageTerms[p.id] = {
       own: { sv: [...new Set(own.sv)], fi: [...new Set(own.fi)] },
+      text,
       shared: { sv: [...new Set(shared.sv)], fi: [...new Set(shared.fi)] },
     };
     return { id: p.id, fields };

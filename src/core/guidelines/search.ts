@@ -58,6 +58,11 @@ const MAX_TERMS_PER_WORD = 8;
 const SAME_LANGUAGE_BONUS = 1.1;
 /** Ranking factor for a blogger's commentary (SKL): between equal matches, a municipality's own rule reads better. */
 const COMMENTARY_FACTOR = 0.9;
+/**
+ * Ranking bonus for the share of the question found in the passage's own wording (not only in its curated
+ * search terms): between passages that cover a question equally, the one whose text says it is the answer.
+ */
+const WORDING_BONUS = 0.8;
 /** How many of lunr's results are re-ranked by coverage. */
 const RERANK = 20;
 
@@ -101,6 +106,7 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
     const sets = index.passageTerms.get(r.ref);
     if (!passage || !sets) continue;
     let covered = 0;
+    let inText = 0;
     const missing: string[] = [];
     for (const c of concepts) {
       // A word found only in what the passage shares with its section (heading, lead-in, section terms)
@@ -108,13 +114,15 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
       const credit = present(c, sets);
       covered += credit * c.weight;
       if (credit === 0) missing.push(c.word.surface);
+      else if (inWording(c, sets)) inText += c.weight;
     }
     const coverage = covered / total;
     const weighted = r.score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage);
     // Between passages that answer equally well, one in the question's own language reads better.
     const own = passage.source.lang === lang ? SAME_LANGUAGE_BONUS : 1;
     const authority = passage.source.kind === 'commentary' ? COMMENTARY_FACTOR : 1;
-    hits.push({ passage, score: weighted * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * own * authority, evidence: weighted, coverage, missing });
+    const wording = 1 + WORDING_BONUS * (inText / total);
+    hits.push({ passage, score: weighted * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * own * authority * wording, evidence: weighted, coverage, missing });
   }
   hits.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
 
@@ -218,6 +226,12 @@ function present(c: Concept, sets: PassageTermSets): number {
     }
   }
   return credit;
+}
+
+/** Whether the passage's own wording (not its curated terms) has the concept. */
+function inWording(c: Concept, sets: PassageTermSets): boolean {
+  for (const l of ['sv', 'fi'] as const) for (const [term, value] of c.counted[l]) if (value === 1 && sets.text[l].has(term)) return true;
+  return false;
 }
 
 /** True when a term also reached the word some other way than as its head (a glossary or prefix form). */
