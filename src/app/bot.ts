@@ -38,7 +38,7 @@ export async function createBot(config: Config, options: { logger?: Logger; cloc
     contentDir: config.guidelines.contentDir,
     indexFile: config.guidelines.indexFile,
     contact: config.guidelines.contact,
-    answerThreshold: config.guidelines.answerThreshold ?? DEFAULT_ANSWER_POLICY.minCoverage,
+    answerThreshold: config.guidelines.answerThreshold ?? DEFAULT_ANSWER_POLICY.inScope.minCoverage,
   });
   const reporting = await openReporting(config, { logger, clock });
   const conversation = new Conversation({

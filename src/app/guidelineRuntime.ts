@@ -19,7 +19,7 @@ export function guidelineSettings(env: NodeJS.ProcessEnv = process.env): Guideli
     contentDir: guidelines.contentDir,
     indexFile: guidelines.indexFile,
     contact: guidelines.contact,
-    answerThreshold: guidelines.answerThreshold ?? DEFAULT_ANSWER_POLICY.minCoverage,
+    answerThreshold: guidelines.answerThreshold ?? DEFAULT_ANSWER_POLICY.inScope.minCoverage,
   };
 }
 
@@ -35,6 +35,6 @@ export interface GuidelineRuntime {
 export function createGuidelineRuntime(settings: GuidelineSettings = guidelineSettings()): GuidelineRuntime {
   const { index, origin } = loadOrBuildIndex(settings.contentDir, settings.indexFile);
   const classifier = new IntentClassifier(index.saved.intentCues);
-  const policy = { ...DEFAULT_ANSWER_POLICY, minCoverage: settings.answerThreshold };
+  const policy = { ...DEFAULT_ANSWER_POLICY, inScope: { ...DEFAULT_ANSWER_POLICY.inScope, minCoverage: settings.answerThreshold } };
   return { settings, index, origin, classifier, answerer: new GuidelineAnswerer(index, classifier, policy) };
 }

@@ -22,7 +22,8 @@ export interface GuidelineAnswer {
   quoted: SearchHit[];
 }
 
-export interface AnswerPolicy {
+/** When the best passage answers a question. */
+export interface AnswerThresholds {
   /** Minimum share of the question's words (weighted by rarity) the best passage must match. */
   minCoverage: number;
   /** Minimum evidence (see SearchHit) of the best passage when it covers less than `sureCoverage` of the question. */
@@ -34,6 +35,13 @@ export interface AnswerPolicy {
    * the question is about something else ("tjänstledighet", "lunchrestaurang").
    */
   maxUnknownShare: number;
+}
+
+export interface AnswerPolicy {
+  /** Thresholds for a question that names something the guidelines cover (content/scope.yaml, in_scope). */
+  inScope: AnswerThresholds;
+  /** Thresholds for a question that names nothing in scope: it must match a passage more clearly. */
+  unscoped: AnswerThresholds;
   /** A related passage is quoted too when its score is at least this share of the best one's. */
   relatedScoreRatio: number;
   /** Longest question analysed; longer text is cut (a chat message is never a document). */
@@ -42,16 +50,12 @@ export interface AnswerPolicy {
 
 /**
  * Chosen by measuring refusals and false refusals with `somebot eval` on the sample questions
- * (../shared/eval/dev.jsonl) and on test/fixtures/questions.jsonl (written apart from the sample, in a more
- * colloquial style) and test/fixtures/questions-plain.jsonl (plain questions, also written apart). Questions
- * about pay, leave, printers … are declined by content/off-topic.yaml first, so these thresholds only need to
- * stop the answers that match too little of the question.
+ * (../shared/eval/dev.jsonl) and on the question sets in test/fixtures, written apart from the sample.
+ * Questions about pay, leave, printers … are declined by content/scope.yaml first.
  */
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
-  minCoverage: 0.15,
-  minScore: 3,
-  sureCoverage: 0.5,
-  maxUnknownShare: 0.8,
+  inScope: { minCoverage: 0.15, minScore: 3, sureCoverage: 0.5, maxUnknownShare: 0.8 },
+  unscoped: { minCoverage: 0.5, minScore: 8, sureCoverage: 0.8, maxUnknownShare: 0.5 },
   relatedScoreRatio: 0.75,
   maxQuestionChars: 2000,
 };
@@ -94,19 +98,20 @@ export class GuidelineAnswerer {
       return { lang, intent, answered: false, reason: hasWords ? 'no_match' : 'no_words', hits, quoted: [] };
     }
     // A question about pay, leave, printers … is not answered by a passage that happens to share a word with it.
-    if (this.index.offTopic.topicOf(text) !== undefined) return { lang, intent, answered: false, reason: 'off_topic', hits, quoted: [] };
+    const scope = this.index.scope.read(text);
+    if (scope.outOfScopeTopic !== undefined) return { lang, intent, answered: false, reason: 'off_topic', hits, quoted: [] };
+    const limits = scope.inScope || this.index.scope.empty ? this.policy.inScope : this.policy.unscoped;
     const best = hits[0]!;
     const words = results[0]!.words;
     const total = words.reduce((sum, w) => sum + w.weight, 0) || 1;
     const unknownShare = words.filter((w) => !w.known).reduce((sum, w) => sum + w.weight, 0) / total;
-    const confident =
-      best.coverage >= this.policy.sureCoverage || (best.coverage >= this.policy.minCoverage && best.evidence >= this.policy.minScore);
-    if (!confident || unknownShare >= this.policy.maxUnknownShare) {
+    const confident = best.coverage >= limits.sureCoverage || (best.coverage >= limits.minCoverage && best.evidence >= limits.minScore);
+    if (!confident || unknownShare >= limits.maxUnknownShare) {
       return { lang, intent, answered: false, reason: 'low_confidence', hits, quoted: [] };
     }
     const related = hits
       .slice(1)
-      .filter((h) => h.score >= best.score * this.policy.relatedScoreRatio && h.coverage >= this.policy.minCoverage)
+      .filter((h) => h.score >= best.score * this.policy.relatedScoreRatio && h.coverage >= limits.minCoverage)
       .slice(0, 2);
     return { lang, intent, answered: true, hits, quoted: [best, ...related] };
   }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { LanguageMarkers } from '../language/detect';
 import { loadIntentCues, type IntentCues } from '../intents/intentCues';
 import { hashContent } from './contentHash';
-import { loadOffTopicCues, type OffTopicCues } from './offTopic';
+import { loadScopeCues, type ScopeCues } from './scope';
 import { readYamlFile } from '../yamlFile';
 import { loadGuidelineDocuments, type GuidelineDocument } from './guidelineDocument';
 import { splitIntoPassages, type Passage } from './passage';
@@ -18,8 +18,8 @@ export interface GuidelineContent {
   glossary: GlossaryEntry[];
   markers: LanguageMarkers;
   intentCues: IntentCues;
-  /** Workplace topics the guidelines do not cover (content/off-topic.yaml). */
-  offTopic: OffTopicCues;
+  /** What the guidelines cover and workplace topics they do not (content/scope.yaml). */
+  scope: ScopeCues;
   /** SHA-256 over every file the index depends on: a saved index with another hash is stale. */
   hash: string;
 }
@@ -47,7 +47,7 @@ export function loadGuidelineContent(contentDir: string): GuidelineContent {
     glossary: loadGlossary(path.join(contentDir, 'glossary.yaml')),
     markers: loadLanguageMarkers(path.join(contentDir, 'languages.yaml')),
     intentCues: loadIntentCues(path.join(contentDir, 'intents.yaml')),
-    offTopic: loadOffTopicCues(path.join(contentDir, 'off-topic.yaml')),
+    scope: loadScopeCues(path.join(contentDir, 'scope.yaml')),
     hash: hashContent(contentDir),
   };
 }

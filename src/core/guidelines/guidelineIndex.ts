@@ -5,7 +5,7 @@ import { lunr } from '../language/lunrLanguages';
 import { splitWords } from '../language/words';
 import { ContentError } from '../errors';
 import type { IntentCues } from '../intents/intentCues';
-import { OffTopicDetector, type OffTopicCues } from './offTopic';
+import { QuestionScope, type ScopeCues } from './scope';
 import { Glossary, type AnalyzedTerm } from './glossary';
 import type { GuidelineContent } from './guidelineContent';
 import type { Passage } from './passage';
@@ -26,7 +26,7 @@ export const FIELDS = {
 export const FIELD_BOOST = { body: 1, terms: 1.4 } as const;
 
 /** Bumped whenever the analysis changes, so an index saved by an older build counts as stale. */
-export const INDEX_FORMAT = 11;
+export const INDEX_FORMAT = 12;
 
 /** The saved form of an index (`somebot index` writes it, start-up loads it). */
 export interface SavedGuidelineIndex {
@@ -44,7 +44,7 @@ export interface SavedGuidelineIndex {
   markers: LanguageMarkers;
   languageModel: LanguageModel;
   intentCues: IntentCues;
-  offTopic: OffTopicCues;
+  scope: ScopeCues;
   lunr: object;
 }
 
@@ -61,7 +61,7 @@ export class GuidelineIndex {
   readonly analyzer: Analyzer;
   readonly glossary: Glossary;
   readonly detector: LanguageDetector;
-  readonly offTopic: OffTopicDetector;
+  readonly scope: QuestionScope;
   readonly lunr: lunr.Index;
   /** Scores query clauses against `lunr` without lunr's per-query allocations. */
   readonly scorer: LunrScorer;
@@ -79,7 +79,7 @@ export class GuidelineIndex {
     this.analyzer = new Analyzer(saved.vocabulary, saved.markers.stopwords, saved.vocabularyStems);
     this.glossary = new Glossary(saved.glossary);
     this.detector = new LanguageDetector(saved.languageModel, saved.markers);
-    this.offTopic = new OffTopicDetector(saved.offTopic);
+    this.scope = new QuestionScope(saved.scope);
     this.lunr = lunr.Index.load(saved.lunr);
     this.scorer = new LunrScorer(this.lunr);
     this.passages = new Map(saved.passages.map((p) => [p.id, p]));
@@ -196,7 +196,7 @@ export function buildGuidelineIndex(content: GuidelineContent): GuidelineIndex {
     markers: content.markers,
     languageModel: LanguageDetector.train({ sv: training.sv.join('\n'), fi: training.fi.join('\n') }),
     intentCues: content.intentCues,
-    offTopic: content.offTopic,
+    scope: content.scope,
     lunr: idx.toJSON(),
   });
 }

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import type { ContentLang } from '../language/lang';
+import { Cue, cueWords } from '../text/cue';
+import { readYamlFile } from '../yamlFile';
+
+const perLang = z.object({ sv: z.array(z.string().min(1)).default([]), fi: z.array(z.string().min(1)).default([]) });
+
+/** content/scope.yaml: the words of what the guidelines cover, and workplace topics they never address. */
+export const scopeCuesSchema = z.object({
+  in_scope: perLang,
+  out_of_scope: z.record(z.string().regex(/^[a-z_]+$/, 'a topic name is lower-case letters and _'), perLang),
+});
+export type ScopeCues = z.infer<typeof scopeCuesSchema>;
+
+export const NO_SCOPE_CUES: ScopeCues = { in_scope: { sv: [], fi: [] }, out_of_scope: {} };
+
+/** Reads and validates the scope cues; errors name the file and the field. A missing file means none. */
+export function loadScopeCues(file: string): ScopeCues {
+  return fs.existsSync(file) ? readYamlFile(file, scopeCuesSchema) : NO_SCOPE_CUES;
+}
+
+/** Where a question stands against the guidelines' scope. */
+export interface ScopeReading {
+  /** The question names something the guidelines cover (social media, publishing, the media …). */
+  inScope: boolean;
+  /** The workplace matter it is about instead (pay, leave …), when it names one and nothing in scope. */
+  outOfScopeTopic?: string;
+}
+
+/**
+ * Reads a question against content/scope.yaml. Cues of both languages count, as for intents (people mix
+ * languages; a short message may be mis-detected).
+ */
+export class QuestionScope {
+  private readonly inScope: Cue[];
+  private readonly outOfScope: { topic: string; cues: Cue[] }[];
+
+  constructor(cues: ScopeCues) {
+    const langs: ContentLang[] = ['sv', 'fi'];
+    this.inScope = langs.flatMap((l) => cues.in_scope[l].map((c) => new Cue(c)));
+    this.outOfScope = Object.entries(cues.out_of_scope).map(([topic, words]) => ({ topic, cues: langs.flatMap((l) => words[l].map((c) => new Cue(c))) }));
+  }
+
+  /** True when no scope words are configured (then nothing is judged in or out of scope). */
+  get empty(): boolean {
+    return this.inScope.length === 0 && this.outOfScope.length === 0;
+  }
+
+  read(text: string): ScopeReading {
+    const words = cueWords(text);
+    if (this.inScope.some((c) => c.matches(words))) return { inScope: true };
+    const topic = this.outOfScope.find((t) => t.cues.some((c) => c.matches(words)))?.topic;
+    return topic === undefined ? { inScope: false } : { inScope: false, outOfScopeTopic: topic };
+  }
+}
