@@ -105,7 +105,7 @@ describeInBrowser('the web chat in Chromium', () => {
   it('answers a Swedish question with a quoted passage and its source, and takes feedback', async () => {
     const page = await open('mikko.laine');
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
-    await say(page, 'Får jag använda min privata Facebook för att svara på kommentarer?');
+    await say(page, 'Hur ofta ska lösenorden bytas?');
     const answer = page.locator('#log .bot.answer').last();
     await expect(answer.getAttribute('lang')).resolves.toBe('sv');
     await expect(answer.locator('blockquote').first().innerText()).resolves.toMatch(/\w{4,}/);

@@ -58,7 +58,7 @@ describe('the web chat API', () => {
 
   it('answers a Swedish question with a quoted, cited passage and feedback buttons', async () => {
     const { status, body } = await webClient(server.url, 'mikko.laine').post('/messages', {
-      text: 'Får jag använda min privata Facebook för att svara på kommentarer?',
+      text: 'Hur ofta ska lösenorden bytas?',
     });
     expect(status).toBe(200);
     const html: string = body.replies[0].html;
