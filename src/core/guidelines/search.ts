@@ -162,7 +162,12 @@ function buildConcepts(index: GuidelineIndex, words: AnalyzedWord[], lang: Conte
       const exp = expansions.get(stem);
       if (!exp) continue;
       for (const l of ['sv', 'fi'] as const) {
-        for (const phrase of exp[l]) for (const s of phrase) put(l, s, l === lang ? BOOST.synonym : BOOST.translation);
+        // A multi-word term stands for the word by its most specific part: "komma överens" by "överens",
+        // never by "över", which would match everything with a preposition in it.
+        for (const phrase of exp[l]) {
+          const term = mostSpecific(index, l, phrase);
+          if (term !== undefined) put(l, term, l === lang ? BOOST.synonym : BOOST.translation);
+        }
       }
     }
     // Longer forms and typos only for words that are not everywhere (expanding "medier" helps no ranking).
@@ -183,6 +188,17 @@ function buildConcepts(index: GuidelineIndex, words: AnalyzedWord[], lang: Conte
     const weight = Math.log(1 + n / (1 + frequency(index, lang, word, counted))) * (word.surface.length <= 2 ? 0.3 : 1);
     return { word, terms: strongest(index, terms), counted, weight };
   });
+}
+
+/** The rarest of a phrase's stems that the index has (a single stem is itself). */
+function mostSpecific(index: GuidelineIndex, lang: ContentLang, stems: string[]): string | undefined {
+  if (stems.length === 1) return stems[0];
+  let best: string | undefined;
+  for (const s of stems) {
+    const df = index.df[lang].get(s) ?? 0;
+    if (df > 0 && (best === undefined || df < (index.df[lang].get(best) ?? 0))) best = s;
+  }
+  return best;
 }
 
 function idf(n: number, df: number): number {
