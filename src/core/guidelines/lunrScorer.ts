@@ -35,6 +35,8 @@ export class LunrScorer {
   /** Passage refs by dense number, and field → term → the passages (by number) with their BM25 weights. */
   private readonly refs: string[] = [];
   private readonly postings = new Map<string, Map<string, { docs: Int32Array; weights: Float64Array }>>();
+  /** Scratch arrays of scoreGrouped, kept zeroed between uses (allocating them per query fed the GC). */
+  private scratch = { best: new Float64Array(0), sum: new Float64Array(0), inField: new Uint8Array(0) };
 
   constructor(idx: lunr.Index) {
     this.index = idx as unknown as LunrInternals;
@@ -139,9 +141,7 @@ export class LunrScorer {
       const magnitude = Math.sqrt(sumOfSquares);
       if (magnitude === 0) continue;
       const postings = this.postings.get(field);
-      const best = new Float64Array(n * groups);
-      const sum = new Float64Array(n * groups);
-      const inField = new Uint8Array(n);
+      const { best, sum, inField } = this.buffers(n * groups);
       const seen: number[] = [];
       for (const { clause, group } of list) {
         const posting = postings?.get(clause.term);
@@ -160,7 +160,12 @@ export class LunrScorer {
       }
       for (const doc of seen) {
         let dot = 0;
-        for (let k = doc * groups; k < (doc + 1) * groups; k++) dot += best[k]! + tieBreaker * (sum[k]! - best[k]!);
+        for (let k = doc * groups; k < (doc + 1) * groups; k++) {
+          dot += best[k]! + tieBreaker * (sum[k]! - best[k]!);
+          best[k] = 0;
+          sum[k] = 0;
+        }
+        inField[doc] = 0;
         if (matched[doc] === 0) {
           matched[doc] = 1;
           order.push(doc);
@@ -169,5 +174,12 @@ export class LunrScorer {
       }
     }
     return order.map((doc) => ({ ref: this.refs[doc]!, score: totals[doc]! })).sort((a, b) => b.score - a.score);
+  }
+
+  private buffers(size: number): { best: Float64Array; sum: Float64Array; inField: Uint8Array } {
+    if (this.scratch.best.length < size) {
+      this.scratch = { best: new Float64Array(size), sum: new Float64Array(size), inField: new Uint8Array(this.refs.length) };
+    }
+    return this.scratch;
   }
 }
