@@ -25,7 +25,7 @@ export function formatBench(report: BenchReport): string {
   const scored = systems[0]?.scores.n ?? 0;
   const lines = [
     `bench: ${report.questions} questions (${scored} scored for retrieval) from ${report.file}; ${report.passages} passages; ` +
-      `latency over ${report.iterations} timed pass(es) after 1 warm-up`,
+      `latency over ${report.iterations} timed pass(es) after ${report.warmups} warm-up pass(es)`,
     '',
     row('metric', cells((s) => s.name)),
     row('top-1', cells((s) => fixed(3)(s.scores.top1))),
@@ -54,7 +54,8 @@ export function formatBench(report: BenchReport): string {
   }
   lines.push(
     'note: somebot query = the whole in-process answer (language, intent, search, decision); an unanswered question scores as a miss. ' +
-      `Baselines never refuse. Build = one build from parsed content in memory; load = median of ${LOAD_RUNS} × (parse the saved JSON + rebuild the index object).`,
+      `Baselines never refuse. Build = one build from parsed content in memory; load = median of ${LOAD_RUNS} × (parse the saved JSON + rebuild the index object). ` +
+      `Each system's timing starts after a garbage collection of its set-up${typeof (globalThis as { gc?: unknown }).gc === 'function' ? '' : ' (not here: run node with --expose-gc, as npm run bench does)'}.`,
   );
   const ref = Object.entries(report.reference)
     .map(([name, r]) => `${name} ${r.top1.toFixed(2)} top-1 / ${r.top3.toFixed(2)} top-3`)

@@ -22,8 +22,10 @@ export const LOAD_RUNS = 3;
 export interface BenchOptions {
   /** Question file (JSONL, the `eval` format). */
   file: string;
-  /** Timed passes over all questions after the warm-up pass (default 5). */
+  /** Timed passes over all questions after the warm-up passes (default 5). */
   iterations?: number;
+  /** Untimed passes before timing, the scored pass included (default 5). */
+  warmups?: number;
   /** Whether to time fresh `somebot ask` processes (default true; tests turn it off). */
   includeColdStart?: boolean;
   /** How many timed `somebot ask` processes (default 5). */
@@ -47,6 +49,7 @@ export interface BenchReport {
   file: string;
   questions: number;
   iterations: number;
+  warmups: number;
   passages: number;
   systems: SystemFigures[];
   /** Only when the cold start was measured. */
@@ -64,6 +67,7 @@ export interface BenchReport {
  */
 export function runBench(options: BenchOptions): BenchReport {
   const iterations = options.iterations ?? 5;
+  const warmups = options.warmups ?? 5;
   const settings = options.settings ?? guidelineSettings();
   const items = readJsonl(options.file, evalItemSchema);
 
@@ -83,7 +87,7 @@ export function runBench(options: BenchOptions): BenchReport {
     search: (q) => answerer.answer(q),
     toLine: (id, answer) => toBatchLine(id, answer),
   };
-  systems.push({ name: somebot.name, ...measureSystem(somebot, items, iterations), buildMs: somebotBuild.ms, loadMs: somebotLoad.ms });
+  systems.push({ name: somebot.name, ...measureSystem(somebot, items, iterations, warmups), buildMs: somebotBuild.ms, loadMs: somebotLoad.ms });
 
   const lunrBuild = timeMs(() => buildLunrBaseline(passages));
   const lunrJson = JSON.stringify(lunrBuild.value);
@@ -94,7 +98,7 @@ export function runBench(options: BenchOptions): BenchReport {
     search: (q) => searchLunrBaseline(lunrIndex, q),
     toLine: (id, results) => baselineLine(id, results, byId),
   };
-  systems.push({ name: lunrSystem.name, ...measureSystem(lunrSystem, items, iterations), buildMs: lunrBuild.ms, loadMs: lunrLoad.ms });
+  systems.push({ name: lunrSystem.name, ...measureSystem(lunrSystem, items, iterations, warmups), buildMs: lunrBuild.ms, loadMs: lunrLoad.ms });
 
   const miniBuild = timeMs(() => buildMiniSearchBaseline(passages));
   const miniJson = JSON.stringify(miniBuild.value);
@@ -105,7 +109,7 @@ export function runBench(options: BenchOptions): BenchReport {
     search: (q) => searchMiniSearchBaseline(miniIndex, q),
     toLine: (id, results) => baselineLine(id, results, byId),
   };
-  systems.push({ name: miniSystem.name, ...measureSystem(miniSystem, items, iterations), buildMs: miniBuild.ms, loadMs: miniLoad.ms });
+  systems.push({ name: miniSystem.name, ...measureSystem(miniSystem, items, iterations, warmups), buildMs: miniBuild.ms, loadMs: miniLoad.ms });
 
   const coldAsk = options.includeColdStart === false ? undefined : { ...measureColdAsk(COLD_ASK_QUESTION, options.coldRuns ?? 5, settings), question: COLD_ASK_QUESTION };
 
@@ -113,6 +117,7 @@ export function runBench(options: BenchOptions): BenchReport {
     file: options.file,
     questions: items.length,
     iterations,
+    warmups,
     passages: passages.length,
     systems,
     ...(coldAsk ? { coldAsk } : {}),

@@ -12,19 +12,22 @@ export const DEFAULT_BENCH_FILE = path.resolve(REPO_ROOT, '../shared/eval/dev.js
 export const FALLBACK_BENCH_FILE = path.join(REPO_ROOT, 'test/fixtures/questions.jsonl');
 
 /**
- * `somebot bench [FILE] [--iterations N] [--json]`: somebot, plain lunr and MiniSearch side by side on one
+ * `somebot bench [FILE] [--iterations N] [--warmup N] [--json]`: somebot, plain lunr and MiniSearch side by side on one
  * question file — retrieval scores, query latency, index build and load times, memory and cold `ask` time.
  */
 export const benchCommand: CliCommand = {
   name: 'bench',
-  summary: 'compare somebot with plain lunr and MiniSearch: bench [FILE.jsonl] [--iterations N] [--json]',
+  summary: 'compare somebot with plain lunr and MiniSearch: bench [FILE.jsonl] [--iterations N] [--warmup N] [--json]',
   async run(args, io) {
     const t = cliT();
-    const { flags, rest } = parseArgs(args, ['iterations']);
+    const { flags, rest } = parseArgs(args, ['iterations', 'warmup']);
     const iterations = flags.iterations === undefined ? 5 : Number(flags.iterations);
-    if (!Number.isInteger(iterations) || iterations < 1) {
-      io.err(t('cli:badCount', { option: '--iterations', value: String(flags.iterations) }));
-      return 2;
+    const warmups = flags.warmup === undefined ? 5 : Number(flags.warmup);
+    for (const [option, value, raw] of [['--iterations', iterations, flags.iterations], ['--warmup', warmups, flags.warmup]] as const) {
+      if (!Number.isInteger(value) || value < 1) {
+        io.err(t('cli:badCount', { option, value: String(raw) }));
+        return 2;
+      }
     }
     let file = rest[0] ? path.resolve(rest[0]) : DEFAULT_BENCH_FILE;
     if (!fs.existsSync(file)) {
@@ -36,7 +39,7 @@ export const benchCommand: CliCommand = {
       file = FALLBACK_BENCH_FILE;
     }
     // Invalid content ends the command in cli.ts with a message naming the file (exit code 1).
-    const report = runBench({ file, iterations });
+    const report = runBench({ file, iterations, warmups });
     if (report.coldAsk && !report.coldAsk.ok) io.err(t('cli:benchColdAskFailed', { message: report.coldAsk.error }));
     io.out(flags.json ? JSON.stringify(report, null, 2) : formatBench(report));
     return 0;
