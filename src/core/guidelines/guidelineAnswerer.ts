@@ -85,7 +85,7 @@ export class GuidelineAnswerer {
     const { lang } = this.index.detector.detect(text, localeHint);
     if (text.length === 0) return { lang, intent: 'question', answered: false, reason: 'empty', hits: [], quoted: [] };
     const searchLangs: ContentLang[] = lang === 'en' ? ['sv', 'fi'] : [lang];
-    const intent = this.classifier.classify(text, searchLangs[0]!).intent;
+    const intent = this.classifier.classify(text).intent;
 
     const results = searchLangs.map((l) => searchGuidelines(this.index, text, l, 10));
     const hits = results

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { ContentLang } from '../language/lang';
-import { Cue, cueWords } from '../text/cue';
+import { Cue, CueSet, cueWords } from '../text/cue';
 import { readYamlFile } from '../yamlFile';
 
 const perLang = z.object({ sv: z.array(z.string().min(1)).default([]), fi: z.array(z.string().min(1)).default([]) });
@@ -33,24 +33,32 @@ export interface ScopeReading {
  * languages; a short message may be mis-detected).
  */
 export class QuestionScope {
-  private readonly inScope: Cue[];
-  private readonly outOfScope: { topic: string; cues: Cue[] }[];
+  private readonly inScope: CueSet<true>;
+  private readonly outOfScope: CueSet<string>;
+  private readonly size: number;
+  private readonly order: string[];
 
   constructor(cues: ScopeCues) {
     const langs: ContentLang[] = ['sv', 'fi'];
-    this.inScope = langs.flatMap((l) => cues.in_scope[l].map((c) => new Cue(c)));
-    this.outOfScope = Object.entries(cues.out_of_scope).map(([topic, words]) => ({ topic, cues: langs.flatMap((l) => words[l].map((c) => new Cue(c))) }));
+    const inScope = langs.flatMap((l) => cues.in_scope[l].map((c) => ({ cue: new Cue(c), value: true as const })));
+    const outOfScope = Object.entries(cues.out_of_scope).flatMap(([topic, words]) => langs.flatMap((l) => words[l].map((c) => ({ cue: new Cue(c), value: topic }))));
+    this.inScope = new CueSet(inScope);
+    this.outOfScope = new CueSet(outOfScope);
+    this.size = inScope.length + outOfScope.length;
+    this.order = Object.keys(cues.out_of_scope);
   }
 
   /** True when no scope words are configured (then nothing is judged in or out of scope). */
   get empty(): boolean {
-    return this.inScope.length === 0 && this.outOfScope.length === 0;
+    return this.size === 0;
   }
 
   read(text: string): ScopeReading {
     const words = cueWords(text);
-    if (this.inScope.some((c) => c.matches(words))) return { inScope: true };
-    const topic = this.outOfScope.find((t) => t.cues.some((c) => c.matches(words)))?.topic;
+    if (this.inScope.some(words)) return { inScope: true };
+    // A message rarely names two matters; when it does, the one named by the topic listed first wins.
+    const topics = this.outOfScope.matches(words);
+    const topic = this.order.find((t) => topics.includes(t));
     return topic === undefined ? { inScope: false } : { inScope: false, outOfScopeTopic: topic };
   }
 }

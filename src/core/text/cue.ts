@@ -20,12 +20,19 @@ export class Cue {
   get length(): number {
     return this.parts.length;
   }
+  /** The first word of the cue, or undefined for a cue with no words. */
+  get first(): { text: string; prefix: boolean; suffix: boolean } | undefined {
+    return this.parts[0];
+  }
   matches(message: string[]): boolean {
-    if (this.parts.length === 0) return false;
-    for (let i = 0; i + this.parts.length <= message.length; i++) {
-      if (this.parts.every((p, k) => fits(p, message[i + k]!))) return true;
-    }
+    for (let i = 0; i + this.parts.length <= message.length; i++) if (this.matchesAt(message, i)) return true;
     return false;
+  }
+  /** Whether the cue occurs in `message` starting at word `i`. */
+  matchesAt(message: string[], i: number): boolean {
+    if (this.parts.length === 0 || i + this.parts.length > message.length) return false;
+    for (let k = 0; k < this.parts.length; k++) if (!fits(this.parts[k]!, message[i + k]!)) return false;
+    return true;
   }
 }
 
@@ -39,4 +46,58 @@ function fits(part: { text: string; prefix: boolean; suffix: boolean }, word: st
   if (part.prefix) return word.startsWith(part.text);
   if (part.suffix) return word.endsWith(part.text);
   return word === part.text;
+}
+
+/**
+ * Many cues matched against one message at once: each cue is filed under what its first word must look like
+ * (the word itself, or the first three letters of a prefix), so a message only tries the cues its words could
+ * start. Returns what was attached to each matching cue, every cue at most once.
+ */
+export class CueSet<T> {
+  private readonly byWord = new Map<string, { cue: Cue; value: T }[]>();
+  private readonly byPrefix = new Map<string, { cue: Cue; value: T }[]>();
+  /** Cues whose first word is a suffix or a prefix shorter than three letters: tried at every word. */
+  private readonly anywhere: { cue: Cue; value: T }[] = [];
+
+  constructor(entries: Iterable<{ cue: Cue; value: T }>) {
+    for (const entry of entries) {
+      const first = entry.cue.first;
+      if (!first) continue;
+      if (first.suffix || (first.prefix && first.text.length < PREFIX_KEY)) this.anywhere.push(entry);
+      else if (first.prefix) file(this.byPrefix, first.text.slice(0, PREFIX_KEY), entry);
+      else file(this.byWord, first.text, entry);
+    }
+  }
+
+  /** Values of the cues that occur in `words` (see cueWords), in no particular order. */
+  matches(words: string[]): T[] {
+    const hit = new Set<{ cue: Cue; value: T }>();
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      for (const list of [this.byWord.get(word), this.byPrefix.get(word.slice(0, PREFIX_KEY)), this.anywhere]) {
+        if (!list) continue;
+        for (const entry of list) if (!hit.has(entry) && entry.cue.matchesAt(words, i)) hit.add(entry);
+      }
+    }
+    return [...hit].map((e) => e.value);
+  }
+
+  /** True when any cue occurs in `words`. */
+  some(words: string[]): boolean {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      for (const list of [this.byWord.get(word), this.byPrefix.get(word.slice(0, PREFIX_KEY)), this.anywhere]) {
+        if (list?.some((entry) => entry.cue.matchesAt(words, i))) return true;
+      }
+    }
+    return false;
+  }
+}
+
+const PREFIX_KEY = 3;
+
+function file<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
