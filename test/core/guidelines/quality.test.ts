@@ -15,14 +15,15 @@ function score(file: string) {
 }
 
 /**
- * Regression floors on the three question sets written apart from the sample (colloquial, plain, and a third
- * set written last and measured before anything was tuned on it). They sit a little below today's figures
- * (`somebot eval`), so a change that makes answers worse fails here.
+ * Regression floors on the four question sets written apart from the sample (colloquial, plain, and two sets
+ * written later, each measured once before anything was tuned on it). They sit a little below today's
+ * figures (`somebot eval`), so a change that makes answers worse fails here.
  */
 describe.each([
-  ['questions.jsonl', { top1: 0.76, top3: 0.89, intent: 0.95, language: 0.98, refusal: 0.85, falseRefusal: 0.04 }],
+  ['questions.jsonl', { top1: 0.76, top3: 0.88, intent: 0.95, language: 0.98, refusal: 0.85, falseRefusal: 0.04 }],
   ['questions-plain.jsonl', { top1: 0.79, top3: 0.91, intent: 0.95, language: 0.98, refusal: 0.85, falseRefusal: 0.03 }],
-  ['questions-holdout.jsonl', { top1: 0.77, top3: 0.91, intent: 0.93, language: 0.98, refusal: 0.9, falseRefusal: 0.04 }],
+  ['questions-holdout.jsonl', { top1: 0.78, top3: 0.91, intent: 0.97, language: 0.98, refusal: 0.9, falseRefusal: 0.04 }],
+  ['questions-holdout2.jsonl', { top1: 0.77, top3: 0.93, intent: 0.97, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
 ])('answers on test/fixtures/%s', (file, floor) => {
   const report = score(file);
   it('rank the answering passage high enough', () => {
