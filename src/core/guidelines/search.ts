@@ -54,8 +54,12 @@ const COVERAGE_FLOOR = 0.35;
 const COMMON_SHARE = 0.3;
 /** Query terms per question word and language (see strongest). */
 const MAX_TERMS_PER_WORD = 8;
-/** Ranking factor for a passage in the question's language. */
-const SAME_LANGUAGE_BONUS = 1.1;
+/**
+ * Ranking factor for a passage in the question's language. Larger for Finnish: every Swedish passage carries
+ * Finnish search terms (so Finnish questions find Swedish-only rules), and with four Swedish documents to one
+ * Finnish, a Finnish question would otherwise often get a Swedish quote where the Finnish text answers as well.
+ */
+const SAME_LANGUAGE_BONUS: Record<ContentLang, number> = { sv: 1.1, fi: 1.5 };
 /** Ranking factor for a blogger's commentary (SKL): between equal matches, a municipality's own rule reads better. */
 const COMMENTARY_FACTOR = 0.9;
 /**
@@ -119,7 +123,7 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
     const coverage = covered / total;
     const weighted = r.score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage);
     // Between passages that answer equally well, one in the question's own language reads better.
-    const own = passage.source.lang === lang ? SAME_LANGUAGE_BONUS : 1;
+    const own = passage.source.lang === lang ? SAME_LANGUAGE_BONUS[lang] : 1;
     const authority = passage.source.kind === 'commentary' ? COMMENTARY_FACTOR : 1;
     const wording = 1 + WORDING_BONUS * (inText / total);
     hits.push({ passage, score: weighted * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * own * authority * wording, evidence: weighted, coverage, missing });
