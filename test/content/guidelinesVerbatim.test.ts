@@ -136,10 +136,11 @@ function sourceFile(id: string): string {
 }
 
 describe('content/guidelines format', () => {
-  it.each(IDS)('%s.md has the eight front-matter fields with allowed values', (id) => {
+  it.each(IDS)('%s.md has the eight front-matter fields (and optionally readers) with allowed values', (id) => {
     const doc = readDoc(id);
     const fm = frontMatterOf(doc);
-    expect(Object.keys(fm).sort()).toEqual([...FIELDS].sort());
+    expect(Object.keys(fm).filter((k) => k !== 'readers').sort()).toEqual([...FIELDS].sort());
+    if ('readers' in fm) expect(['everyone', 'elected_officials']).toContain(fm.readers);
     for (const f of FIELDS) {
       expect(typeof fm[f]).toBe('string');
       expect((fm[f] as string).trim()).not.toBe('');

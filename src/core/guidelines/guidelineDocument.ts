@@ -4,6 +4,10 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ContentError } from '../errors';
 
+/** Whom a document's rules bind (front matter `readers`). */
+export const READERS = ['everyone', 'elected_officials'] as const;
+export type Readers = (typeof READERS)[number];
+
 /** Front matter of a guideline document in content/guidelines/*.md. */
 export const guidelineMetaSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens'),
@@ -13,6 +17,11 @@ export const guidelineMetaSchema = z.object({
   language: z.enum(['sv', 'fi']),
   date: z.string().min(1),
   audience: z.string().min(1),
+  /**
+   * Whom the rules bind: `everyone`, or only `elected_officials` (Kimitoön's rules for förtroendevalda). A staff
+   * member's question is answered from the latter only when it names elected officials or clearly matches.
+   */
+  readers: z.enum(READERS).default('everyone'),
   kind: z.enum(['guideline', 'commentary']),
 });
 export type GuidelineMeta = z.infer<typeof guidelineMetaSchema>;

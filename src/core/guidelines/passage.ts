@@ -1,5 +1,5 @@
 import type { ContentLang } from '../language/lang';
-import type { Block, GuidelineDocument, ListItem } from './guidelineDocument';
+import type { Block, GuidelineDocument, ListItem, Readers } from './guidelineDocument';
 
 /** Where a quoted passage comes from: shown with every answer. */
 export interface Citation {
@@ -10,6 +10,8 @@ export interface Citation {
   section: string;
   /** guideline, or commentary (the SKL blog: never presented as a municipality's rule). */
   kind: 'guideline' | 'commentary';
+  /** Whom the document's rules bind. */
+  readers: Readers;
 }
 
 /** A quotable piece of a guideline: one paragraph, or a list (or one long list item) with its lead-in. */
@@ -59,6 +61,7 @@ export function splitIntoPassages(docs: GuidelineDocument[]): Passage[] {
         lang: doc.meta.language,
         section: section.heading,
         kind: doc.meta.kind,
+        readers: doc.meta.readers,
       };
       let n = 0;
       const push = (body: string, lead?: string) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ContentLang } from '../language/lang';
 import { Cue, CueSet, cueWords } from '../text/cue';
 import { readYamlFile } from '../yamlFile';
+import { READERS, type Readers } from './guidelineDocument';
 
 const perLang = z.object({ sv: z.array(z.string().min(1)).default([]), fi: z.array(z.string().min(1)).default([]) });
 
@@ -10,10 +11,12 @@ const perLang = z.object({ sv: z.array(z.string().min(1)).default([]), fi: z.arr
 export const scopeCuesSchema = z.object({
   in_scope: perLang,
   out_of_scope: z.record(z.string().regex(/^[a-z_]+$/, 'a topic name is lower-case letters and _'), perLang),
+  /** Words by which a question names the readers of a document written for them alone (elected officials). */
+  readers: z.partialRecord(z.enum(READERS), perLang).default({}),
 });
 export type ScopeCues = z.infer<typeof scopeCuesSchema>;
 
-export const NO_SCOPE_CUES: ScopeCues = { in_scope: { sv: [], fi: [] }, out_of_scope: {} };
+export const NO_SCOPE_CUES: ScopeCues = { in_scope: { sv: [], fi: [] }, out_of_scope: {}, readers: {} };
 
 /** Reads and validates the scope cues; errors name the file and the field. A missing file means none. */
 export function loadScopeCues(file: string): ScopeCues {
@@ -36,6 +39,7 @@ export class QuestionScope {
   private readonly inScope: CueSet<true>;
   private readonly outOfScope: CueSet<string>;
   private readonly size: number;
+  private readonly readers: CueSet<Readers>;
   private readonly order: string[];
 
   constructor(cues: ScopeCues) {
@@ -46,6 +50,9 @@ export class QuestionScope {
     this.outOfScope = new CueSet(outOfScope);
     this.size = inScope.length + outOfScope.length;
     this.order = Object.keys(cues.out_of_scope);
+    this.readers = new CueSet(
+      Object.entries(cues.readers).flatMap(([readers, words]) => langs.flatMap((l) => words[l].map((c) => ({ cue: new Cue(c), value: readers as Readers })))),
+    );
   }
 
   /** True when no scope words are configured (then nothing is judged in or out of scope). */
@@ -60,5 +67,10 @@ export class QuestionScope {
     const topics = this.outOfScope.matches(words);
     const topic = this.order.find((t) => topics.includes(t));
     return topic === undefined ? { inScope: false } : { inScope: false, outOfScopeTopic: topic };
+  }
+
+  /** The readers a question names (elected officials …); `everyone` is always among them. */
+  readersNamed(text: string): Set<Readers> {
+    return new Set<Readers>(['everyone', ...this.readers.matches(cueWords(text))]);
   }
 }

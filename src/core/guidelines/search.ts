@@ -67,6 +67,11 @@ const COMMENTARY_FACTOR = 0.9;
  * search terms): between passages that cover a question equally, the one whose text says it is the answer.
  */
 const WORDING_BONUS = 0.8;
+/**
+ * Ranking factor for a passage of a document whose rules bind only some readers (Kimitoön's rules for elected
+ * officials) when the question does not name them: staff ask about their own rules.
+ */
+const OTHER_READERS_FACTOR = 0.6;
 /** How many of lunr's results are re-ranked by coverage. */
 const RERANK = 20;
 
@@ -104,6 +109,7 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
   const raw = index.scorer.scoreGrouped(clauses);
 
   const total = concepts.reduce((s, c) => s + c.weight, 0) || 1;
+  const readers = index.scope.readersNamed(question);
   const hits: SearchHit[] = [];
   for (const r of raw.slice(0, Math.max(limit, RERANK))) {
     const passage = index.passages.get(r.ref);
@@ -124,7 +130,7 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
     const weighted = r.score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage);
     // Between passages that answer equally well, one in the question's own language reads better.
     const own = passage.source.lang === lang ? SAME_LANGUAGE_BONUS[lang] : 1;
-    const authority = passage.source.kind === 'commentary' ? COMMENTARY_FACTOR : 1;
+    const authority = (passage.source.kind === 'commentary' ? COMMENTARY_FACTOR : 1) * (readers.has(passage.source.readers) ? 1 : OTHER_READERS_FACTOR);
     const wording = 1 + WORDING_BONUS * (inText / total);
     hits.push({ passage, score: weighted * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * own * authority * wording, evidence: weighted, coverage, missing });
   }

@@ -59,3 +59,20 @@ describe('question scope (content/scope.yaml)', () => {
     expect(() => loadScopeCues(file)).toThrow(/field "in_scope\.sv\.0"/);
   });
 });
+
+describe('readers of a document written for elected officials alone', () => {
+  const runtime = testGuidelineRuntime();
+  const top = (q: string) => runtime.answerer.answer(q).hits[0]!.passage.source.docId;
+
+  it('names elected officials when a question does, in either language', () => {
+    expect([...scope.readersNamed('Får jag som förtroendevald skriva under pseudonym?')].sort()).toEqual(['elected_officials', 'everyone']);
+    expect([...scope.readersNamed('Saako valtuutettu kirjoittaa nimimerkillä?')]).toContain('elected_officials');
+    expect([...scope.readersNamed('Får jag skriva under pseudonym?')]).toEqual(['everyone']);
+  });
+
+  it("answers a staff member's question from the rules that bind everyone, an official's from Kimitoön's", () => {
+    // Both Enontekiö's rule for everyone and Kimitoön's for elected officials speak of writing under a pseudonym.
+    expect(top('Får jag skriva under pseudonym?')).not.toBe('kimitoon-fortroendevalda');
+    expect(top('Som politiker, får jag skriva under pseudonym?')).toBe('kimitoon-fortroendevalda');
+  });
+});
