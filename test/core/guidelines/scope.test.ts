@@ -45,7 +45,12 @@ describe('question scope (content/scope.yaml)', () => {
     for (const q of ['Milloin kirjasto on auki?', 'Mikä on kunnanjohtajan puhelinnumero?', 'Hur ansöker jag om bygglov?']) {
       expect([q, runtime.answerer.answer(q).answered]).toEqual([q, false]);
     }
-    expect(runtime.answerer.answer('Onko lojaliteettivelvollisuus voimassa myös vapaa-ajalla?').answered).toBe(true);
+    // Names nothing in scope, but Enontekiö's passage on who informs for the municipality matches it clearly.
+    const clear = 'Vem ansvarar för kommunens allmänna information i Enontekis?';
+    expect(scope.read(clear)).toEqual({ inScope: false });
+    const answer = runtime.answerer.answer(clear);
+    expect(answer.answered).toBe(true);
+    expect(answer.quoted[0]!.passage.text).toContain('yleisestä tiedottamisesta vastaa kunnanjohtaja');
   });
 
   it('treats a missing file as no scope words and names file and field of an invalid one', () => {
