@@ -1,4 +1,4 @@
-import { isConfigError } from './config';
+import { configProblemText, isConfigError } from './config';
 import { isContentError } from './core/errors';
 import { processIo, type CliIo } from './cli/command';
 import { COMMANDS } from './cli/commands';
@@ -26,7 +26,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return await entry.load().run(args, io);
   } catch (err) {
     if (isConfigError(err)) {
-      io.err(t('cli:invalidConfig', { variable: err.variable, problem: err.problem }));
+      io.err(t('cli:invalidConfig', { variable: err.variable, problem: configProblemText(err.problem, err.given, t) }));
       return 2;
     }
     if (isContentError(err)) {

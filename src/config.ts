@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isKnownTimeZone } from './core/clock';
-import { REPO_ROOT } from './core/i18n';
+import type { TFunction } from 'i18next';
+import { REPO_ROOT, translator } from './core/i18n';
 import { UI_LANGS, type UiLang } from './core/language/lang';
 import { LOG_LEVELS, type LogLevel } from './core/logger';
 import type { RelaySettings } from './core/delivery/relay';
@@ -17,17 +18,59 @@ export enum ConfigErrorCode {
   Invalid = 'config_invalid',
 }
 
+/** What is wrong with a configuration value: a key of `ops:configProblem` with its values, translated where shown. */
+export interface ConfigProblem {
+  key:
+    | 'wholeNumber'
+    | 'numberRange'
+    | 'dataKey'
+    | 'postgresUrl'
+    | 'timeZone'
+    | 'url'
+    | 'oneOf'
+    | 'atMostHalf'
+    | 'atMost'
+    | 'requiredWhen'
+    | 'notAllowedWhen'
+    | 'loopbackOnly'
+    | 'invalid';
+  values?: Record<string, string | number>;
+}
+
+/** A problem as zod carries it (its error message is a string), read back by `loadConfig`. */
+function problem(key: ConfigProblem['key'], values?: ConfigProblem['values']): string {
+  return JSON.stringify({ key, values });
+}
+
+function readProblem(message: string | undefined): ConfigProblem {
+  try {
+    const parsed = JSON.parse(message ?? '') as ConfigProblem;
+    if (typeof parsed.key === 'string') return parsed;
+  } catch {
+    // zod's own message (a case no schema below names): reported as a plain invalid value.
+  }
+  return { key: 'invalid' };
+}
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   readonly code = ConfigErrorCode.Invalid;
   constructor(
     /** The environment variable at fault. */
     readonly variable: string,
-    /** What was expected, in English (for the operator's log). */
-    readonly problem: string,
+    /** What was expected. */
+    readonly problem: ConfigProblem,
+    /** The value given, when it may be shown (never for a secret). */
+    readonly given?: string,
   ) {
-    super(`${variable}: ${problem}`);
+    super(`${variable}: ${configProblemText(problem, given, translator('en'))}`);
   }
+}
+
+/** The problem in the language of `t`, with the value given when it may be shown. */
+export function configProblemText(problem: ConfigProblem, given: string | undefined, t: TFunction): string {
+  const text = t(`ops:configProblem.${problem.key}`, problem.values ?? {});
+  return given === undefined ? text : t('ops:configProblem.given', { problem: text, value: given });
 }
 
 export function isConfigError(value: unknown): value is ConfigError {
@@ -36,24 +79,24 @@ export function isConfigError(value: unknown): value is ConfigError {
 
 const wholeNumber = (min: number, max: number, fallback: number) =>
   z.coerce
-    .number({ error: `expected a whole number from ${min} to ${max}` })
-    .int({ error: `expected a whole number from ${min} to ${max}` })
-    .min(min, { error: `expected a whole number from ${min} to ${max}` })
-    .max(max, { error: `expected a whole number from ${min} to ${max}` })
+    .number({ error: problem('wholeNumber', { min, max }) })
+    .int({ error: problem('wholeNumber', { min, max }) })
+    .min(min, { error: problem('wholeNumber', { min, max }) })
+    .max(max, { error: problem('wholeNumber', { min, max }) })
     .default(fallback);
 
 /** AES-256 key: base64 of exactly 32 bytes. */
 const dataKey = z
   .string()
   .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value.trim()) && Buffer.from(value.trim(), 'base64').length === 32, {
-    error: 'expected base64 of exactly 32 random bytes (e.g. `openssl rand -base64 32`)',
+    error: problem('dataKey'),
   })
   .transform((value) => Buffer.from(value.trim(), 'base64'))
   .optional();
 
 const postgresUrl = z
   .string()
-  .refine((value) => /^postgres(ql)?:\/\/\S+$/.test(value), { error: 'expected a postgres:// or postgresql:// URL' })
+  .refine((value) => /^postgres(ql)?:\/\/\S+$/.test(value), { error: problem('postgresUrl') })
   .optional();
 
 /** Storage, privacy and retention. */
@@ -71,10 +114,10 @@ const organisationVariables = {
   SOMEBOT_ROUTING_TABLE: z.string().default('content/routing.yaml'),
   SOMEBOT_TIME_ZONE: z
     .string()
-    .refine(isKnownTimeZone, { error: 'expected an IANA time zone such as Europe/Helsinki' })
+    .refine(isKnownTimeZone, { error: problem('timeZone') })
     .default('Europe/Helsinki'),
-  SOMEBOT_DEFAULT_LANG: z.enum(UI_LANGS, { error: `expected one of ${UI_LANGS.join(', ')}` }).default('sv'),
-  SOMEBOT_LOG_LEVEL: z.enum(LOG_LEVELS as [LogLevel, ...LogLevel[]], { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  SOMEBOT_DEFAULT_LANG: z.enum(UI_LANGS, { error: problem('oneOf', { values: UI_LANGS.join(', ') }) }).default('sv'),
+  SOMEBOT_LOG_LEVEL: z.enum(LOG_LEVELS as [LogLevel, ...LogLevel[]], { error: problem('oneOf', { values: LOG_LEVELS.join(', ') }) }).default('info'),
 };
 
 /** The outbox relay. */
@@ -94,9 +137,9 @@ const guidelineVariables = {
   SOMEBOT_INDEX_FILE: z.string().optional(),
   SOMEBOT_CONTACT: z.string().default('viestinta@kirkkonummi.fi'),
   SOMEBOT_ANSWER_THRESHOLD: z.coerce
-    .number({ error: 'expected a number from 0 to 1' })
-    .min(0, { error: 'expected a number from 0 to 1' })
-    .max(1, { error: 'expected a number from 0 to 1' })
+    .number({ error: problem('numberRange', { min: 0, max: 1 }) })
+    .min(0, { error: problem('numberRange', { min: 0, max: 1 }) })
+    .max(1, { error: problem('numberRange', { min: 0, max: 1 }) })
     .optional(),
 };
 
@@ -114,7 +157,7 @@ const slackVariables = {
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   /** Slack Web API base URL (tests and proxies point it elsewhere). */
-  SLACK_API_URL: z.string().url({ error: 'expected a URL such as https://slack.com/api/' }).optional(),
+  SLACK_API_URL: z.string().url({ error: problem('url', { example: 'https://slack.com/api/' }) }).optional(),
 };
 
 /** Microsoft Teams (Bot Framework). */
@@ -122,14 +165,14 @@ const teamsVariables = {
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
-  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { error: 'expected MultiTenant, SingleTenant or UserAssignedMSI' }).optional(),
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { error: problem('oneOf', { values: 'MultiTenant, SingleTenant, UserAssignedMSI' }) }).optional(),
   /** 1 allows the unauthenticated local Teams endpoint (emulator); refused unless HOST is loopback. */
-  SOMEBOT_DEV: z.enum(['0', '1'], { error: 'expected 0 or 1' }).optional(),
+  SOMEBOT_DEV: z.enum(['0', '1'], { error: problem('oneOf', { values: '0, 1' }) }).optional(),
 };
 
 /** The local web chat (no login: on only when HOST is loopback, unless any-host) and graceful shutdown. */
 const webVariables = {
-  SOMEBOT_WEB_CHAT: z.enum(['auto', 'off', 'any-host'], { error: 'expected auto, off or any-host' }).default('auto'),
+  SOMEBOT_WEB_CHAT: z.enum(['auto', 'off', 'any-host'], { error: problem('oneOf', { values: 'auto, off, any-host' }) }).default('auto'),
   SOMEBOT_SHUTDOWN_GRACE_MS: wholeNumber(100, 600_000, 10_000),
 };
 
@@ -191,6 +234,12 @@ function resolvePath(value: string, given: boolean): string {
   return path.resolve(given ? process.cwd() : REPO_ROOT, value);
 }
 
+/** What is wrong with one variable's raw value, or undefined when it is valid. */
+export function variableProblem(name: keyof typeof ENV_VARIABLES, raw: string | undefined): ConfigProblem | undefined {
+  const parsed = (ENV_VARIABLES[name] as z.ZodType).safeParse(raw);
+  return parsed.success ? undefined : readProblem(parsed.error.issues[0]?.message);
+}
+
 /** Reads and validates the environment. Throws ConfigError naming the first invalid variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const given = (name: string): boolean => env[name] !== undefined && env[name]!.trim() !== '';
@@ -199,19 +248,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const raw = given(name) ? env[name]!.trim() : undefined;
     const parsed = (schema as z.ZodType).safeParse(raw);
     if (!parsed.success) {
-      const problem = parsed.error.issues[0]?.message ?? 'invalid value';
-      const shown = SECRET_VARIABLES.has(name) ? '' : `, got "${raw}"`;
-      throw new ConfigError(name, `${problem}${shown}`);
+      throw new ConfigError(name, readProblem(parsed.error.issues[0]?.message), SECRET_VARIABLES.has(name) ? undefined : raw);
     }
     values[name] = parsed.data;
   }
   const v = values as { [K in keyof typeof ENV_VARIABLES]: z.output<(typeof ENV_VARIABLES)[K]> };
 
   if (v.SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS * 2 > v.SOMEBOT_RELAY_LEASE_MS) {
-    throw new ConfigError('SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS', 'expected at most half of SOMEBOT_RELAY_LEASE_MS');
+    throw new ConfigError('SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS', { key: 'atMostHalf', values: { other: 'SOMEBOT_RELAY_LEASE_MS' } });
   }
   if (v.SOMEBOT_RELAY_BASE_DELAY_MS > v.SOMEBOT_RELAY_MAX_DELAY_MS) {
-    throw new ConfigError('SOMEBOT_RELAY_BASE_DELAY_MS', 'expected at most SOMEBOT_RELAY_MAX_DELAY_MS');
+    throw new ConfigError('SOMEBOT_RELAY_BASE_DELAY_MS', { key: 'atMost', values: { other: 'SOMEBOT_RELAY_MAX_DELAY_MS' } });
   }
 
   return {

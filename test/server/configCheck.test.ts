@@ -54,8 +54,13 @@ describe('somebot config check', () => {
   it('reports cross-variable problems too, in Swedish when asked', async () => {
     const result = await check({ SOMEBOT_LANG: 'sv', SOMEBOT_RELAY_LEASE_MS: '10000', SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS: '9000' });
     expect(result.code).toBe(1);
-    expect(result.err).toContain('SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS');
+    expect(result.err).toContain('SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS: högst hälften av SOMEBOT_RELAY_LEASE_MS förväntades');
     expect(result.err).toContain('Ogiltiga värden: 1.');
+  });
+
+  it('says what is wrong with a value in the language asked for', async () => {
+    expect((await check({ SOMEBOT_LANG: 'fi', PORT: 'eighty' })).err).toContain('PORT: odotettiin kokonaislukua väliltä 1–65535, saatiin ”eighty”');
+    expect((await check({ SOMEBOT_LANG: 'sv', SOMEBOT_TIME_ZONE: 'Mars/Olympus' })).err).toContain('SOMEBOT_TIME_ZONE: en IANA-tidszon som Europe/Helsinki förväntades');
   });
 
   it('reads .env from the working directory; the environment wins over it', async () => {
@@ -73,7 +78,7 @@ describe('somebot config check', () => {
   it('the web chat runs on any HOST only when SOMEBOT_WEB_CHAT=any-host says so, and can be switched off', async () => {
     expect((await check({ HOST: '0.0.0.0', SOMEBOT_WEB_CHAT: 'any-host' })).out).toContain('Web chat: ready');
     expect((await check({ SOMEBOT_WEB_CHAT: 'off' })).out).toContain('Web chat: off – switched off (SOMEBOT_WEB_CHAT=off)');
-    expect((await check({ SOMEBOT_WEB_CHAT: 'public' })).err).toContain('SOMEBOT_WEB_CHAT: expected auto, off or any-host');
+    expect((await check({ SOMEBOT_WEB_CHAT: 'public' })).err).toContain('SOMEBOT_WEB_CHAT: expected one of auto, off, any-host');
   });
 
   it('explains its usage', async () => {

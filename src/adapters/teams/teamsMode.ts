@@ -25,18 +25,18 @@ export function teamsMode(config: Pick<Config, 'teams' | 'server'>): TeamsMode {
   if (appId) {
     const type = appType ?? (tenantId ? 'SingleTenant' : 'MultiTenant');
     if ((type === 'SingleTenant' || type === 'UserAssignedMSI') && !tenantId) {
-      throw new ConfigError('MICROSOFT_APP_TENANT_ID', `required when MICROSOFT_APP_TYPE is ${type}`);
+      throw new ConfigError('MICROSOFT_APP_TENANT_ID', { key: 'requiredWhen', values: { condition: `MICROSOFT_APP_TYPE=${type}` } });
     }
-    if (type === 'UserAssignedMSI' && appPassword) throw new ConfigError('MICROSOFT_APP_PASSWORD', 'must not be set for UserAssignedMSI');
-    if (type !== 'UserAssignedMSI' && !appPassword) throw new ConfigError('MICROSOFT_APP_PASSWORD', 'required when MICROSOFT_APP_ID is set');
+    if (type === 'UserAssignedMSI' && appPassword) throw new ConfigError('MICROSOFT_APP_PASSWORD', { key: 'notAllowedWhen', values: { condition: 'MICROSOFT_APP_TYPE=UserAssignedMSI' } });
+    if (type !== 'UserAssignedMSI' && !appPassword) throw new ConfigError('MICROSOFT_APP_PASSWORD', { key: 'requiredWhen', values: { condition: 'MICROSOFT_APP_ID' } });
     return { kind: 'authenticated', appId, appType: type, ...(tenantId ? { tenantId } : {}) };
   }
   if (appPassword || tenantId || appType) {
-    throw new ConfigError('MICROSOFT_APP_ID', 'required when other MICROSOFT_APP_* variables are set');
+    throw new ConfigError('MICROSOFT_APP_ID', { key: 'requiredWhen', values: { condition: 'MICROSOFT_APP_*' } });
   }
   if (dev) {
     if (!isLoopbackHost(config.server.host)) {
-      throw new ConfigError('SOMEBOT_DEV', 'the unauthenticated Teams endpoint is allowed only when HOST is a loopback address (127.0.0.1, ::1, localhost)');
+      throw new ConfigError('SOMEBOT_DEV', { key: 'loopbackOnly' });
     }
     return { kind: 'dev' };
   }

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { ENV_VARIABLES, isConfigError, loadConfig, type Config } from '../../config';
+import { ENV_VARIABLES, configProblemText, isConfigError, loadConfig, variableProblem, type Config } from '../../config';
 import { translator } from '../../core/i18n';
 import { channelRequirements } from '../../server/ops/channelRequirements';
 import { loadDotEnv } from '../../server/ops/dotEnv';
@@ -39,12 +38,11 @@ export function configCommand(deps: { env?: NodeJS.ProcessEnv; cwd?: string } = 
       for (const name of names) {
         if (!given(name)) continue;
         const raw = env[name]!.trim();
-        const parsed = (ENV_VARIABLES[name] as z.ZodType).safeParse(raw);
+        const problem = variableProblem(name, raw);
         const shown = isSecretVariable(name) ? t('ops:config.hidden') : raw;
         set.push(`  ${name.padEnd(34)} ${shown}`);
-        if (!parsed.success) {
-          const problem = parsed.error.issues[0]?.message ?? 'invalid value';
-          problems.push(t('ops:config.invalidValue', { variable: name, problem: isSecretVariable(name) ? problem : `${problem}, got "${raw}"` }));
+        if (problem) {
+          problems.push(t('ops:config.invalidValue', { variable: name, problem: configProblemText(problem, isSecretVariable(name) ? undefined : raw, t) }));
         }
       }
       io.out(set.length > 0 ? t('ops:config.heading') : t('ops:config.nothingSet'));
@@ -57,7 +55,7 @@ export function configCommand(deps: { env?: NodeJS.ProcessEnv; cwd?: string } = 
           config = loadConfig(env);
         } catch (err) {
           if (!isConfigError(err)) throw err;
-          problems.push(t('ops:config.invalidValue', { variable: err.variable, problem: err.problem }));
+          problems.push(t('ops:config.invalidValue', { variable: err.variable, problem: configProblemText(err.problem, err.given, t) }));
         }
       }
       if (!config) {

@@ -1,4 +1,4 @@
-import { loadConfig, isConfigError } from '../../config';
+import { loadConfig, configProblemText, isConfigError } from '../../config';
 import { translator } from '../../core/i18n';
 import { readDirectoryFile } from '../../core/directory/yamlDirectory';
 import { checkDirectory, describeDirectoryProblem } from '../../core/directory/checkDirectory';
@@ -29,7 +29,7 @@ export function directoryCommand(deps: { env?: NodeJS.ProcessEnv } = {}): CliCom
           file = loadConfig(env).orgDirectory;
         } catch (err) {
           if (!isConfigError(err)) throw err;
-          io.err(t('admin:errors.config', { variable: err.variable, problem: err.problem }));
+          io.err(t('admin:errors.config', { variable: err.variable, problem: configProblemText(err.problem, err.given, t) }));
           return 1;
         }
       }

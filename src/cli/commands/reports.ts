@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { TFunction } from 'i18next';
-import { loadConfig, isConfigError, type Config } from '../../config';
+import { loadConfig, configProblemText, isConfigError, type Config } from '../../config';
 import { translator } from '../../core/i18n';
 import { formatLocalDateTime } from '../../core/clock';
 import { createJsonLogger } from '../../core/logger';
@@ -52,7 +52,7 @@ export function reportsCommand(deps: ReportsCommandDeps = {}): CliCommand {
         config = loadConfig(env);
       } catch (err) {
         if (isConfigError(err)) {
-          io.err(t('admin:errors.config', { variable: err.variable, problem: err.problem }));
+          io.err(t('admin:errors.config', { variable: err.variable, problem: configProblemText(err.problem, err.given, t) }));
           return 1;
         }
         throw err;

@@ -1,4 +1,4 @@
-import { isConfigError, loadConfig } from '../../config';
+import { configProblemText, isConfigError, loadConfig } from '../../config';
 import { createBot } from '../../app/bot';
 import { translator } from '../../core/i18n';
 import { errorFields } from '../../core/logger';
@@ -28,7 +28,7 @@ export const startCommand: CliCommand = {
       config = loadConfig();
     } catch (err) {
       if (!isConfigError(err)) throw err;
-      io.err(t('ops:start.configInvalid', { variable: err.variable, problem: err.problem }));
+      io.err(t('ops:start.configInvalid', { variable: err.variable, problem: configProblemText(err.problem, err.given, t) }));
       return 1;
     }
     const logger = createPinoLogger(config.logLevel);
