@@ -26,7 +26,7 @@ function lunrQuery(clauses: TermClause[]) {
   });
 }
 
-const questions = ['questions.jsonl', 'questions-plain.jsonl', 'questions-holdout.jsonl', 'questions-holdout2.jsonl', 'questions-holdout3.jsonl'].flatMap((f) =>
+const questions = ['questions.jsonl', 'questions-plain.jsonl', 'questions-holdout.jsonl', 'questions-holdout2.jsonl', 'questions-holdout3.jsonl', 'questions-holdout4.jsonl'].flatMap((f) =>
   fs
     .readFileSync(path.join(__dirname, '..', '..', 'fixtures', f), 'utf8')
     .split('\n')
