@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { ContentLang } from '../language/lang';
-import { Cue, CueSet, cueWords } from '../text/cue';
+import { CueSet, cueEntries, cueListsSchema, cueWords } from '../text/cue';
 import { readYamlFile } from '../yamlFile';
 import { READERS, type Readers } from './guidelineDocument';
 
-const perLang = z.object({ sv: z.array(z.string().min(1)).default([]), fi: z.array(z.string().min(1)).default([]) });
+const perLang = cueListsSchema;
 
 /** content/scope.yaml: the words of what the guidelines cover, and workplace topics they never address. */
 export const scopeCuesSchema = z.object({
@@ -43,15 +42,14 @@ export class QuestionScope {
   private readonly order: string[];
 
   constructor(cues: ScopeCues) {
-    const langs: ContentLang[] = ['sv', 'fi'];
-    const inScope = langs.flatMap((l) => cues.in_scope[l].map((c) => ({ cue: new Cue(c), value: true as const })));
-    const outOfScope = Object.entries(cues.out_of_scope).flatMap(([topic, words]) => langs.flatMap((l) => words[l].map((c) => ({ cue: new Cue(c), value: topic }))));
+    const inScope = cueEntries(cues.in_scope, true as const);
+    const outOfScope = Object.entries(cues.out_of_scope).flatMap(([topic, words]) => cueEntries(words, topic));
     this.inScope = new CueSet(inScope);
     this.outOfScope = new CueSet(outOfScope);
     this.size = inScope.length + outOfScope.length;
     this.order = Object.keys(cues.out_of_scope);
     this.readers = new CueSet(
-      Object.entries(cues.readers).flatMap(([readers, words]) => langs.flatMap((l) => words[l].map((c) => ({ cue: new Cue(c), value: readers as Readers })))),
+      Object.entries(cues.readers).flatMap(([readers, words]) => cueEntries(words, readers as Readers)),
     );
   }
 

@@ -1,6 +1,6 @@
 import type { ContentLang } from '../language/lang';
 import { splitWords } from '../language/words';
-import { Cue, CueSet, cueWords } from '../text/cue';
+import { Cue, CueSet, cueEntries, cueWords } from '../text/cue';
 import { REQUIRED_CATEGORIES, type DetectableCategory, type Intent } from '../reports/categories';
 import type { IntentCues } from './intentCues';
 
@@ -23,10 +23,8 @@ export class IntentClassifier {
 
   constructor(config: IntentCues) {
     const cues: { cue: Cue; value: { category: DetectableCategory; weight: number; length: number } }[] = [];
-    const verbs: { cue: Cue; value: true }[] = [];
     this.starters = { sv: new Set(), fi: new Set() };
     for (const lang of ['sv', 'fi'] as const) {
-      for (const c of config.report_verbs[lang]) verbs.push({ cue: new Cue(c), value: true });
       // Question words keep their diacritics: "vart" (where) is not "vårt" (our).
       for (const s of config.question_starters[lang]) for (const w of splitWords(s)) this.starters[lang].add(w.text);
       for (const category of REQUIRED_CATEGORIES) {
@@ -40,7 +38,7 @@ export class IntentClassifier {
       }
     }
     this.cues = new CueSet(cues);
-    this.reportVerbs = new CueSet(verbs);
+    this.reportVerbs = new CueSet(cueEntries(config.report_verbs, true as const));
   }
 
   /** Cues of both languages count, whatever language the message was detected as. */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { cueListsSchema } from '../text/cue';
 import { readYamlFile } from '../yamlFile';
 import { REQUIRED_CATEGORIES } from '../reports/categories';
 
-const perLang = z.object({ sv: z.array(z.string().min(1)).default([]), fi: z.array(z.string().min(1)).default([]) });
+const perLang = cueListsSchema;
 const categoryCues = perLang.extend({
   sv_weak: z.array(z.string().min(1)).default([]),
   fi_weak: z.array(z.string().min(1)).default([]),

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { splitWords } from '../language/words';
 import { stripDiacritics } from './normalize';
 
@@ -46,6 +47,15 @@ function fits(part: { text: string; prefix: boolean; suffix: boolean }, word: st
   if (part.prefix) return word.startsWith(part.text);
   if (part.suffix) return word.endsWith(part.text);
   return word === part.text;
+}
+
+/** Cue lists per language, as content files write them (content/intents.yaml, content/scope.yaml). */
+export const cueListsSchema = z.object({ sv: z.array(z.string().min(1)).default([]), fi: z.array(z.string().min(1)).default([]) });
+export type CueLists = z.infer<typeof cueListsSchema>;
+
+/** The cues of both languages' lists, each carrying `value` (for a CueSet). */
+export function cueEntries<T>(lists: CueLists, value: T): { cue: Cue; value: T }[] {
+  return [...lists.sv, ...lists.fi].map((source) => ({ cue: new Cue(source), value }));
 }
 
 /**
