@@ -81,7 +81,7 @@ const RERANK = 20;
  * `idx.query` would), so `:` `^` `~` `*` `-` `+` are just separators.
  */
 export function searchGuidelines(index: GuidelineIndex, question: string, lang: ContentLang, limit = 10): SearchResult {
-  const words = index.analyzer.analyze(question, lang);
+  const words = separateUnknownCompounds(index, index.analyzer.analyze(question, lang), lang);
   if (words.length === 0) return { hits: [], words: [], unknownWords: [] };
   const concepts = buildConcepts(index, words, lang);
   const otherReading = index.analyzer.analyze(question, OTHER[lang]).filter((w) => index.terms[OTHER[lang]].has(w.stem));
@@ -142,6 +142,18 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
     words: concepts.map((c, i) => ({ surface: c.word.surface, weight: c.weight, known: known[i]! })),
     unknownWords: concepts.filter((_, i) => !known[i]).map((c) => c.word.surface),
   };
+}
+
+/**
+ * A compound the guidelines never use ("LinkedIn-konto", "Facebook-sivua", "lösenordsbyte") is searched as its
+ * separate words, each weighing by its own rarity. Read as one word it would mean its head ("konto"), and the
+ * rare name in it would count only as a modifier. Compounds the index or the glossary knows stay whole.
+ */
+function separateUnknownCompounds(index: GuidelineIndex, words: AnalyzedWord[], lang: ContentLang): AnalyzedWord[] {
+  return words.flatMap((w) => {
+    if (w.parts.length < 2 || index.terms[lang].has(w.stem) || index.glossary.expand([w.stem], lang).has(w.stem)) return [w];
+    return w.parts.flatMap((part) => index.analyzer.analyze(part, lang));
+  });
 }
 
 /**

@@ -9,6 +9,8 @@ export interface AnalyzedWord {
   stem: string;
   /** Stems of the compound parts and hyphen pieces (empty for a simple word). */
   partStems: string[];
+  /** The compound parts and hyphen pieces as written (empty for a simple word). */
+  parts: string[];
 }
 
 /**
@@ -71,11 +73,9 @@ export class Analyzer {
     for (const word of splitWords(text)) {
       if (word.text.length < 2 && !/\p{N}/u.test(word.text)) continue;
       if (this.isStopWord(word.text, lang)) continue;
-      const parts = word.pieces.length > 0 ? word.pieces : this.splitter.split(word.text);
-      const partStems = parts
-        .filter((p) => p.length >= 2 && !this.isStopWord(p, lang))
-        .map((p) => this.stem(p, lang));
-      result.push({ surface: word.text, stem: this.stem(word.text, lang), partStems: [...new Set(partStems)] });
+      const parts = (word.pieces.length > 0 ? word.pieces : this.splitter.split(word.text)).filter((p) => p.length >= 2 && !this.isStopWord(p, lang));
+      const partStems = parts.map((p) => this.stem(p, lang));
+      result.push({ surface: word.text, stem: this.stem(word.text, lang), partStems: [...new Set(partStems)], parts });
     }
     return result;
   }

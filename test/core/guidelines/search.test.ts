@@ -20,6 +20,14 @@ describe('guideline answers', () => {
     expect(answer.quoted.slice(0, 3).some((h) => phrase.split('|').some((p) => contains(h.passage.text, p)))).toBe(true);
   });
 
+  it('reads a compound the guidelines never use as its words: the name in it counts in full', () => {
+    // "LinkedIn-konto" is in no passage; read as one word it would mean "konto", found in dozens of passages.
+    for (const question of ['Vad ska kommunens LinkedIn-konto användas till?', 'Mihin kunnan LinkedIn-tiliä käytetään?']) {
+      const answer = runtime.answerer.answer(question);
+      expect(answer.quoted[0]!.passage.text).toContain('LinkedIn kanal');
+    }
+  });
+
   it('says in the reply language when the quoted passage is in the other language', () => {
     const answer = runtime.answerer.answer('Pitääkö someen tulevat videot tekstittää?');
     expect(answer.quoted[0]!.passage.source.lang).toBe('sv');
