@@ -15,6 +15,8 @@ export interface GuidelineContent {
   docs: GuidelineDocument[];
   passages: Passage[];
   searchTerms: Map<string, PassageTerms>;
+  /** Questions staff ask that a passage answers (content/example-questions), per passage. */
+  exampleQuestions: Map<string, PassageTerms>;
   glossary: GlossaryEntry[];
   markers: LanguageMarkers;
   intentCues: IntentCues;
@@ -44,6 +46,7 @@ export function loadGuidelineContent(contentDir: string): GuidelineContent {
     docs,
     passages,
     searchTerms: loadSearchTerms(path.join(contentDir, 'search-terms'), passages),
+    exampleQuestions: loadSearchTerms(path.join(contentDir, 'example-questions'), passages),
     glossary: loadGlossary(path.join(contentDir, 'glossary.yaml')),
     markers: loadLanguageMarkers(path.join(contentDir, 'languages.yaml')),
     intentCues: loadIntentCues(path.join(contentDir, 'intents.yaml')),

@@ -18,15 +18,19 @@ import { LunrScorer } from './lunrScorer';
  * toward a passage's coverage at half weight (see search.ts).
  */
 export const FIELDS = {
-  sv: { body: 'body_sv', terms: 'terms_sv' },
-  fi: { body: 'body_fi', terms: 'terms_fi' },
+  sv: { body: 'body_sv', terms: 'terms_sv', asked: 'asked_sv' },
+  fi: { body: 'body_fi', terms: 'terms_fi', asked: 'asked_fi' },
 } as const;
 
-/** Weight of each field in a query clause: curated terms above the text. */
-export const FIELD_BOOST = { body: 1, terms: 1.4 } as const;
+/**
+ * Weight of each field in a query clause. lunr divides each field's score by the length of that field's query
+ * vector, so these hardly weigh one field against another (measured: terms at 1 or 3 rank alike); they mainly
+ * weigh a field's clauses against the other-reading clauses in the same field (see search.ts).
+ */
+export const FIELD_BOOST = { body: 1, terms: 1.4, asked: 1 } as const;
 
 /** Bumped whenever the analysis changes, so an index saved by an older build counts as stale. */
-export const INDEX_FORMAT = 13;
+export const INDEX_FORMAT = 14;
 
 /** The saved form of an index (`somebot index` writes it, start-up loads it). */
 export interface SavedGuidelineIndex {
@@ -46,6 +50,8 @@ export interface SavedGuidelineIndex {
   intentCues: IntentCues;
   scope: ScopeCues;
   lunr: object;
+  /** One lunr document per example question (ref `passageId\u0000n`), fields asked_sv / asked_fi. */
+  questions: object;
 }
 
 /** A passage's terms per language: its own, and those it shares with its section. */
@@ -65,6 +71,8 @@ export class GuidelineIndex {
   readonly lunr: lunr.Index;
   /** Scores query clauses against `lunr` without lunr's per-query allocations. */
   readonly scorer: LunrScorer;
+  /** Scores query clauses against the example questions, one document each. */
+  readonly questionScorer: LunrScorer;
   readonly passages: Map<string, Passage>;
   readonly passageTerms: Map<string, PassageTermSets>;
   /** Document frequency of each stem per language (over passages), for weighting query words. */
@@ -82,6 +90,7 @@ export class GuidelineIndex {
     this.scope = new QuestionScope(saved.scope);
     this.lunr = lunr.Index.load(saved.lunr);
     this.scorer = new LunrScorer(this.lunr);
+    this.questionScorer = new LunrScorer(lunr.Index.load(saved.questions));
     this.passages = new Map(saved.passages.map((p) => [p.id, p]));
     this.passageTerms = new Map();
     this.df = { sv: new Map(), fi: new Map() };
@@ -118,11 +127,32 @@ function buildVocabulary(content: GuidelineContent): string[] {
     }
   };
   for (const p of content.passages) add(p.text);
-  for (const terms of content.searchTerms.values()) {
+  for (const terms of [...content.searchTerms.values(), ...content.exampleQuestions.values()]) {
     for (const list of [terms.section.sv, terms.section.fi, terms.passage.sv, terms.passage.fi]) list.forEach(add);
   }
   for (const entry of content.glossary) [...entry.sv, ...entry.fi].forEach(add);
   return [...words].sort();
+}
+
+/** Every example question as its own lunr document, so a question can be matched to the one most like it. */
+function buildQuestionIndex(content: GuidelineContent, analyzer: Analyzer): lunr.Index {
+  return lunr(function () {
+    this.pipeline.reset();
+    this.searchPipeline.reset();
+    this.ref('id');
+    for (const lang of ['sv', 'fi'] as const) this.field(FIELDS[lang].asked);
+    this.metadataWhitelist = [];
+    let n = 0;
+    for (const p of content.passages) {
+      const asked = content.exampleQuestions.get(p.id)!;
+      for (const lang of ['sv', 'fi'] as const) {
+        // A section's questions stand for each of its passages.
+        for (const q of [...asked.passage[lang], ...asked.section[lang]]) {
+          this.add({ id: `${p.id}\u0000${n++}`, [FIELDS.sv.asked]: lang === 'sv' ? analyzer.terms(q, lang) : [], [FIELDS.fi.asked]: lang === 'fi' ? analyzer.terms(q, lang) : [] });
+        }
+      }
+    }
+  });
 }
 
 /** Builds the index from validated content. Deterministic: the same content gives the same index. */
@@ -150,6 +180,11 @@ export function buildGuidelineIndex(content: GuidelineContent): GuidelineIndex {
       put(l, 'terms', [...terms.passage[l], ...terms.passage[l]].join('\n'), own);
       put(l, 'terms', terms.section[l].join('\n'), shared);
       training[l].push(...terms.passage[l], ...terms.section[l]);
+      // Example questions have a field of their own: their wording is the askers', not the writers' of terms.
+      const asked = content.exampleQuestions.get(p.id)!;
+      put(l, 'asked', asked.passage[l].join('\n'), own);
+      put(l, 'asked', asked.section[l].join('\n'), shared);
+      training[l].push(...asked.passage[l]);
     }
     training[lang].push(p.text);
     const text: Record<ContentLang, string[]> = { sv: [], fi: [] };
@@ -198,5 +233,6 @@ export function buildGuidelineIndex(content: GuidelineContent): GuidelineIndex {
     intentCues: content.intentCues,
     scope: content.scope,
     lunr: idx.toJSON(),
+    questions: buildQuestionIndex(content, analyzer).toJSON(),
   });
 }

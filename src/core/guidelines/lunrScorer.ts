@@ -68,6 +68,11 @@ export class LunrScorer {
     }
   }
 
+  /** Whether any passage has `term` in `field`. */
+  has(field: string, term: string): boolean {
+    return (this.postings.get(field)?.get(term)?.docs.length ?? 0) > 0;
+  }
+
   /** Passages with a positive match, best first (ties in first-match order, as lunr). */
   score(clauses: TermClause[]): { ref: string; score: number }[] {
     // Query vector per field: term index → summed boost. A term in the index counts toward the vector's

@@ -33,6 +33,31 @@ describe('saved index', () => {
     expect(loadOrBuildIndex(content, file).origin).toBe('loaded');
   });
 
+  it('indexes example questions with their passage; editing them makes the saved index stale', () => {
+    const dir = copyContent();
+    const saved = path.join(dir, 'index.json');
+    buildAndSaveIndex(dir, saved);
+    const file = path.join(dir, 'example-questions', 'vimmerby-narvaro.yaml');
+    // A word no guideline, search term or example question uses, asked of one passage.
+    fs.writeFileSync(
+      file,
+      'sections:\n  - section: "Inledning"\n    passages:\n      - contains: "I händelse av kris"\n' +
+        '        sv: ["Vad gör vi om kommunens hemsida blir zebrabelägrad?"]\n        fi: ["Entä jos kunnan sivut ovat seeprapiirityksessä?"]\n',
+    );
+    const { index, origin } = loadOrBuildIndex(dir, saved);
+    expect(origin).toBe('built-stale');
+    for (const [q, lang] of [['zebrabelägrad', 'sv'], ['seeprapiirityksessä', 'fi']] as const) {
+      expect(searchGuidelines(index, q, lang).hits[0]?.passage.text).toContain('I händelse av kris');
+    }
+  });
+
+  it('fails naming the file and the entry on an example question for a passage that is not there', () => {
+    const bad = copyContent();
+    const file = path.join(bad, 'example-questions', 'vimmerby-narvaro.yaml');
+    fs.writeFileSync(file, 'sections:\n  - section: "Inledning"\n    passages:\n      - contains: "ingen sådan mening"\n        sv: ["Vad?"]\n');
+    expect(() => buildAndSaveIndex(bad, path.join(bad, 'index.json'))).toThrow(/vimmerby-narvaro\.yaml: sections\.0\.passages\.0: "ingen sådan mening"/);
+  });
+
   it('fails with a message naming the file and the entry on invalid search terms', () => {
     const bad = copyContent();
     const terms = path.join(bad, 'search-terms', 'skl-checklista-blogg.yaml');

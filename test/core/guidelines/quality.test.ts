@@ -15,17 +15,19 @@ function score(file: string) {
 }
 
 /**
- * Regression floors on the six question sets written apart from the sample (colloquial, plain, and four sets
+ * Regression floors on the eight question sets written apart from the sample (colloquial, plain, and six sets
  * written later, each measured once before anything was tuned on it). They sit a little below today's
  * figures (`somebot eval`), so a change that makes answers worse fails here.
  */
 describe.each([
-  ['questions.jsonl', { top1: 0.77, top3: 0.88, intent: 0.95, language: 0.98, refusal: 0.85, falseRefusal: 0.04 }],
-  ['questions-plain.jsonl', { top1: 0.8, top3: 0.92, intent: 0.95, language: 0.98, refusal: 0.85, falseRefusal: 0.03 }],
-  ['questions-holdout.jsonl', { top1: 0.78, top3: 0.91, intent: 0.97, language: 0.98, refusal: 0.9, falseRefusal: 0.04 }],
-  ['questions-holdout2.jsonl', { top1: 0.79, top3: 0.93, intent: 0.97, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
-  ['questions-holdout3.jsonl', { top1: 0.82, top3: 0.91, intent: 0.97, language: 0.98, refusal: 0.85, falseRefusal: 0.04 }],
-  ['questions-holdout4.jsonl', { top1: 0.82, top3: 0.91, intent: 0.96, language: 0.98, refusal: 0.85, falseRefusal: 0.04 }],
+  ['questions.jsonl', { top1: 0.86, top3: 0.94, intent: 0.95, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
+  ['questions-plain.jsonl', { top1: 0.9, top3: 0.94, intent: 0.95, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
+  ['questions-holdout.jsonl', { top1: 0.89, top3: 0.95, intent: 0.97, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
+  ['questions-holdout2.jsonl', { top1: 0.86, top3: 0.95, intent: 0.97, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
+  ['questions-holdout3.jsonl', { top1: 0.89, top3: 0.95, intent: 0.97, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
+  ['questions-holdout4.jsonl', { top1: 0.89, top3: 0.93, intent: 0.96, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
+  ['questions-holdout5.jsonl', { top1: 0.82, top3: 0.94, intent: 0.96, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
+  ['questions-holdout6.jsonl', { top1: 0.77, top3: 0.9, intent: 0.96, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
 ])('answers on test/fixtures/%s', (file, floor) => {
   const report = score(file);
   it('rank the answering passage high enough', () => {
