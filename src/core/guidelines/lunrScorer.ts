@@ -37,6 +37,8 @@ export class LunrScorer {
   private readonly postings = new Map<string, Map<string, { docs: Int32Array; weights: Float64Array }>>();
   /** Scratch arrays of scoreGrouped, kept zeroed between uses (allocating them per query fed the GC). */
   private scratch = { best: new Float64Array(0), sum: new Float64Array(0), inField: new Uint8Array(0) };
+  /** bestByKey's key of each document, built on first use. */
+  private keyed?: { keyOf: (ref: string) => string; keys: string[]; ofDoc: Int32Array; best: Float64Array };
 
   constructor(idx: lunr.Index) {
     this.index = idx as unknown as LunrInternals;
@@ -119,6 +121,44 @@ export class LunrScorer {
    * `tieBreaker` of their score. Clauses without a group count alone.
    */
   scoreGrouped(clauses: TermClause[], tieBreaker = GROUP_TIE_BREAKER): { ref: string; score: number }[] {
+    const { order, totals } = this.accumulate(clauses, tieBreaker);
+    return order.map((doc) => ({ ref: this.refs[doc]!, score: totals[doc]! })).sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * The best `scoreGrouped` score among the documents of each key, keys given by `keyOf(ref)` (an example
+   * question's passage): without a result object per matching document.
+   */
+  bestByKey(clauses: TermClause[], keyOf: (ref: string) => string): Map<string, number> {
+    if (this.keyed?.keyOf !== keyOf) {
+      const keys: string[] = [];
+      const number = new Map<string, number>();
+      const ofDoc = Int32Array.from(this.refs, (ref) => {
+        const key = keyOf(ref);
+        let k = number.get(key);
+        if (k === undefined) number.set(key, (k = keys.push(key) - 1));
+        return k;
+      });
+      this.keyed = { keyOf, keys, ofDoc, best: new Float64Array(keys.length) };
+    }
+    const { keys, ofDoc, best } = this.keyed;
+    const { order, totals } = this.accumulate(clauses, GROUP_TIE_BREAKER);
+    const touched: number[] = [];
+    for (const doc of order) {
+      const k = ofDoc[doc]!;
+      if (best[k] === 0) touched.push(k);
+      if (totals[doc]! > best[k]!) best[k] = totals[doc]!;
+    }
+    const result = new Map<string, number>();
+    for (const k of touched) {
+      result.set(keys[k]!, best[k]!);
+      best[k] = 0;
+    }
+    return result;
+  }
+
+  /** Per-document grouped scores: `order` lists the matching documents, `totals` holds their scores. */
+  private accumulate(clauses: TermClause[], tieBreaker: number): { order: number[]; totals: Float64Array } {
     // Dense numbers for groups (a clause without one is a group of its own), so that the per-passage,
     // per-group bests live in flat arrays.
     const groupNumber = new Map<number, number>();
@@ -178,7 +218,7 @@ export class LunrScorer {
         totals[doc] = totals[doc]! + dot / magnitude;
       }
     }
-    return order.map((doc) => ({ ref: this.refs[doc]!, score: totals[doc]! })).sort((a, b) => b.score - a.score);
+    return { order, totals };
   }
 
   private buffers(size: number): { best: Float64Array; sum: Float64Array; inField: Uint8Array } {

@@ -118,7 +118,7 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
   }
   // A passage also scores by the example question most like the question (each example question a lunr
   // document of its own): one close paraphrase says more than many loose words spread over a passage's list.
-  const raw = addClosestQuestions(index.scorer.scoreGrouped(clauses), index.questionScorer.scoreGrouped(clauses.filter((c) => isAskedField(c.field))));
+  const raw = addClosestQuestions(index.scorer.scoreGrouped(clauses), index.questionScorer.bestByKey(clauses.filter((c) => isAskedField(c.field)), questionPassage));
 
   const total = concepts.reduce((s, c) => s + c.weight, 0) || 1;
   const readers = index.scope.readersNamed(question);
@@ -175,25 +175,19 @@ function isAskedField(field: string): boolean {
 
 /**
  * Adds to each passage's score QUESTION_MATCH_WEIGHT × the score of its best-matching example question
- * (refs `passageId\u0000n`); a passage reached only through an example question joins the ranking.
+ * (`closest`, by passage id); a passage reached only through an example question joins the ranking.
  * `matched` keeps the passage's own lunr score, on the scale the answer thresholds were set on.
  */
-function addClosestQuestions(
-  passages: { ref: string; score: number }[],
-  questions: { ref: string; score: number }[],
-): { ref: string; score: number; matched: number }[] {
-  const scores = new Map(passages.map((r) => [r.ref, { score: r.score, matched: r.score }]));
-  const seen = new Set<string>();
-  // `questions` is best first: a passage's first question is its closest.
-  for (const q of questions) {
-    const ref = q.ref.slice(0, q.ref.indexOf('\u0000'));
-    if (seen.has(ref)) continue;
-    seen.add(ref);
-    const entry = scores.get(ref) ?? { score: 0, matched: 0 };
-    entry.score += QUESTION_MATCH_WEIGHT * q.score;
-    scores.set(ref, entry);
-  }
-  return [...scores].map(([ref, s]) => ({ ref, ...s })).sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : 1));
+function addClosestQuestions(passages: { ref: string; score: number }[], closest: Map<string, number>): { ref: string; score: number; matched: number }[] {
+  const scored = passages.map((r) => ({ ref: r.ref, score: r.score + QUESTION_MATCH_WEIGHT * (closest.get(r.ref) ?? 0), matched: r.score }));
+  for (const r of passages) closest.delete(r.ref);
+  for (const [ref, score] of closest) scored.push({ ref, score: QUESTION_MATCH_WEIGHT * score, matched: 0 });
+  return scored.sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : 1));
+}
+
+/** The passage an example question belongs to: its lunr ref is `passageId\u0000n`. */
+export function questionPassage(ref: string): string {
+  return ref.slice(0, ref.indexOf('\u0000'));
 }
 
 /**

@@ -26,7 +26,10 @@ function lunrQuery(clauses: TermClause[]) {
   });
 }
 
-const questions = ['questions.jsonl', 'questions-plain.jsonl', 'questions-holdout.jsonl', 'questions-holdout2.jsonl', 'questions-holdout3.jsonl', 'questions-holdout4.jsonl'].flatMap((f) =>
+const questions = fs
+  .readdirSync(path.join(__dirname, '..', '..', 'fixtures'))
+  .filter((f) => f.endsWith('.jsonl'))
+  .flatMap((f) =>
   fs
     .readFileSync(path.join(__dirname, '..', '..', 'fixtures', f), 'utf8')
     .split('\n')
@@ -43,6 +46,20 @@ describe('LunrScorer', () => {
       expect([q, ours.length]).toEqual([q, theirs.length]);
       const byRef = new Map(theirs.map((r) => [r.ref, r.score]));
       for (const r of ours) expect([q, r.ref, r.score]).toEqual([q, r.ref, expect.closeTo(byRef.get(r.ref)!, 9)]);
+    }
+  });
+
+  it('gives each passage the best grouped score among its example questions (bestByKey)', () => {
+    const keyOf = (ref: string) => ref.slice(0, ref.indexOf('\u0000'));
+    for (const q of questions.slice(0, 200)) {
+      const clauses = clausesFor(q)
+        .filter((c) => c.field === FIELDS.sv.asked || c.field === FIELDS.fi.asked)
+        .map((c, i) => ({ ...c, group: i % 3 }));
+      const expected = new Map<string, number>();
+      for (const r of index.questionScorer.scoreGrouped(clauses)) expected.set(keyOf(r.ref), Math.max(expected.get(keyOf(r.ref)) ?? 0, r.score));
+      const best = index.questionScorer.bestByKey(clauses, keyOf);
+      expect([q, [...best.keys()].sort()]).toEqual([q, [...expected.keys()].sort()]);
+      for (const [key, score] of best) expect([q, key, score]).toEqual([q, key, expect.closeTo(expected.get(key)!, 9)]);
     }
   });
 
