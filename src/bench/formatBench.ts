@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { LOAD_RUNS, type BenchReport, type SystemFigures } from './runBench';
 import { SYSTEM } from './systemNames';
 
@@ -11,55 +12,62 @@ function row(label: string, cells: string[], target = ''): string {
   return `${label.padEnd(LABEL_WIDTH)}${cells.map((c) => c.padStart(COLUMN_WIDTH)).join('')}${target ? `   ${target}` : ''}`;
 }
 
-/** "target < N unit (met|missed)" for a measured value. */
-function target(value: number, limit: number, unit: string, who = ''): string {
-  const verdict = Number.isFinite(value) ? (value < limit ? 'met' : 'missed') : 'not measured';
-  return `target${who ? ` ${who}` : ''} < ${limit} ${unit} (${verdict})`;
+/** "target < N unit (met|missed)" for a measured value, in the reader's language. */
+function target(t: TFunction, value: number, limit: number, unit: string, who = ''): string {
+  const verdict = Number.isFinite(value) ? (value < limit ? t('bench:met') : t('bench:missed')) : t('bench:notMeasured');
+  return t('bench:target', { who: who ? ` ${who}` : '', limit, unit, verdict });
 }
 
 /** The benchmark as a developer-facing table: systems side by side, metrics as rows, targets beside them. */
-export function formatBench(report: BenchReport): string {
+export function formatBench(report: BenchReport, t: TFunction): string {
   const systems = report.systems;
   const cells = (f: (s: SystemFigures) => string) => systems.map(f);
   const somebot = systems.find((s) => s.name === SYSTEM.somebot);
   const scored = systems[0]?.scores.n ?? 0;
   const lines = [
-    `bench: ${report.questions} questions (${scored} scored for retrieval) from ${report.file}; ${report.passages} passages; ` +
-      `latency over ${report.iterations} timed pass(es) after ${report.warmups} warm-up pass(es)`,
+    t('bench:header', {
+      questions: report.questions,
+      scored,
+      file: report.file,
+      passages: report.passages,
+      iterations: report.iterations,
+      warmups: report.warmups,
+    }),
     '',
-    row('metric', cells((s) => s.name)),
-    row('top-1', cells((s) => fixed(3)(s.scores.top1))),
-    row('top-3', cells((s) => fixed(3)(s.scores.top3))),
-    row('MRR', cells((s) => fixed(3)(s.scores.mrr))),
-    row('query p50 (µs)', cells((s) => fixed(0)(s.latency.p50Us))),
-    row('query p99 (µs)', cells((s) => fixed(0)(s.latency.p99Us)), somebot ? target(somebot.latency.p99Us, report.targets.somebotAnswerP99Us, 'µs', SYSTEM.somebot) : ''),
-    row('index build (ms)', cells((s) => fixed(1)(s.buildMs))),
-    row('index load (ms)', cells((s) => fixed(1)(s.loadMs))),
+    row(t('bench:metric'), cells((s) => s.name)),
+    row(t('bench:top1'), cells((s) => fixed(3)(s.scores.top1))),
+    row(t('bench:top3'), cells((s) => fixed(3)(s.scores.top3))),
+    row(t('bench:mrr'), cells((s) => fixed(3)(s.scores.mrr))),
+    row(t('bench:p50'), cells((s) => fixed(0)(s.latency.p50Us))),
+    row(
+      t('bench:p99'),
+      cells((s) => fixed(0)(s.latency.p99Us)),
+      somebot ? target(t, somebot.latency.p99Us, report.targets.somebotAnswerP99Us, 'µs', SYSTEM.somebot) : '',
+    ),
+    row(t('bench:build'), cells((s) => fixed(1)(s.buildMs))),
+    row(t('bench:load'), cells((s) => fixed(1)(s.loadMs))),
   ];
   if (report.coldAsk) {
     const cold = report.coldAsk;
-    const value = cold.ok ? fixed(0)(cold.medianMs) : 'failed';
+    const value = cold.ok ? fixed(0)(cold.medianMs) : t('bench:failed');
     const coldCells = cells((s) => (s.name === SYSTEM.somebot ? value : '-'));
-    lines.push(row('cold `somebot ask` (ms)', coldCells, target(cold.ok ? cold.medianMs : Number.NaN, report.targets.coldAskMs, 'ms')));
+    lines.push(row(t('bench:coldAsk'), coldCells, target(t, cold.ok ? cold.medianMs : Number.NaN, report.targets.coldAskMs, 'ms')));
   }
-  lines.push(`${'process RSS (MB)'.padEnd(LABEL_WIDTH)}${fixed(1)(report.rssMb).padStart(COLUMN_WIDTH)}   (this whole process, all three systems loaded)`);
+  lines.push(`${t('bench:rss').padEnd(LABEL_WIDTH)}${fixed(1)(report.rssMb).padStart(COLUMN_WIDTH)}   ${t('bench:rssNote')}`);
   lines.push('');
   if (report.coldAsk) {
     const cold = report.coldAsk;
     lines.push(
       cold.ok
-        ? `note: cold ask = median wall time of ${cold.runsMs.length} fresh \`node bin/somebot.js ask "${cold.question}"\` processes (${cold.runsMs.map((ms) => ms.toFixed(0)).join(', ')} ms)`
-        : `note: cold ask could not be timed: ${cold.error}`,
+        ? t('bench:coldAskNote', { count: cold.runsMs.length, question: cold.question, runs: cold.runsMs.map((ms) => ms.toFixed(0)).join(', ') })
+        : t('bench:coldAskFailedNote', { error: cold.error }),
     );
   }
-  lines.push(
-    'note: somebot query = the whole in-process answer (language, intent, search, decision); an unanswered question scores as a miss. ' +
-      `Baselines never refuse. Build = one build from parsed content in memory; load = median of ${LOAD_RUNS} × (parse the saved JSON + rebuild the index object). ` +
-      `Each system's timing starts after a garbage collection of its set-up${typeof (globalThis as { gc?: unknown }).gc === 'function' ? '' : ' (not here: run node with --expose-gc, as npm run bench does)'}.`,
-  );
-  const ref = Object.entries(report.reference)
-    .map(([name, r]) => `${name} ${r.top1.toFixed(2)} top-1 / ${r.top3.toFixed(2)} top-3`)
+  lines.push(t('bench:method', { loadRuns: LOAD_RUNS }));
+  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') lines.push(t('bench:noGc'));
+  const figures = Object.entries(report.reference)
+    .map(([name, r]) => t('bench:referenceFigure', { name, top1: r.top1.toFixed(2), top3: r.top3.toFixed(2) }))
     .join('; ');
-  lines.push(`note: reference, measured by the issue's author (not asserted): ${ref}`);
+  lines.push(t('bench:reference', { figures }));
   return lines.join('\n');
 }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { guidelineSettings } from '../../src/app/guidelineRuntime';
 import { runBench } from '../../src/bench/runBench';
 import { SYSTEM } from '../../src/bench/systemNames';
+import { formatBench } from '../../src/bench/formatBench';
+import { translator } from '../../src/core/i18n';
 
 /** The benchmark's shape on a small question file; its timings are never asserted (they depend on the machine). */
 describe('runBench', () => {
@@ -43,5 +45,13 @@ describe('runBench', () => {
       expect(s.latency.p99Us).toBeGreaterThanOrEqual(s.latency.p50Us);
     }
     expect(Number.isFinite(report.rssMb)).toBe(true);
+
+    // The printed table is in the reader's language, every label translated.
+    for (const [lang, label] of [['sv', 'fråga p99 (µs)'], ['fi', 'kysymys p99 (µs)'], ['en', 'query p99 (µs)']] as const) {
+      const text = formatBench(report, translator(lang));
+      expect(text).toContain(label);
+      expect(text).not.toMatch(/bench:[a-zA-Z]|{{/); // no untranslated key, no unfilled value
+      for (const s of report.systems) expect(text).toContain(s.name);
+    }
   });
 });

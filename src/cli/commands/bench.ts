@@ -41,7 +41,7 @@ export const benchCommand: CliCommand = {
     // Invalid content ends the command in cli.ts with a message naming the file (exit code 1).
     const report = runBench({ file, iterations, warmups });
     if (report.coldAsk && !report.coldAsk.ok) io.err(t('cli:benchColdAskFailed', { message: report.coldAsk.error }));
-    io.out(flags.json ? JSON.stringify(report, null, 2) : formatBench(report));
+    io.out(flags.json ? JSON.stringify(report, null, 2) : formatBench(report, t));
     return 0;
   },
 };
