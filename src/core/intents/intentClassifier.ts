@@ -19,6 +19,7 @@ export class IntentClassifier {
   /** Category cues of both languages: people mix them, and a mis-detected language must not hide a report. */
   private readonly cues: CueSet<{ category: DetectableCategory; weight: number; length: number }>;
   private readonly reportVerbs: CueSet<true>;
+  private readonly conditionals: CueSet<true>;
   private readonly starters: Record<ContentLang, Set<string>>;
 
   constructor(config: IntentCues) {
@@ -39,6 +40,7 @@ export class IntentClassifier {
     }
     this.cues = new CueSet(cues);
     this.reportVerbs = new CueSet(cueEntries(config.report_verbs, true as const));
+    this.conditionals = new CueSet(cueEntries(config.conditionals, true as const));
   }
 
   /** Cues of both languages count, whatever language the message was detected as. */
@@ -54,9 +56,11 @@ export class IntentClassifier {
       // A category needs at least one clear sign (weight 2) or two hints.
       if (s >= 2 && (best === undefined || s > (scores[best] ?? 0))) best = category;
     }
-    const wantsToReport = this.reportVerbs.some(message);
     const first = splitWords(text)[0]?.text;
     const askedAsQuestion = first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first));
+    // "Kenelle ilmoitan, jos epäilen …?" asks what to do if it happens; "Kenelle ilmoitan? Minua uhataan." reports.
+    const hypothetical = askedAsQuestion && this.conditionals.some(message.slice(1));
+    const wantsToReport = !hypothetical && this.reportVerbs.some(message);
     if (best && (wantsToReport || !askedAsQuestion)) return { intent: `report:${best}`, scores };
     return { intent: 'question', scores };
   }

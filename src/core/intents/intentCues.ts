@@ -13,6 +13,8 @@ const categoryCues = perLang.extend({
 export const intentCuesSchema = z.object({
   report_verbs: perLang,
   question_starters: perLang,
+  /** Words that make a question hypothetical ("om", "jos"): asking whom to report to if something happens. */
+  conditionals: perLang.default({ sv: [], fi: [] }),
   categories: z.object(Object.fromEntries(REQUIRED_CATEGORIES.map((c) => [c, categoryCues])) as Record<
     (typeof REQUIRED_CATEGORIES)[number],
     typeof categoryCues

@@ -20,6 +20,9 @@ describe('IntentClassifier', () => {
     ['sv', 'Datorn har fått ett virus efter en länk på Facebook', 'report:malware'],
     ['fi', 'Koneelle tuli haittaohjelma somelinkistä', 'report:malware'],
     ['sv', 'jag vill göra en anmälan om hot', 'report:threat'],
+    // A report verb in a question without "if" is still a report.
+    ['fi', 'Kenelle ilmoitan? Sain juuri uhkausviestin', 'report:threat'],
+    ['sv', 'Vem anmäler jag till? Vårt konto är hackat', 'report:identity_theft'],
   ])('%s: %s → %s', (lang, text, intent) => {
     expect(classifier.classify(text).intent).toBe(intent);
   });
@@ -30,6 +33,9 @@ describe('IntentClassifier', () => {
     ['fi', 'Saako valeprofiileja tehdä kunnan sivuille?'],
     ['fi', 'Kenelle ilmoitetaan jos saa uhkauksia?'],
     ['sv', 'Vilka hashtaggar använder kommunen?'],
+    // Asking whom to report to *if* something happens is a question, report verb or not.
+    ['fi', 'Kenelle ilmoitan, jos epäilen tietojenkalastelua kunnan sometilillä?'],
+    ['sv', 'Vem ska jag anmäla till om någon hotar mig i kommentarerna?'],
   ])('a question about the rules stays a question: %s', (lang, text) => {
     expect(classifier.classify(text).intent).toBe('question');
   });
