@@ -36,7 +36,13 @@ export class LunrScorer {
   private readonly refs: string[] = [];
   private readonly postings = new Map<string, Map<string, { docs: Int32Array; weights: Float64Array }>>();
   /** Scratch arrays of scoreGrouped, kept zeroed between uses (allocating them per query fed the GC). */
-  private scratch = { best: new Float64Array(0), sum: new Float64Array(0), inField: new Uint8Array(0) };
+  private scratch = {
+    best: new Float64Array(0),
+    sum: new Float64Array(0),
+    inField: new Uint8Array(0),
+    totals: new Float64Array(0),
+    matched: new Uint8Array(0),
+  };
   /** bestByKey's key of each document, built on first use. */
   private keyed?: { keyOf: (ref: string) => string; keys: string[]; ofDoc: Int32Array; best: Float64Array };
 
@@ -55,6 +61,8 @@ export class LunrScorer {
     }
     const number = new Map<string, number>();
     for (const byRef of this.weights.values()) for (const ref of byRef.keys()) if (!number.has(ref)) number.set(ref, this.refs.push(ref) - 1);
+    const n = this.refs.length;
+    this.scratch = { ...this.scratch, inField: new Uint8Array(n), totals: new Float64Array(n), matched: new Uint8Array(n) };
     for (const [term, posting] of Object.entries(this.index.invertedIndex)) {
       for (const [field, docs] of Object.entries(posting)) {
         if (field === '_index') continue;
@@ -122,7 +130,9 @@ export class LunrScorer {
    */
   scoreGrouped(clauses: TermClause[], tieBreaker = GROUP_TIE_BREAKER): { ref: string; score: number }[] {
     const { order, totals } = this.accumulate(clauses, tieBreaker);
-    return order.map((doc) => ({ ref: this.refs[doc]!, score: totals[doc]! })).sort((a, b) => b.score - a.score);
+    const scored = order.map((doc) => ({ ref: this.refs[doc]!, score: totals[doc]! }));
+    this.release(order);
+    return scored.sort((a, b) => b.score - a.score);
   }
 
   /**
@@ -149,6 +159,7 @@ export class LunrScorer {
       if (best[k] === 0) touched.push(k);
       if (totals[doc]! > best[k]!) best[k] = totals[doc]!;
     }
+    this.release(order);
     const result = new Map<string, number>();
     for (const k of touched) {
       result.set(keys[k]!, best[k]!);
@@ -174,8 +185,8 @@ export class LunrScorer {
     });
     const groups = groupNumber.size;
     const n = this.refs.length;
-    const totals = new Float64Array(n);
-    const matched = new Uint8Array(n);
+    // Zero between calls: the caller hands them back with release().
+    const { totals, matched } = this.scratch;
     const order: number[] = [];
     for (const [field, list] of byField) {
       // Query vector length as lunr computes it: boosts summed per term.
@@ -223,8 +234,17 @@ export class LunrScorer {
 
   private buffers(size: number): { best: Float64Array; sum: Float64Array; inField: Uint8Array } {
     if (this.scratch.best.length < size) {
-      this.scratch = { best: new Float64Array(size), sum: new Float64Array(size), inField: new Uint8Array(this.refs.length) };
+      this.scratch = { ...this.scratch, best: new Float64Array(size), sum: new Float64Array(size) };
     }
     return this.scratch;
+  }
+
+  /** Zeroes the per-document totals of `order` (see accumulate). */
+  private release(order: number[]): void {
+    const { totals, matched } = this.scratch;
+    for (const doc of order) {
+      totals[doc] = 0;
+      matched[doc] = 0;
+    }
   }
 }

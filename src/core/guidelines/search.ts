@@ -57,7 +57,7 @@ const COVERAGE_FLOOR = 0.35;
 /** A term in more than this share of passages is left out of the lunr query (see searchGuidelines). */
 const COMMON_SHARE = 0.3;
 /** Query terms per question word and language (see strongest). */
-const MAX_TERMS_PER_WORD = 8;
+const MAX_TERMS_PER_WORD = 5;
 /**
  * Ranking factor for a passage in the question's language. Larger for Finnish: every Swedish passage carries
  * Finnish search terms (so Finnish questions find Swedish-only rules), and with four Swedish documents to one
