@@ -146,8 +146,9 @@ function buildQuestionIndex(content: GuidelineContent, analyzer: Analyzer): lunr
     for (const p of content.passages) {
       const asked = content.exampleQuestions.get(p.id)!;
       for (const lang of ['sv', 'fi'] as const) {
-        // A section's questions stand for each of its passages.
-        for (const q of [...asked.passage[lang], ...asked.section[lang]]) {
+        // Passage-level questions only: a section-level one would be copied into every passage of the section
+        // (it still counts among the section's shared words, see buildGuidelineIndex).
+        for (const q of asked.passage[lang]) {
           this.add({ id: `${p.id}\u0000${n++}`, [FIELDS.sv.asked]: lang === 'sv' ? analyzer.terms(q, lang) : [], [FIELDS.fi.asked]: lang === 'fi' ? analyzer.terms(q, lang) : [] });
         }
       }

@@ -7,7 +7,7 @@ export interface TermClause {
   boost: number;
   /**
    * Clauses of one group are alternatives for one word of the question (its stem, synonyms, translations):
-   * `scoreGrouped` counts only the best of them per passage and field.
+   * `scoreGrouped` counts only the best of them per document and field.
    */
   group?: number;
 }
@@ -32,10 +32,10 @@ export class LunrScorer {
   private readonly index: LunrInternals;
   /** field → docRef → term index → BM25 weight. */
   private readonly weights = new Map<string, Map<string, Map<number, number>>>();
-  /** Passage refs by dense number, and field → term → the passages (by number) with their BM25 weights. */
+  /** Document refs by dense number, and field → term → the documents (by number) with their BM25 weights. */
   private readonly refs: string[] = [];
   private readonly postings = new Map<string, Map<string, { docs: Int32Array; weights: Float64Array }>>();
-  /** Scratch arrays of scoreGrouped, kept zeroed between uses (allocating them per query fed the GC). */
+  /** Scratch arrays of accumulate, kept zeroed between uses (allocating them per query fed the GC). */
   private scratch = {
     best: new Float64Array(0),
     sum: new Float64Array(0),
@@ -43,7 +43,7 @@ export class LunrScorer {
     totals: new Float64Array(0),
     matched: new Uint8Array(0),
   };
-  /** bestByKey's key of each document, built on first use. */
+  /** bestByKey's key of each document, built when it is first called with a `keyOf` (rebuilt for another). */
   private keyed?: { keyOf: (ref: string) => string; keys: string[]; ofDoc: Int32Array; best: Float64Array };
 
   constructor(idx: lunr.Index) {
@@ -78,7 +78,7 @@ export class LunrScorer {
     }
   }
 
-  /** Whether any passage has `term` in `field`. */
+  /** Whether any document has `term` in `field`. */
   has(field: string, term: string): boolean {
     return (this.postings.get(field)?.get(term)?.docs.length ?? 0) > 0;
   }
@@ -86,7 +86,7 @@ export class LunrScorer {
   /** Passages with a positive match, best first (ties in first-match order, as lunr). */
   score(clauses: TermClause[]): { ref: string; score: number }[] {
     // Query vector per field: term index → summed boost. A term in the index counts toward the vector's
-    // length even in a field where no passage has it (as in lunr).
+    // length even in a field where no document has it (as in lunr).
     const queries = new Map<string, Map<number, number>>();
     const termOf = new Map<number, string>();
     for (const c of clauses) {
@@ -123,8 +123,8 @@ export class LunrScorer {
   }
 
   /**
-   * Like `score`, but a passage earns each group once per field — its best-matching clause — instead of the
-   * sum of all (Lucene's "dis-max" for synonyms): a passage that repeats three synonyms of one question word
+   * Like `score`, but a document earns each group once per field — its best-matching clause — instead of the
+   * sum of all (Lucene's "dis-max" for synonyms): a document that repeats three synonyms of one question word
    * must not outrank one that matches every word of the question once; the group's other matches add
    * `tieBreaker` of their score. Clauses without a group count alone.
    */
@@ -170,7 +170,7 @@ export class LunrScorer {
 
   /** Per-document grouped scores: `order` lists the matching documents, `totals` holds their scores. */
   private accumulate(clauses: TermClause[], tieBreaker: number): { order: number[]; totals: Float64Array } {
-    // Dense numbers for groups (a clause without one is a group of its own), so that the per-passage,
+    // Dense numbers for groups (a clause without one is a group of its own), so that the per-document,
     // per-group bests live in flat arrays.
     const groupNumber = new Map<number, number>();
     const byField = new Map<string, { clause: TermClause; group: number }[]>();

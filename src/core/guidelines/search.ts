@@ -11,8 +11,8 @@ export interface SearchHit {
   /** Final ranking score (lunr BM25 weighted by how much of the question the passage covers). */
   score: number;
   /**
-   * The passage's own BM25 (without its example questions' share) weighted once by coverage: how strongly the
-   * passage matches, for the answer decision.
+   * The passage index's BM25 (text, curated terms and example questions' words, without the closest-question
+   * bonus) weighted once by coverage: how strongly the passage matches, for the answer decision.
    */
   evidence: number;
   /** Share (0..1) of the question's words, weighted by rarity, that this passage matches. */
@@ -176,24 +176,29 @@ function isAskedField(field: string): boolean {
 /**
  * Adds to each passage's score QUESTION_MATCH_WEIGHT × the score of its best-matching example question
  * (`closest`, by passage id); a passage reached only through an example question joins the ranking.
- * `matched` keeps the passage's own lunr score, on the scale the answer thresholds were set on.
+ * `matched` keeps the passage index's score alone: the answer thresholds are not set on the bonus's scale
+ * (with it in the evidence, unanswerable questions close to some example question were answered).
  */
 function addClosestQuestions(passages: { ref: string; score: number }[], closest: Map<string, number>): { ref: string; score: number; matched: number }[] {
   const scored = passages.map((r) => ({ ref: r.ref, score: r.score + QUESTION_MATCH_WEIGHT * (closest.get(r.ref) ?? 0), matched: r.score }));
   for (const r of passages) closest.delete(r.ref);
   for (const [ref, score] of closest) scored.push({ ref, score: QUESTION_MATCH_WEIGHT * score, matched: 0 });
-  return scored.sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : 1));
+  return scored.sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
 }
 
-/** The passage an example question belongs to: its lunr ref is `passageId\u0000n`. */
+/** The passage an example question belongs to: its lunr ref is `passageId\u0000n` (see buildQuestionIndex). */
 export function questionPassage(ref: string): string {
-  return ref.slice(0, ref.indexOf('\u0000'));
+  const end = ref.indexOf('\u0000');
+  if (end < 0) throw new Error(`not an example question's ref: ${ref}`);
+  return ref.slice(0, end);
 }
 
 /**
  * A compound the guidelines never use ("LinkedIn-konto", "Facebook-sivua", "lösenordsbyte") is searched as its
  * separate words, each weighing by its own rarity. Read as one word it would mean its head ("konto"), and the
- * rare name in it would count only as a modifier. Compounds the index or the glossary knows stay whole.
+ * rare name in it would count only as a modifier. A compound that the guidelines' text or curated terms use,
+ * or that the glossary knows, stays whole; example questions do not count (one asker's "LinkedIn-konto" must not
+ * make the word whole again). The answer's word list then shows the parts.
  */
 function separateUnknownCompounds(index: GuidelineIndex, words: AnalyzedWord[], lang: ContentLang): AnalyzedWord[] {
   return words.flatMap((w) => {

@@ -58,8 +58,9 @@ export class IntentClassifier {
     }
     const first = splitWords(text)[0]?.text;
     const askedAsQuestion = first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first));
-    // "Kenelle ilmoitan, jos epäilen …?" asks what to do if it happens; "Kenelle ilmoitan? Minua uhataan." reports.
-    const hypothetical = askedAsQuestion && this.conditionals.some(message.slice(1));
+    // "Kenelle ilmoitan, jos epäilen …?" and "Jos saan uhkauksen, kenelle ilmoitan?" ask what to do if it
+    // happens ("jos" and "ifall" are question starters too); "Kenelle ilmoitan? Minua uhataan." reports.
+    const hypothetical = askedAsQuestion && this.conditionals.some(message);
     const wantsToReport = !hypothetical && this.reportVerbs.some(message);
     if (best && (wantsToReport || !askedAsQuestion)) return { intent: `report:${best}`, scores };
     return { intent: 'question', scores };

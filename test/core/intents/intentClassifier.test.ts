@@ -23,6 +23,9 @@ describe('IntentClassifier', () => {
     // A report verb in a question without "if" is still a report.
     ['fi', 'Kenelle ilmoitan? Sain juuri uhkausviestin', 'report:threat'],
     ['sv', 'Vem anmäler jag till? Vårt konto är hackat', 'report:identity_theft'],
+    // "om" here means "about": still a report.
+    ['sv', 'Hur gör jag en anmälan om ett hot jag fick i går?', 'report:threat'],
+    ['sv', 'Jag vill anmäla om det hot jag fick', 'report:threat'],
   ])('%s: %s → %s', (lang, text, intent) => {
     expect(classifier.classify(text).intent).toBe(intent);
   });
@@ -35,7 +38,10 @@ describe('IntentClassifier', () => {
     ['sv', 'Vilka hashtaggar använder kommunen?'],
     // Asking whom to report to *if* something happens is a question, report verb or not.
     ['fi', 'Kenelle ilmoitan, jos epäilen tietojenkalastelua kunnan sometilillä?'],
-    ['sv', 'Vem ska jag anmäla till om någon hotar mig i kommentarerna?'],
+    ['sv', 'Vem ska jag anmäla till ifall någon hotar mig i kommentarerna?'],
+    ['sv', 'Om jag skulle bli hotad, vem anmäler jag till?'],
+    ['fi', 'Jos saan uhkauksen, kenelle ilmoitan?'],
+    ['sv', 'Ifall någon hotar mig i kommentarerna, vem anmäler jag det till?'],
   ])('a question about the rules stays a question: %s', (lang, text) => {
     expect(classifier.classify(text).intent).toBe('question');
   });
