@@ -40,6 +40,7 @@ export class LunrScorer {
     best: new Float64Array(0),
     sum: new Float64Array(0),
     inField: new Uint8Array(0),
+    loose: new Float64Array(0),
     totals: new Float64Array(0),
     matched: new Uint8Array(0),
   };
@@ -62,7 +63,7 @@ export class LunrScorer {
     const number = new Map<string, number>();
     for (const byRef of this.weights.values()) for (const ref of byRef.keys()) if (!number.has(ref)) number.set(ref, this.refs.push(ref) - 1);
     const n = this.refs.length;
-    this.scratch = { ...this.scratch, inField: new Uint8Array(n), totals: new Float64Array(n), matched: new Uint8Array(n) };
+    this.scratch = { ...this.scratch, inField: new Uint8Array(n), loose: new Float64Array(n), totals: new Float64Array(n), matched: new Uint8Array(n) };
     for (const [term, posting] of Object.entries(this.index.invertedIndex)) {
       for (const [field, docs] of Object.entries(posting)) {
         if (field === '_index') continue;
@@ -170,25 +171,26 @@ export class LunrScorer {
 
   /** Per-document grouped scores: `order` lists the matching documents, `totals` holds their scores. */
   private accumulate(clauses: TermClause[], tieBreaker: number): { order: number[]; totals: Float64Array } {
-    // Dense numbers for groups (a clause without one is a group of its own), so that the per-document,
-    // per-group bests live in flat arrays.
-    const groupNumber = new Map<number, number>();
-    const byField = new Map<string, { clause: TermClause; group: number }[]>();
-    clauses.forEach((clause, i) => {
-      if (!this.index.invertedIndex[clause.term]) return;
-      const key = clause.group ?? -1 - i;
-      let group = groupNumber.get(key);
-      if (group === undefined) groupNumber.set(key, (group = groupNumber.size));
-      let list = byField.get(clause.field);
-      if (!list) byField.set(clause.field, (list = []));
-      list.push({ clause, group });
-    });
-    const groups = groupNumber.size;
+    // Per field, dense numbers for the groups that have clauses in it, so that the per-document, per-group
+    // bests live in flat arrays; a clause without a group is a group of its own, so it simply adds its score.
+    const byField = new Map<string, { groups: Map<number, number>; list: { clause: TermClause; group: number }[] }>();
+    for (const clause of clauses) {
+      if (!this.index.invertedIndex[clause.term]) continue;
+      let entry = byField.get(clause.field);
+      if (!entry) byField.set(clause.field, (entry = { groups: new Map(), list: [] }));
+      let group = -1;
+      if (clause.group !== undefined) {
+        const known = entry.groups.get(clause.group);
+        if (known === undefined) entry.groups.set(clause.group, (group = entry.groups.size));
+        else group = known;
+      }
+      entry.list.push({ clause, group });
+    }
     const n = this.refs.length;
     // Zero between calls: the caller hands them back with release().
     const { totals, matched } = this.scratch;
     const order: number[] = [];
-    for (const [field, list] of byField) {
+    for (const [field, { groups: groupNumbers, list }] of byField) {
       // Query vector length as lunr computes it: boosts summed per term.
       const perTerm = new Map<string, number>();
       for (const { clause } of list) perTerm.set(clause.term, (perTerm.get(clause.term) ?? 0) + clause.boost);
@@ -197,7 +199,8 @@ export class LunrScorer {
       const magnitude = Math.sqrt(sumOfSquares);
       if (magnitude === 0) continue;
       const postings = this.postings.get(field);
-      const { best, sum, inField } = this.buffers(n * groups);
+      const groups = groupNumbers.size;
+      const { best, sum, inField, loose } = this.buffers(n * groups);
       const seen: number[] = [];
       for (const { clause, group } of list) {
         const posting = postings?.get(clause.term);
@@ -209,13 +212,18 @@ export class LunrScorer {
             seen.push(doc);
           }
           const w = posting.weights[j]! * clause.boost;
+          if (group < 0) {
+            loose[doc] = loose[doc]! + w;
+            continue;
+          }
           const k = doc * groups + group;
           if (w > best[k]!) best[k] = w;
           sum[k] = sum[k]! + w;
         }
       }
       for (const doc of seen) {
-        let dot = 0;
+        let dot = loose[doc]!;
+        loose[doc] = 0;
         for (let k = doc * groups; k < (doc + 1) * groups; k++) {
           dot += best[k]! + tieBreaker * (sum[k]! - best[k]!);
           best[k] = 0;
@@ -232,7 +240,7 @@ export class LunrScorer {
     return { order, totals };
   }
 
-  private buffers(size: number): { best: Float64Array; sum: Float64Array; inField: Uint8Array } {
+  private buffers(size: number): { best: Float64Array; sum: Float64Array; inField: Uint8Array; loose: Float64Array } {
     if (this.scratch.best.length < size) {
       this.scratch = { ...this.scratch, best: new Float64Array(size), sum: new Float64Array(size) };
     }

@@ -25,8 +25,9 @@ export interface DetectedLanguage {
  * ("lösenord?", "moi") a platform locale hint wins when the text is not clear.
  */
 export class LanguageDetector {
-  private readonly models: Record<ContentLang, Map<string, number>>;
-  private readonly totals: Record<ContentLang, number>;
+  /** log P(gram | sv) − log P(gram | fi) for every trigram either language has; `unseen` for the others. */
+  private readonly logRatio: Map<string, number>;
+  private readonly unseen: number;
   private readonly markers: Record<UiLang, Set<string>>;
 
   /** Counts the trigrams of each language's training text (done once, when the index is built). */
@@ -39,9 +40,15 @@ export class LanguageDetector {
   }
 
   constructor(model: LanguageModel, markers: LanguageMarkers) {
-    this.models = { sv: new Map(Object.entries(model.sv)), fi: new Map(Object.entries(model.fi)) };
-    this.totals = { sv: 0, fi: 0 };
-    for (const lang of ['sv', 'fi'] as const) for (const n of this.models[lang].values()) this.totals[lang] += n;
+    const totals = { sv: 0, fi: 0 };
+    for (const lang of ['sv', 'fi'] as const) for (const n of Object.values(model[lang])) totals[lang] += n;
+    // Add-one smoothing over a nominal vocabulary of 20 000 trigrams.
+    const logProb = (lang: ContentLang, count: number) => Math.log((count + 1) / (totals[lang] + 20_000));
+    this.unseen = logProb('sv', 0) - logProb('fi', 0);
+    this.logRatio = new Map();
+    for (const gram of new Set([...Object.keys(model.sv), ...Object.keys(model.fi)])) {
+      this.logRatio.set(gram, logProb('sv', model.sv[gram] ?? 0) - logProb('fi', model.fi[gram] ?? 0));
+    }
     this.markers = {
       sv: new Set(markers.sv.map((w) => w.toLowerCase())),
       fi: new Set(markers.fi.map((w) => w.toLowerCase())),
@@ -58,7 +65,7 @@ export class LanguageDetector {
 
     const grams = trigrams(words.join(' '));
     let diff = 0; // log P(sv) - log P(fi)
-    for (const g of grams) diff += this.logProb('sv', g) - this.logProb('fi', g);
+    for (const g of grams) diff += this.logRatio.get(g) ?? this.unseen;
     diff += 2.5 * (marks.sv - marks.fi);
     if (/å/.test(text.toLowerCase())) diff += 3;
     const perGram = grams.length > 0 ? Math.abs(diff) / grams.length : 0;
@@ -66,12 +73,6 @@ export class LanguageDetector {
     const lang: ContentLang = diff >= 0 ? 'sv' : 'fi';
     if (hint && confidence < 0.35 && hint !== lang) return { lang: hint, confidence };
     return { lang, confidence };
-  }
-
-  private logProb(lang: ContentLang, gram: string): number {
-    const count = this.models[lang].get(gram) ?? 0;
-    // Add-one smoothing over a nominal vocabulary of 20 000 trigrams.
-    return Math.log((count + 1) / (this.totals[lang] + 20_000));
   }
 }
 
