@@ -44,6 +44,8 @@ export class LunrScorer {
     totals: new Float64Array(0),
     matched: new Uint8Array(0),
   };
+  /** The documents a field's clauses matched (reused per field and call). */
+  private readonly seen: number[] = [];
   /** bestByKey's key of each document, built when it is first called with a `keyOf` (rebuilt for another). */
   private keyed?: { keyOf: (ref: string) => string; keys: string[]; ofDoc: Int32Array; best: Float64Array };
 
@@ -173,27 +175,28 @@ export class LunrScorer {
   private accumulate(clauses: TermClause[], tieBreaker: number): { order: number[]; totals: Float64Array } {
     // Per field, dense numbers for the groups that have clauses in it, so that the per-document, per-group
     // bests live in flat arrays; a clause without a group is a group of its own, so it simply adds its score.
-    const byField = new Map<string, { groups: Map<number, number>; list: { clause: TermClause; group: number }[] }>();
+    const byField = new Map<string, { groups: Map<number, number>; clauses: TermClause[]; groupOf: number[] }>();
     for (const clause of clauses) {
       if (!this.index.invertedIndex[clause.term]) continue;
       let entry = byField.get(clause.field);
-      if (!entry) byField.set(clause.field, (entry = { groups: new Map(), list: [] }));
+      if (!entry) byField.set(clause.field, (entry = { groups: new Map(), clauses: [], groupOf: [] }));
       let group = -1;
       if (clause.group !== undefined) {
         const known = entry.groups.get(clause.group);
         if (known === undefined) entry.groups.set(clause.group, (group = entry.groups.size));
         else group = known;
       }
-      entry.list.push({ clause, group });
+      entry.clauses.push(clause);
+      entry.groupOf.push(group);
     }
     const n = this.refs.length;
     // Zero between calls: the caller hands them back with release().
     const { totals, matched } = this.scratch;
     const order: number[] = [];
-    for (const [field, { groups: groupNumbers, list }] of byField) {
+    for (const [field, { groups: groupNumbers, clauses: list, groupOf }] of byField) {
       // Query vector length as lunr computes it: boosts summed per term.
       const perTerm = new Map<string, number>();
-      for (const { clause } of list) perTerm.set(clause.term, (perTerm.get(clause.term) ?? 0) + clause.boost);
+      for (const clause of list) perTerm.set(clause.term, (perTerm.get(clause.term) ?? 0) + clause.boost);
       let sumOfSquares = 0;
       for (const boost of perTerm.values()) sumOfSquares += boost * boost;
       const magnitude = Math.sqrt(sumOfSquares);
@@ -201,8 +204,11 @@ export class LunrScorer {
       const postings = this.postings.get(field);
       const groups = groupNumbers.size;
       const { best, sum, inField, loose } = this.buffers(n * groups);
-      const seen: number[] = [];
-      for (const { clause, group } of list) {
+      const seen = this.seen;
+      seen.length = 0;
+      for (let c = 0; c < list.length; c++) {
+        const clause = list[c]!;
+        const group = groupOf[c]!;
         const posting = postings?.get(clause.term);
         if (!posting) continue;
         for (let j = 0; j < posting.docs.length; j++) {

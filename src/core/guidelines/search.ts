@@ -39,7 +39,15 @@ interface Concept {
   terms: TermBoosts;
   /** The terms that count as the word being present in a passage, with the credit (0..1) each gives. */
   counted: TermBoosts;
+  /** `counted` as flat lists, for the per-passage checks (iterating Maps there allocated an entry per term). */
+  countedList: CountedTerm[];
   weight: number;
+}
+
+interface CountedTerm {
+  lang: ContentLang;
+  term: string;
+  credit: number;
 }
 
 const OTHER: Record<ContentLang, ContentLang> = { sv: 'fi', fi: 'sv' };
@@ -261,7 +269,9 @@ function buildConcepts(index: GuidelineIndex, words: AnalyzedWord[], lang: Conte
     }
     for (const part of word.partStems) if (part !== head && part.length >= 3) put(lang, part, BOOST.part * partWeight(part));
     const weight = Math.log(1 + n / (1 + frequency(index, lang, word, counted))) * (word.surface.length <= 2 ? 0.3 : 1);
-    return { word, terms: strongest(index, terms), counted, weight };
+    const countedList: CountedTerm[] = [];
+    for (const l of ['sv', 'fi'] as const) for (const [term, credit] of counted[l]) countedList.push({ lang: l, term, credit });
+    return { word, terms: strongest(index, terms), counted, countedList, weight };
   });
 }
 
@@ -308,20 +318,24 @@ function frequency(index: GuidelineIndex, lang: ContentLang, word: AnalyzedWord,
 /** Whether a passage has a concept among its own terms, only among those shared with its section, or not at all. */
 function present(c: Concept, sets: PassageTermSets): number {
   let credit = 0;
-  for (const l of ['sv', 'fi'] as const) {
-    for (const [term, value] of c.counted[l]) {
-      if (sets.own[l].has(term)) {
-        if (value === 1) return 1;
-        credit = Math.max(credit, value);
-      } else if (sets.shared[l].has(term)) credit = Math.max(credit, SHARED_MATCH * value);
-    }
+  const list = c.countedList;
+  for (let i = 0; i < list.length; i++) {
+    const { lang, term, credit: value } = list[i]!;
+    if (sets.own[lang].has(term)) {
+      if (value === 1) return 1;
+      credit = Math.max(credit, value);
+    } else if (sets.shared[lang].has(term)) credit = Math.max(credit, SHARED_MATCH * value);
   }
   return credit;
 }
 
 /** Whether the passage's own wording (not its curated terms) has the concept. */
 function inWording(c: Concept, sets: PassageTermSets): boolean {
-  for (const l of ['sv', 'fi'] as const) for (const [term, value] of c.counted[l]) if (value === 1 && sets.text[l].has(term)) return true;
+  const list = c.countedList;
+  for (let i = 0; i < list.length; i++) {
+    const { lang, term, credit } = list[i]!;
+    if (credit === 1 && sets.text[lang].has(term)) return true;
+  }
   return false;
 }
 
