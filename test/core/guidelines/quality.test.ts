@@ -15,7 +15,7 @@ function score(file: string) {
 }
 
 /**
- * Regression floors on the ten question sets written apart from the sample (colloquial, plain, and eight sets
+ * Regression floors on the twelve question sets written apart from the sample (colloquial, plain, and ten sets
  * written later). Each was measured once when it arrived, before anything was changed after looking at it (the
  * README lists those first figures); ranking constants have since been chosen on them too, so these are floors
  * against regressions, not estimates of how the bot does on new questions. They sit a little below today's
@@ -32,6 +32,8 @@ describe.each([
   ['questions-holdout6.jsonl', { top1: 0.77, top3: 0.9, intent: 0.96, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
   ['questions-holdout7.jsonl', { top1: 0.76, top3: 0.92, intent: 0.96, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
   ['questions-holdout8.jsonl', { top1: 0.8, top3: 0.92, intent: 0.96, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
+  ['questions-holdout9.jsonl', { top1: 0.89, top3: 0.96, intent: 0.97, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
+  ['questions-holdout10.jsonl', { top1: 0.87, top3: 0.96, intent: 0.97, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
 ])('answers on test/fixtures/%s', (file, floor) => {
   const report = score(file);
   it('rank the answering passage high enough', () => {
