@@ -134,6 +134,18 @@ function buildVocabulary(content: GuidelineContent): string[] {
   return [...words].sort();
 }
 
+/** The lunr ref of a passage's n-th example question in the question index. */
+function questionRef(passageId: string, n: number): string {
+  return `${passageId}\u0000${n}`;
+}
+
+/** The passage an example question belongs to, from its ref in the question index (see questionRef). */
+export function questionPassage(ref: string): string {
+  const end = ref.indexOf('\u0000');
+  if (end < 0) throw new Error(`not an example question's ref: ${ref}`);
+  return ref.slice(0, end);
+}
+
 /** Every example question as its own lunr document, so a question can be matched to the one most like it. */
 function buildQuestionIndex(content: GuidelineContent, analyzer: Analyzer): lunr.Index {
   return lunr(function () {
@@ -149,7 +161,7 @@ function buildQuestionIndex(content: GuidelineContent, analyzer: Analyzer): lunr
         // Passage-level questions only: a section-level one would be copied into every passage of the section
         // (it still counts among the section's shared words, see buildGuidelineIndex).
         for (const q of asked.passage[lang]) {
-          this.add({ id: `${p.id}\u0000${n++}`, [FIELDS.sv.asked]: lang === 'sv' ? analyzer.terms(q, lang) : [], [FIELDS.fi.asked]: lang === 'fi' ? analyzer.terms(q, lang) : [] });
+          this.add({ id: questionRef(p.id, n++), [FIELDS.sv.asked]: lang === 'sv' ? analyzer.terms(q, lang) : [], [FIELDS.fi.asked]: lang === 'fi' ? analyzer.terms(q, lang) : [] });
         }
       }
     }

@@ -1,7 +1,7 @@
 import type { AnalyzedWord } from '../language/analyzer';
 import type { ContentLang } from '../language/lang';
 import type { TermClause } from './lunrScorer';
-import { FIELD_BOOST, FIELDS, type GuidelineIndex, type PassageTermSets } from './guidelineIndex';
+import { FIELD_BOOST, FIELDS, questionPassage, type GuidelineIndex, type PassageTermSets } from './guidelineIndex';
 import type { Passage } from './passage';
 import type { Readers } from './guidelineDocument';
 
@@ -194,13 +194,6 @@ function addClosestQuestions(passages: { ref: string; score: number }[], closest
   for (const r of passages) closest.delete(r.ref);
   for (const [ref, score] of closest) scored.push({ ref, score: QUESTION_MATCH_WEIGHT * score, matched: 0 });
   return scored.sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
-}
-
-/** The passage an example question belongs to: its lunr ref is `passageId\u0000n` (see buildQuestionIndex). */
-export function questionPassage(ref: string): string {
-  const end = ref.indexOf('\u0000');
-  if (end < 0) throw new Error(`not an example question's ref: ${ref}`);
-  return ref.slice(0, end);
 }
 
 /**

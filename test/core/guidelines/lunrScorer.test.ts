@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lunr } from '../../../src/core/language/lunrLanguages';
 import { LunrScorer, type TermClause } from '../../../src/core/guidelines/lunrScorer';
-import { FIELDS } from '../../../src/core/guidelines/guidelineIndex';
+import { FIELDS, questionPassage } from '../../../src/core/guidelines/guidelineIndex';
 import { testGuidelineRuntime } from '../../helpers/guidelineRuntime';
 
 const runtime = testGuidelineRuntime();
@@ -52,12 +52,11 @@ describe('LunrScorer', () => {
   it('gives each passage the best score among its example questions (bestByKey), as lunr scores them', () => {
     // Clauses without groups: scoreGrouped then scores as lunr does, and `score` (compared with lunr above) is
     // an independent reference for it.
-    const keyOf = (ref: string) => ref.slice(0, ref.indexOf('\u0000'));
     for (const q of questions.slice(0, 200)) {
       const clauses = clausesFor(q).filter((c) => c.field === FIELDS.sv.asked || c.field === FIELDS.fi.asked);
       const expected = new Map<string, number>();
-      for (const r of index.questionScorer.score(clauses)) expected.set(keyOf(r.ref), Math.max(expected.get(keyOf(r.ref)) ?? 0, r.score));
-      const best = index.questionScorer.bestByKey(clauses, keyOf);
+      for (const r of index.questionScorer.score(clauses)) expected.set(questionPassage(r.ref), Math.max(expected.get(questionPassage(r.ref)) ?? 0, r.score));
+      const best = index.questionScorer.bestByKey(clauses, questionPassage);
       expect([q, [...best.keys()].sort()]).toEqual([q, [...expected.keys()].sort()]);
       for (const [key, score] of best) expect([q, key, score]).toEqual([q, key, expect.closeTo(expected.get(key)!, 9)]);
     }
