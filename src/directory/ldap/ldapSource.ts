@@ -210,7 +210,8 @@ export class LdapSource implements DirectorySource {
       url: this.settings.url,
       timeout,
       connectTimeout: timeout,
-      ...(this.credentials.tls ? { tlsOptions: this.credentials.tls } : {}),
+      // Only for ldaps://: given with ldap://, ldapts mixes them into StartTLS and the handshake fails.
+      ...(this.credentials.tls && this.settings.url.startsWith('ldaps:') ? { tlsOptions: this.credentials.tls } : {}),
     });
     try {
       if (this.settings.startTls) await client.startTLS(this.credentials.tls ?? {});
@@ -231,5 +232,8 @@ function ldapFailure(err: unknown): DirectorySourceError {
   if (err instanceof InvalidCredentialsError || code === 49 || code === 50) {
     return new DirectorySourceError(DirectorySourceErrorCode.Refused, 'ldap: bind or search refused', code);
   }
-  return new DirectorySourceError(DirectorySourceErrorCode.Unavailable, 'ldap: operation failed', code);
+  const failure = new DirectorySourceError(DirectorySourceErrorCode.Unavailable, 'ldap: operation failed', code);
+  // Kept for debugging, never logged (an LDAP error message may name an entry).
+  Object.defineProperty(failure, 'cause', { value: err, enumerable: false });
+  return failure;
 }
