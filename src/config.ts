@@ -179,6 +179,8 @@ const directoryVariables = {
   GRAPH_API_URL: z.string().url({ error: problem('url', { example: 'https://graph.microsoft.com' }) }).default('https://graph.microsoft.com'),
   LDAP_BIND_DN: optionalText,
   LDAP_BIND_PASSWORD: optionalText,
+  /** The bot's app id in the organisation's Teams app catalog: with it the bot installs itself for a person it must alert (Graph). */
+  SOMEBOT_TEAMS_CATALOG_APP_ID: optionalText,
   /** How long a directory answer is fresh (older ones serve while a refresh runs). */
   SOMEBOT_DIRECTORY_TTL_MS: wholeNumber(1000, 7 * 24 * 3600_000, 15 * 60_000),
 };
@@ -245,6 +247,8 @@ export interface Config {
     graph: { tenantId?: string; clientId?: string; clientSecret?: string; authorityHost: string; graphUrl: string };
     ldap: { bindDn?: string; bindPassword?: string };
     ttlMs: number;
+    /** SOMEBOT_TEAMS_CATALOG_APP_ID: install the Teams app for a person before creating their conversation. */
+    teamsCatalogAppId?: string;
   };
 }
 
@@ -325,6 +329,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
       ldap: { ...(v.LDAP_BIND_DN ? { bindDn: v.LDAP_BIND_DN } : {}), ...(v.LDAP_BIND_PASSWORD ? { bindPassword: v.LDAP_BIND_PASSWORD } : {}) },
       ttlMs: v.SOMEBOT_DIRECTORY_TTL_MS,
+      ...(v.SOMEBOT_TEAMS_CATALOG_APP_ID ? { teamsCatalogAppId: v.SOMEBOT_TEAMS_CATALOG_APP_ID } : {}),
     },
     relay: {
       pollMs: v.SOMEBOT_RELAY_POLL_MS,

@@ -1,0 +1,80 @@
+/**
+ * Alerts to people who never wrote to the bot on Teams: the bot creates the personal conversation from the
+ * person's Entra object id and the tenant (POST /v3/conversations), then posts the alert there; when Teams
+ * refuses (403: the app is not installed for them), the alert is dead-lettered to IT security.
+ */
+import { draft } from '../../helpers/db';
+import { FakeClock } from '../../helpers/fakeClock';
+import { userKey } from '../../../src/adapters/teams/conversationKeys';
+import { installedInTeam, installedPersonal, IT_CHANNEL, TENANT_ID, USERS } from './activities';
+import { activityText } from './fakeConnector';
+import { send, startTeamsBot, type TeamsTestBot } from './harness';
+
+const KAISA_AAD = '8c2f1a40-0001-4c1e-9a53-000000000001';
+
+describe('Teams: alerts through a conversation the bot creates', () => {
+  let t: TeamsTestBot;
+  const clock = new FakeClock('2026-03-16T08:00:00.000Z');
+
+  beforeAll(async () => {
+    t = await startTeamsBot({ clock, env: { SOMEBOT_RELAY_BASE_DELAY_MS: '10', SOMEBOT_RELAY_MAX_DELAY_MS: '10' } });
+    // Only Anna and Timo (and IT security's channel) ever talked to the bot; Karin and Kaisa never did.
+    for (const u of [USERS.anna, USERS.timo]) await send(t, installedPersonal(t.serviceUrl, u));
+    await send(t, installedInTeam(t.serviceUrl, USERS.timo, IT_CHANNEL));
+  }, 180_000);
+  afterAll(() => t?.close());
+  beforeEach(() => t.connector.reset());
+
+  async function deliverAll(): Promise<void> {
+    for (let i = 0; i < 5; i++) {
+      await t.bot.deliverDue();
+      clock.advance(20);
+    }
+  }
+
+  it('creates the manager’s 1:1 conversation from her Entra object id and the tenant, posts the alert there, and reuses it', async () => {
+    expect(await t.bot.reporting.store.teamsConversation(userKey(USERS.karin.aadObjectId))).toBeUndefined();
+    const receipt = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), USERS.anna.directoryId);
+    await deliverAll();
+
+    const create = t.connector.calls.find((c) => c.kind === 'create' && (c.body.members as { id: string }[])[0]?.id === USERS.karin.aadObjectId);
+    expect(create).toMatchObject({ method: 'POST', path: '/v3/conversations', status: 200 });
+    expect(create!.body).toMatchObject({ isGroup: false, tenantId: TENANT_ID, channelData: { tenant: { id: TENANT_ID } } });
+    const saved = await t.bot.reporting.store.teamsConversation(userKey(USERS.karin.aadObjectId));
+    const conversationId = (saved!.reference as { conversation: { id: string } }).conversation.id;
+    expect(conversationId).toMatch(/^a:created-/);
+    const alert = t.connector.to(conversationId, ['send']).find((c) => activityText(c.body).includes(receipt.reference));
+    expect(alert).toBeDefined();
+    expect((await t.bot.reporting.store.outboxFor(receipt.reference)).find((r) => r.addressee.kind === 'person' && r.addressee.personId === USERS.karin.directoryId)?.status).toBe('delivered');
+
+    // The next alert goes to the same conversation, without creating another.
+    t.connector.reset();
+    const second = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), USERS.anna.directoryId);
+    await deliverAll();
+    expect(t.connector.calls.filter((c) => c.kind === 'create' && (c.body.members as { id: string }[])[0]?.id === USERS.karin.aadObjectId)).toEqual([]);
+    expect(t.connector.to(conversationId, ['send']).some((c) => activityText(c.body).includes(second.reference))).toBe(true);
+  });
+
+  it('dead-letters to IT security when Teams refuses to create the conversation (403), and does not try again for every alert', async () => {
+    t.connector.failNext(403, { kind: 'create', times: 10 });
+    // Karin reports: her manager Kaisa never talked to the bot, and the app is not installed for her.
+    await send(t, installedPersonal(t.serviceUrl, USERS.karin));
+    const receipt = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), USERS.karin.directoryId);
+    await deliverAll();
+
+    const refused = t.connector.calls.filter((c) => c.kind === 'create' && (c.body.members as { id: string }[])[0]?.id === KAISA_AAD);
+    expect(refused.map((c) => c.status)).toEqual([403]);
+    const row = (await t.bot.reporting.store.outboxFor(receipt.reference)).find((r) => r.addressee.kind === 'person' && r.addressee.personId === 'kaisa.virtanen');
+    expect(row?.status).toBe('dead');
+    const failed = (await t.bot.reporting.store.timeline(receipt.reference)).find((e) => e.event === 'delivery_failed');
+    expect(failed?.details).toEqual(expect.objectContaining({ reason: 'teams_forbidden', to: 'person:kaisa.virtanen' }));
+    expect(t.connector.to(IT_CHANNEL, ['send']).some((c) => activityText(c.body).includes(receipt.reference))).toBe(true);
+
+    // Another alert for Kaisa: Teams no longer claims to reach her, so no second refused create.
+    const again = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), USERS.karin.directoryId);
+    await deliverAll();
+    expect(t.connector.calls.filter((c) => c.kind === 'create' && (c.body.members as { id: string }[])[0]?.id === KAISA_AAD)).toHaveLength(1);
+    const againRow = (await t.bot.reporting.store.outboxFor(again.reference)).find((r) => r.addressee.kind === 'person' && r.addressee.personId === 'kaisa.virtanen');
+    expect(againRow?.status).not.toBe('delivered');
+  });
+});
