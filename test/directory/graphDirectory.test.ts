@@ -1,6 +1,10 @@
 import { CachedDirectory } from '../../src/core/directory/cachedDirectory';
 import { checkDirectory, DirectoryProblemCode } from '../../src/core/directory/checkDirectory';
 import { managerChain } from '../../src/core/directory/managerChain';
+import { resolveRouting } from '../../src/core/reports/routing';
+import type { ReportDraft } from '../../src/core/reports/report';
+import { loadRoutingTable } from '../../src/core/reports/routingTable';
+import path from 'node:path';
 import { createJsonLogger } from '../../src/core/logger';
 import { GraphClient } from '../../src/directory/graph/graphClient';
 import { GraphSource } from '../../src/directory/graph/graphSource';
@@ -151,5 +155,22 @@ describe('Microsoft Graph directory (fake Graph on loopback)', () => {
     const client = new GraphClient({ tenantId: FAKE_TENANT, clientId: FAKE_CLIENT_ID, clientSecret: 'wrong', authorityHost: graph.url, graphUrl: graph.url });
     const source = new GraphSource(client, { kind: 'graph' });
     await expect(source.findPerson({ by: 'id', value: idOf('anna.lindqvist') })).rejects.toMatchObject({ code: 'directory_refused', status: 401 });
+  });
+
+  it('routes a report while the source is down: the reporter is known by id, and IT security is told when the manager is unknown', async () => {
+    const table = loadRoutingTable(path.join(__dirname, '../../content/routing.yaml'));
+    const harassment = { category: 'harassment', immediateDanger: false, subjectIsManager: false } as ReportDraft;
+    const directory = open();
+    await directory.itSecurity(); // IT security known from before the outage
+    // Up: a person without a manager goes to HR (as with the YAML directory), not to IT security.
+    const jussi = await resolveRouting(harassment, idOf('jussi.heikkinen'), table, directory);
+    expect(jussi.recipients.map((r) => r.role)).not.toContain('it_security');
+
+    graph.down = true;
+    const mikko = await resolveRouting(harassment, idOf('mikko.laine'), table, directory);
+    expect(directory.managerUnknown(idOf('mikko.laine'))).toBe(true);
+    expect(mikko.recipients.filter((r) => r.role === 'it_security').map((r) => (r.kind === 'person' ? r.personId : r.channel.id)).sort()).toEqual(
+      [idOf('linnea.berg'), idOf('timo.korhonen'), 'infosec@kyrkslatt.example'].sort(),
+    );
   });
 });

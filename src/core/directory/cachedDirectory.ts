@@ -41,8 +41,9 @@ export interface CachedDirectoryOptions {
  *   after that it is still served at once and a refresh runs in the background (stale-while-revalidate).
  * - When the source fails, the last known answer serves, however old. With nothing known, lookups answer
  *   "unknown" (undefined / empty) instead of throwing, so a report is never refused because the directory is
- *   down: a reporter without a known manager is asked for one, as for people without one. A Teams user whose
- *   source id is their Entra object id (Graph) is known provisionally by that id while the source is down.
+ *   down: a reporter without a known manager is asked for one, as for people without one, and routing tells
+ *   IT security too (managerUnknown). A person asked for by id, and a Teams user whose source id is their
+ *   Entra object id (Graph), are known provisionally by that id while the source is down.
  * - Nothing about a person is logged: failures are logged with the operation and the error code only.
  * - Roles: 'employee' for everyone, 'it_security' / 'hr' / 'communications' from the groups' transitive
  *   members, 'manager' for whoever is someone's manager in the listing or a fetched chain.
@@ -52,6 +53,8 @@ export class CachedDirectory implements Directory {
   private readonly entries = new Map<string, Entry<unknown>>();
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly knownManagers = new Set<string>();
+  /** People whose manager lookup failed with nothing known (see managerUnknown). */
+  private readonly unknownManagers = new Set<string>();
   private readonly health: SourceHealth;
   private readonly now: () => number;
 
@@ -77,8 +80,15 @@ export class CachedDirectory implements Directory {
   }
 
   async person(id: string): Promise<Person | undefined> {
-    const found = await this.lookup({ by: 'id', value: id });
-    return found ? this.build(found, { withManager: true }) : undefined;
+    let found: SourcePerson | undefined;
+    try {
+      found = await this.cached(`person:id:${id}`, 'person', () => this.options.source.findPerson({ by: 'id', value: id }));
+    } catch {
+      // Down with nothing known: the id came from a session or a stored report, so the person is known
+      // provisionally by it (a report is never refused because the directory is unreachable).
+      return provisional(id);
+    }
+    return found ? this.build(this.remember(found), { withManager: true }) : undefined;
   }
 
   async findByIdentity(platform: Platform, externalId: string): Promise<Person | undefined> {
@@ -96,7 +106,7 @@ export class CachedDirectory implements Directory {
           return found ? this.build(this.remember(found), { withManager: true }) : undefined;
         } catch {
           // Down with nothing known: when the source keys people by Entra object id, the id is known already.
-          return this.options.source.kind === 'graph' ? { id: key.value, name: key.value, roles: ['employee'], identities: { teams: key.value } } : undefined;
+          return this.options.source.kind === 'graph' ? provisional(key.value, { teams: key.value }) : undefined;
         }
       }
       default:
@@ -109,12 +119,18 @@ export class CachedDirectory implements Directory {
     let manager: SourcePerson | undefined;
     try {
       manager = await this.cached(`manager:${personId}`, 'manager', () => this.options.source.manager(personId));
+      this.unknownManagers.delete(personId);
     } catch {
+      this.unknownManagers.add(personId);
       return undefined;
     }
     if (!manager) return undefined;
     this.knownManagers.add(manager.id);
     return this.build(this.remember(manager), { withManager: true });
+  }
+
+  managerUnknown(personId: string): boolean {
+    return this.unknownManagers.has(personId);
   }
 
   async itSecurity(): Promise<{ people: Person[]; channels: ChannelRef[] }> {
@@ -267,4 +283,9 @@ export class CachedDirectory implements Directory {
     this.loading.set(key, started);
     return started;
   }
+}
+
+/** A person known only by id while the source is down: an employee, named by the id, manager unknown. */
+function provisional(id: string, identities: Person['identities'] = {}): Person {
+  return { id, name: id, roles: ['employee'], identities };
 }
