@@ -10,6 +10,7 @@ import { findPerson, personView, type PersonView } from '../../core/directory/pe
 import type { UiLang } from '../../core/language/lang';
 import { loadRoutingTable } from '../../core/reports/routingTable';
 import { openDirectory, type OpenedDirectory } from '../../directory/openDirectory';
+import { isDataDirInUseError } from '../../storage/dataDirLock';
 import { openStore } from '../../storage/openStore';
 import type { CliCommand, CliIo } from '../command';
 import { parseArgs } from '../command';
@@ -173,7 +174,15 @@ async function check(
     else warnings++;
     io.out(`  ${t(`admin:directory.severity.${problem.severity}`)}: ${describeDirectoryProblem(problem, lang)}`);
   }
-  if (teams) await listUnreachedOnTeams(people, config, io, t, deps);
+  if (teams) {
+    try {
+      await listUnreachedOnTeams(people, config, io, t, deps);
+    } catch (err) {
+      if (!isDataDirInUseError(err)) throw err;
+      io.err(t('admin:errors.dataDirInUse', { dir: err.dir, pid: err.pid }));
+      return 1;
+    }
+  }
   io.out(errors > 0 ? t('admin:directory.failed', { errors, warnings }) : t('admin:directory.ok', { warnings }));
   return errors > 0 ? 1 : 0;
 }
