@@ -9,20 +9,42 @@ import { userKey } from '../../../src/adapters/teams/conversationKeys';
 import { installedInTeam, installedPersonal, IT_CHANNEL, TENANT_ID, USERS } from './activities';
 import { activityText } from './fakeConnector';
 import { send, startTeamsBot, type TeamsTestBot } from './harness';
+import { demoGraphUsers, FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FAKE_TENANT, FakeGraph } from '../../directory/fakeGraph';
+
+/** The app's id in the fake tenant's Teams app catalog. */
+const CATALOG_APP_ID = 'b6e5c1a2-0000-4000-8000-00000000cafe';
 
 const KAISA_AAD = '8c2f1a40-0001-4c1e-9a53-000000000001';
 
 describe('Teams: alerts through a conversation the bot creates', () => {
   let t: TeamsTestBot;
+  const graph = new FakeGraph(demoGraphUsers().users);
   const clock = new FakeClock('2026-03-16T08:00:00.000Z');
 
   beforeAll(async () => {
-    t = await startTeamsBot({ clock, env: { SOMEBOT_RELAY_BASE_DELAY_MS: '10', SOMEBOT_RELAY_MAX_DELAY_MS: '10' } });
+    await graph.start();
+    // Graph credentials and the catalog id: the bot installs the app for a person before creating the chat.
+    t = await startTeamsBot({
+      clock,
+      env: {
+        SOMEBOT_RELAY_BASE_DELAY_MS: '10',
+        SOMEBOT_RELAY_MAX_DELAY_MS: '10',
+        AZURE_TENANT_ID: FAKE_TENANT,
+        AZURE_CLIENT_ID: FAKE_CLIENT_ID,
+        AZURE_CLIENT_SECRET: FAKE_CLIENT_SECRET,
+        AZURE_AUTHORITY_HOST: graph.url,
+        GRAPH_API_URL: graph.url,
+        SOMEBOT_TEAMS_CATALOG_APP_ID: CATALOG_APP_ID,
+      },
+    });
     // Only Anna and Timo (and IT security's channel) ever talked to the bot; Karin and Kaisa never did.
     for (const u of [USERS.anna, USERS.timo]) await send(t, installedPersonal(t.serviceUrl, u));
     await send(t, installedInTeam(t.serviceUrl, USERS.timo, IT_CHANNEL));
   }, 180_000);
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await graph.stop();
+  });
   beforeEach(() => t.connector.reset());
 
   async function deliverAll(): Promise<void> {
@@ -37,6 +59,11 @@ describe('Teams: alerts through a conversation the bot creates', () => {
     const receipt = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), USERS.anna.directoryId);
     await deliverAll();
 
+    // Installed for her through Graph first (POST /users/{id}/teamwork/installedApps).
+    expect(graph.installedApps.get(USERS.karin.aadObjectId)).toEqual([CATALOG_APP_ID]);
+    const install = graph.graphCalls(`/users/${USERS.karin.aadObjectId}/teamwork/installedApps`);
+    expect(install.map((c) => [c.method, c.status])).toEqual([['POST', 201]]);
+    expect(JSON.parse(install[0]!.body!)).toEqual({ 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${CATALOG_APP_ID}` });
     const create = t.connector.calls.find((c) => c.kind === 'create' && (c.body.members as { id: string }[])[0]?.id === USERS.karin.aadObjectId);
     expect(create).toMatchObject({ method: 'POST', path: '/v3/conversations', status: 200 });
     expect(create!.body).toMatchObject({ isGroup: false, tenantId: TENANT_ID, channelData: { tenant: { id: TENANT_ID } } });
