@@ -8,6 +8,7 @@ import { FakeClock } from '../../helpers/fakeClock';
 import { userKey } from '../../../src/adapters/teams/conversationKeys';
 import { installedInTeam, installedPersonal, IT_CHANNEL, TENANT_ID, USERS } from './activities';
 import { activityText } from './fakeConnector';
+import { webChannel } from '../../../src/adapters/web';
 import { send, startTeamsBot, type TeamsTestBot } from './harness';
 import { demoGraphUsers, FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FAKE_TENANT, FakeGraph } from '../../directory/fakeGraph';
 
@@ -103,5 +104,30 @@ describe('Teams: alerts through a conversation the bot creates', () => {
     expect(t.connector.calls.filter((c) => c.kind === 'create' && (c.body.members as { id: string }[])[0]?.id === KAISA_AAD)).toHaveLength(1);
     const againRow = (await t.bot.reporting.store.outboxFor(again.reference)).find((r) => r.addressee.kind === 'person' && r.addressee.personId === 'kaisa.virtanen');
     expect(againRow?.status).not.toBe('delivered');
+  });
+});
+
+describe('Teams: a person Teams cannot reach gets the alert through another door', () => {
+  let t: TeamsTestBot;
+  const clock = new FakeClock('2026-03-16T08:00:00.000Z');
+
+  beforeAll(async () => {
+    t = await startTeamsBot({ clock, env: { SOMEBOT_RELAY_BASE_DELAY_MS: '10', SOMEBOT_RELAY_MAX_DELAY_MS: '10' }, moreChannels: [webChannel] });
+    for (const u of [USERS.karin, USERS.timo]) await send(t, installedPersonal(t.serviceUrl, u));
+  }, 180_000);
+  afterAll(() => t?.close());
+
+  it('hands the alert to the web chat when creating her Teams conversation is refused (403)', async () => {
+    t.connector.failNext(403, { kind: 'create', times: 10 });
+    const receipt = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), USERS.karin.directoryId);
+    for (let i = 0; i < 5; i++) {
+      await t.bot.deliverDue();
+      clock.advance(20);
+    }
+    expect(t.connector.calls.filter((c) => c.kind === 'create' && (c.body.members as { id: string }[])[0]?.id === KAISA_AAD).map((c) => c.status)).toEqual([403]);
+    const row = (await t.bot.reporting.store.outboxFor(receipt.reference)).find((r) => r.addressee.kind === 'person' && r.addressee.personId === 'kaisa.virtanen');
+    expect(row?.status).toBe('delivered');
+    const inbox = await t.bot.reporting.store.webInbox({ personId: 'kaisa.virtanen', channelKeys: [], limit: 10 });
+    expect(inbox.map((r) => r.idempotencyKey)).toContain(row!.idempotencyKey);
   });
 });
