@@ -131,6 +131,9 @@ describe('Microsoft Graph directory (fake Graph on loopback)', () => {
     // Nothing known and down: unknown, not an error (the dialog asks for a manager).
     expect(await directory.managerOf(idOf('mikko.laine'))).toBeUndefined();
     expect(await directory.findByIdentity('email', 'mikko.laine@kyrkslatt.example')).toBeUndefined();
+    // By id (a stored report, a session) a person is known provisionally; a web chat identity is not.
+    expect(await directory.person(idOf('mikko.laine'))).toMatchObject({ id: idOf('mikko.laine'), roles: ['employee'] });
+    expect(await directory.findByIdentity('web', 'made-up')).toBeUndefined();
     // A Teams user is known provisionally by the Entra object id the source keys people by.
     expect(await directory.findByIdentity('teams', idOf('mikko.laine'))).toMatchObject({ id: idOf('mikko.laine'), roles: ['employee'] });
 

@@ -93,8 +93,11 @@ export class CachedDirectory implements Directory {
 
   async findByIdentity(platform: Platform, externalId: string): Promise<Person | undefined> {
     switch (platform) {
-      case 'web':
-        return this.person(externalId);
+      case 'web': {
+        // Who someone says they are: never provisional (an unknown id stays unknown while the source is down).
+        const found = await this.lookup({ by: 'id', value: externalId });
+        return found ? this.build(found, { withManager: true }) : undefined;
+      }
       case 'email': {
         const found = await this.lookup({ by: 'email', value: externalId.trim().toLowerCase() });
         return found ? this.build(found, { withManager: true }) : undefined;
