@@ -61,7 +61,7 @@ describe('somebot directory show', () => {
     expect(result.out).toContain('Anna Lindqvist (anna.lindqvist)');
     expect(result.out).toContain('Manager chain: Anna Lindqvist → Karin Nyström → Kaisa Virtanen (top)');
     expect(result.out).toMatch(/Threat:\n {2}• Karin Nyström – manager\n(.|\n)*• Timo Korhonen – IT security/);
-    expect(result.out).toMatch(/Rule: .+, section “.+”/);
+    expect(result.out).toMatch(/Rule: “.+” \(.+, section “.+”\)/);
     const json = JSON.parse((await run(['show', 'jussi.heikkinen', '--json'])).out) as { chain: { managers: unknown[] }; categories: { category: string; recipients: { role: string }[] }[] };
     expect(json.chain.managers).toEqual([]);
     expect(json.categories.find((c) => c.category === 'threat')?.recipients.some((r) => r.role === 'manager')).toBe(false);

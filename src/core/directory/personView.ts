@@ -10,7 +10,7 @@ import { managerChain, type ManagerChain } from './managerChain';
 export interface CategoryRecipients {
   category: ReportCategory;
   recipients: { name: string; id?: string; channel?: string; role: RecipientRole }[];
-  rules: { id: string; organisation: string; document: string; section: string }[];
+  rules: { id: string; quote: string; organisation: string; document: string; section: string }[];
 }
 
 /** A person as the bot sees them: the directory entry, the manager chain, and the routing of each category. */
@@ -45,7 +45,7 @@ export async function personView(directory: Directory, table: RoutingTable, pers
       recipients: decision.recipients.map((r) =>
         r.kind === 'person' ? { name: names.get(r.personId)!, id: r.personId, role: r.role } : { name: r.channel.name ?? r.channel.id, channel: `${r.channel.platform}:${r.channel.id}`, role: r.role },
       ),
-      rules: decision.rules.map((rule) => ({ id: rule.id, organisation: rule.source.organisation, document: rule.source.document, section: rule.source.section })),
+      rules: decision.rules.map((rule) => ({ id: rule.id, quote: rule.quote, organisation: rule.source.organisation, document: rule.source.document, section: rule.source.section })),
     });
   }
   return { person, chain, categories };
