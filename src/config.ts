@@ -170,6 +170,21 @@ const teamsVariables = {
   SOMEBOT_DEV: z.enum(['0', '1'], { error: problem('oneOf', { values: '0, 1' }) }).optional(),
 };
 
+/** A remote organisation directory (the directory file's `source:`): Microsoft Graph or LDAP credentials, cache. */
+const directoryVariables = {
+  AZURE_TENANT_ID: optionalText,
+  AZURE_CLIENT_ID: optionalText,
+  AZURE_CLIENT_SECRET: optionalText,
+  AZURE_AUTHORITY_HOST: z.string().url({ error: problem('url', { example: 'https://login.microsoftonline.com' }) }).default('https://login.microsoftonline.com'),
+  GRAPH_API_URL: z.string().url({ error: problem('url', { example: 'https://graph.microsoft.com' }) }).default('https://graph.microsoft.com'),
+  LDAP_BIND_DN: optionalText,
+  LDAP_BIND_PASSWORD: optionalText,
+  /** The bot's app id in the organisation's Teams app catalog: with it the bot installs itself for a person it must alert (Graph). */
+  SOMEBOT_TEAMS_CATALOG_APP_ID: optionalText,
+  /** How long a directory answer is fresh (older ones serve while a refresh runs). */
+  SOMEBOT_DIRECTORY_TTL_MS: wholeNumber(1000, 7 * 24 * 3600_000, 15 * 60_000),
+};
+
 /** The local web chat (no login: on only when HOST is loopback, unless any-host) and graceful shutdown. */
 const webVariables = {
   SOMEBOT_WEB_CHAT: z.enum(['auto', 'off', 'any-host'], { error: problem('oneOf', { values: 'auto, off, any-host' }) }).default('auto'),
@@ -186,10 +201,11 @@ export const ENV_VARIABLES = {
   ...slackVariables,
   ...teamsVariables,
   ...webVariables,
+  ...directoryVariables,
 };
 
 /** Variables whose value must never appear in an error or a log. */
-const SECRET_VARIABLES = new Set(['SOMEBOT_DATA_KEY', 'DATABASE_URL', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_PASSWORD']);
+const SECRET_VARIABLES = new Set(['SOMEBOT_DATA_KEY', 'DATABASE_URL', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_PASSWORD', 'AZURE_CLIENT_SECRET', 'LDAP_BIND_PASSWORD']);
 
 
 export interface Config {
@@ -226,6 +242,14 @@ export interface Config {
   teams: { appId?: string; appPassword?: string; tenantId?: string; appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; dev: boolean };
   /** The web chat: auto = on when HOST is loopback; any-host = on whatever HOST is. How long shutdown waits for requests in flight. */
   web: { chat: 'auto' | 'off' | 'any-host'; shutdownGraceMs: number };
+  /** A remote directory's credentials (Graph: AZURE_*, falling back to MICROSOFT_APP_*; LDAP: LDAP_BIND_*) and cache TTL. */
+  directory: {
+    graph: { tenantId?: string; clientId?: string; clientSecret?: string; authorityHost: string; graphUrl: string };
+    ldap: { bindDn?: string; bindPassword?: string };
+    ttlMs: number;
+    /** SOMEBOT_TEAMS_CATALOG_APP_ID: install the Teams app for a person before creating their conversation. */
+    teamsCatalogAppId?: string;
+  };
 }
 
 /** Relative paths in the environment are resolved against the working directory; defaults against the repo. */
@@ -295,6 +319,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dev: v.SOMEBOT_DEV === '1',
     },
     web: { chat: v.SOMEBOT_WEB_CHAT, shutdownGraceMs: v.SOMEBOT_SHUTDOWN_GRACE_MS },
+    directory: {
+      graph: {
+        ...((v.AZURE_TENANT_ID ?? v.MICROSOFT_APP_TENANT_ID) ? { tenantId: v.AZURE_TENANT_ID ?? v.MICROSOFT_APP_TENANT_ID } : {}),
+        ...((v.AZURE_CLIENT_ID ?? v.MICROSOFT_APP_ID) ? { clientId: v.AZURE_CLIENT_ID ?? v.MICROSOFT_APP_ID } : {}),
+        ...((v.AZURE_CLIENT_SECRET ?? v.MICROSOFT_APP_PASSWORD) ? { clientSecret: v.AZURE_CLIENT_SECRET ?? v.MICROSOFT_APP_PASSWORD } : {}),
+        authorityHost: v.AZURE_AUTHORITY_HOST,
+        graphUrl: v.GRAPH_API_URL,
+      },
+      ldap: { ...(v.LDAP_BIND_DN ? { bindDn: v.LDAP_BIND_DN } : {}), ...(v.LDAP_BIND_PASSWORD ? { bindPassword: v.LDAP_BIND_PASSWORD } : {}) },
+      ttlMs: v.SOMEBOT_DIRECTORY_TTL_MS,
+      ...(v.SOMEBOT_TEAMS_CATALOG_APP_ID ? { teamsCatalogAppId: v.SOMEBOT_TEAMS_CATALOG_APP_ID } : {}),
+    },
     relay: {
       pollMs: v.SOMEBOT_RELAY_POLL_MS,
       batchSize: v.SOMEBOT_RELAY_BATCH,

@@ -3,7 +3,7 @@ import type { Clock, Directory, Notifier, Store } from './core/ports';
 import type { Logger } from './core/logger';
 import { silentLogger } from './core/logger';
 import { systemClock } from './core/clock';
-import { loadYamlDirectory } from './core/directory/yamlDirectory';
+import { openDirectory } from './directory/openDirectory';
 import { loadRoutingTable, type RoutingTable } from './core/reports/routingTable';
 import { ReportService } from './core/reports/service';
 import { Escalator } from './core/reports/escalation';
@@ -39,7 +39,7 @@ export async function openReporting(
 ): Promise<Reporting> {
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? systemClock;
-  const directory = options.directory ?? (await loadYamlDirectory(config.orgDirectory));
+  const directory = options.directory ?? openDirectory(config, { logger }).directory;
   const routingTable = options.routingTable ?? loadRoutingTable(config.routingTable);
   const store = options.store ?? (await openStore(config, logger));
   const common = { store, clock, logger };
@@ -68,6 +68,9 @@ export async function openReporting(
           { name: 'retention', everyMs: RETENTION_EVERY_MS, run: () => retention.purge() },
         ],
       }),
-    close: () => store.close(),
+    close: async () => {
+      await store.close();
+      await (directory as { close?: () => Promise<void> }).close?.();
+    },
   };
 }

@@ -14,7 +14,7 @@ export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'chat.update': ['chat:write'],
   'chat.getPermalink': [],
   'conversations.open': ['im:write'],
-  'users.info': ['users:read'],
+  'users.info': ['users:read', 'users:read.email'],
   'views.open': [],
   'views.push': [],
   'views.update': [],
@@ -68,6 +68,13 @@ export class SlackApi {
   /** Sends a DM to a user. */
   async dm(userId: string, body: SlackMessageBody): Promise<{ channel: string; ts: string }> {
     return this.post(await this.dmChannel(userId), body);
+  }
+
+  /** The user's Slack locale and e-mail address (profile.email, with users:read.email), from one users.info. */
+  async userInfo(userId: string): Promise<{ locale?: string; email?: string }> {
+    const result = await this.client.users.info({ user: userId, include_locale: true });
+    const email = result.user?.profile?.email;
+    return { ...(result.user?.locale ? { locale: result.user.locale } : {}), ...(email ? { email } : {}) };
   }
 
   /** The user's Slack locale (e.g. "sv-SE"), from users.info with include_locale. */

@@ -4,7 +4,7 @@ import { errorFields } from '../../core/logger';
 import type { UiLang } from '../../core/language/lang';
 import type { SlackApi } from './slackApi';
 
-/** How long a user's Slack locale is remembered. */
+/** How long a user's Slack locale and e-mail address are remembered. */
 const LOCALE_CACHE_MS = 60 * 60 * 1000;
 
 /** A Slack locale ("sv-SE", "fi-FI", "en-GB") as a UI language, or undefined for any other language. */
@@ -25,33 +25,42 @@ export interface SlackUser {
 }
 
 /**
- * Resolves Slack users through the directory (`findByIdentity('slack', id)`) and their Slack locale
- * (`users.info` with `include_locale`, cached for an hour). When the locale cannot be read the user is
- * still served, in their directory language or the default.
+ * Resolves Slack users through the directory: by their Slack id (`findByIdentity('slack', id)`, the YAML
+ * directory's identities), else by the e-mail address Slack gives for them (`users.info` profile.email,
+ * scope users:read.email) — how people from Microsoft Graph or LDAP are matched. One `users.info` call gives
+ * the locale and the address; both are cached for an hour. When Slack cannot be asked the user is still
+ * served: by Slack id only, in their directory language or the default. Addresses are never logged.
  */
 export class SlackUsers {
-  private readonly locales = new Map<string, { lang: UiLang | undefined; until: number }>();
+  private readonly infos = new Map<string, { lang: UiLang | undefined; email: string | undefined; until: number }>();
 
   constructor(
     private readonly deps: { api: SlackApi; directory: Directory; defaultLang: UiLang; logger: Logger; now?: () => number },
   ) {}
 
   async identify(slackId: string): Promise<SlackUser> {
-    const [person, localeHint] = await Promise.all([this.deps.directory.findByIdentity('slack', slackId), this.locale(slackId)]);
+    const [bySlackId, info] = await Promise.all([this.deps.directory.findByIdentity('slack', slackId), this.info(slackId)]);
+    let person = bySlackId;
+    if (!person && info.email) {
+      const byEmail = await this.deps.directory.findByIdentity('email', info.email);
+      if (byEmail) person = { ...byEmail, identities: { ...byEmail.identities, slack: slackId } };
+    }
+    const localeHint = info.lang;
     return { slackId, ...(person ? { person } : {}), ...(localeHint ? { localeHint } : {}), lang: chooseLang(localeHint, person, this.deps.defaultLang) };
   }
 
-  private async locale(slackId: string): Promise<UiLang | undefined> {
+  private async info(slackId: string): Promise<{ lang: UiLang | undefined; email: string | undefined }> {
     const now = (this.deps.now ?? Date.now)();
-    const cached = this.locales.get(slackId);
-    if (cached && cached.until > now) return cached.lang;
+    const cached = this.infos.get(slackId);
+    if (cached && cached.until > now) return cached;
     try {
-      const lang = uiLangOfLocale(await this.deps.api.userLocale(slackId));
-      this.locales.set(slackId, { lang, until: now + LOCALE_CACHE_MS });
-      return lang;
+      const { locale, email } = await this.deps.api.userInfo(slackId);
+      const entry = { lang: uiLangOfLocale(locale), email, until: now + LOCALE_CACHE_MS };
+      this.infos.set(slackId, entry);
+      return entry;
     } catch (err) {
       this.deps.logger.warn('slack_locale_unavailable', errorFields(err));
-      return undefined;
+      return { lang: undefined, email: undefined };
     }
   }
 }

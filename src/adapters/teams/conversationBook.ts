@@ -52,7 +52,34 @@ export class ConversationBook {
   async block(key: string): Promise<void> {
     const known = this.entries.get(key);
     if (known) known.blocked = true;
+    // A conversation the bot failed to create: remembered in memory only, so it is not tried for every alert.
+    else this.entries.set(key, { reference: {}, blocked: true });
     await this.deps.store.blockTeamsConversation(key, this.deps.clock.now());
+  }
+
+  /** True when this key refused the bot (403) and has not written since. */
+  isBlocked(key: string): boolean {
+    return this.entries.get(key)?.blocked === true;
+  }
+
+  /**
+   * Where a new personal conversation could be created: the service URL, the bot's account and the tenant
+   * of a known conversation (one tenant's users share a service URL); undefined before the bot has heard
+   * from anyone in Teams. `tenantId` (MICROSOFT_APP_TENANT_ID) wins over the donor's.
+   */
+  creationTarget(tenantId?: string): { serviceUrl: string; channelId: string; bot: NonNullable<SavedReference['bot']>; tenantId: string } | undefined {
+    for (const entry of this.entries.values()) {
+      const r = entry.reference;
+      const tenant = tenantId ?? r.conversation?.tenantId;
+      if (!entry.blocked && r.serviceUrl && r.bot?.id && tenant) return { serviceUrl: r.serviceUrl, channelId: r.channelId ?? 'msteams', bot: r.bot, tenantId: tenant };
+    }
+    return undefined;
+  }
+
+  /** Keeps a personal conversation the bot created itself (so the next alert reuses it). */
+  async saveCreated(key: string, reference: SavedReference): Promise<void> {
+    this.entries.set(key, { reference, blocked: false });
+    await this.deps.store.saveTeamsConversation(key, reference, this.deps.clock.now());
   }
 
   /** True when the bot has an unblocked reference for this key. */

@@ -12,6 +12,8 @@ import { noticeMessage } from './cards/noticeMessage';
 import { ConversationBook } from './conversationBook';
 import { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from './delivery/connectorFailure';
 import { ProactiveSender } from './delivery/proactiveSender';
+import { ConversationCreator, GraphAppInstaller } from './delivery/conversationCreator';
+import { GraphClient } from '../../directory/graph/graphClient';
 import { ReportCards } from './delivery/reportCards';
 import { TeamsNotifier } from './delivery/teamsNotifier';
 import { PromptTracker } from './promptTracker';
@@ -142,7 +144,19 @@ export function createTeamsChannel(options: TeamsChannelOptions = {}): ChannelMo
         res.status(status).json({ error: TeamsErrorCode.MalformedActivity, field: 'body' });
       });
 
-      const notifier = new TeamsNotifier({ store, book, sender, cards, clock: bot.clock, logger });
+      const graph = bot.config.directory.graph;
+      const installer =
+        bot.config.directory.teamsCatalogAppId && graph.tenantId && graph.clientId && graph.clientSecret
+          ? new GraphAppInstaller(new GraphClient({ ...graph, tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: graph.clientSecret }), bot.config.directory.teamsCatalogAppId, logger)
+          : undefined;
+      const creator = new ConversationCreator({
+        adapter,
+        book,
+        botAppId: mode.kind === 'authenticated' ? mode.appId : '',
+        ...(mode.kind === 'authenticated' && mode.tenantId ? { tenantId: mode.tenantId } : {}),
+        ...(installer ? { installer } : {}),
+      });
+      const notifier = new TeamsNotifier({ store, book, sender, cards, clock: bot.clock, logger, creator });
       const on = mode.kind === 'authenticated' ? banner('teams:banner.on', { endpoint: TEAMS_ENDPOINT, appType: mode.appType }) : banner('teams:banner.dev', { endpoint: TEAMS_ENDPOINT });
       logger.info('teams_mounted', { mode: mode.kind });
       return { channel: notifier.asChannel(), banner: on };

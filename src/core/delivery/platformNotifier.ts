@@ -1,6 +1,6 @@
 import type { Platform } from '../directory/directory';
 import type { Notifier, OutboundMessage } from '../ports';
-import { DeliveryError } from './deliveryError';
+import { DeliveryError, isDeliveryError } from './deliveryError';
 
 /** A platform's notifier, and whether it can reach a recipient (the person has an identity there). */
 export interface PlatformChannel {
@@ -31,9 +31,22 @@ export class PlatformNotifier implements Notifier {
     return this.channels.map((c) => c.platform);
   }
 
+  /**
+   * A platform that answers "this recipient cannot be reached here" (DeliveryError.recipientUnreachable)
+   * hands the message to the next platform that reaches them; the last one's error goes to the relay
+   * (a permanent one dead-letters the message to IT security).
+   */
   async deliver(message: OutboundMessage): Promise<void> {
-    const channel = this.channels.find((c) => c.reaches(message.to));
-    if (!channel) throw new DeliveryError('no_platform_for_recipient', { retryAfterMs: UNREACHABLE_RETRY_MS });
-    await channel.notifier.deliver(message);
+    const candidates = this.channels.filter((c) => c.reaches(message.to));
+    if (candidates.length === 0) throw new DeliveryError('no_platform_for_recipient', { retryAfterMs: UNREACHABLE_RETRY_MS });
+    for (const [index, channel] of candidates.entries()) {
+      try {
+        await channel.notifier.deliver(message);
+        return;
+      } catch (err) {
+        if (index < candidates.length - 1 && isDeliveryError(err) && err.recipientUnreachable) continue;
+        throw err;
+      }
+    }
   }
 }

@@ -42,4 +42,10 @@ export interface Directory {
   withRole(role: PersonRole): Promise<Person[]>;
   /** Everyone, for `somebot directory check` and the web chat's person picker. */
   all(): Promise<Person[]>;
+  /**
+   * True when the person's manager could not be looked up (a remote directory is down and knows nothing
+   * about them), as opposed to the directory saying they have none. Routing then tells IT security too.
+   * Optional: directories held in memory always know.
+   */
+  managerUnknown?(personId: string): boolean;
 }

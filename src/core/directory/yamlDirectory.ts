@@ -4,6 +4,7 @@ import { UI_LANGS } from '../language/lang';
 import { ConfigFileError, ConfigFileErrorCode, describeIssue, parseConfigYaml } from './configFileError';
 import { PERSON_ROLES, PLATFORMS_REACHABLE, type ChannelRef, type Person } from './directory';
 import { StaticDirectory } from './staticDirectory';
+import { sourceSettingsSchema, type SourceSettings } from './sourceSettings';
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -24,7 +25,8 @@ const channelSchema = z.strictObject({ platform: z.enum(PLATFORMS_REACHABLE), id
 const fileSchema = z.strictObject({
   organisation: nonEmpty.optional(),
   itSecurity: z.strictObject({ channels: z.array(z.unknown()).default([]) }).optional(),
-  people: z.array(z.unknown()).min(1),
+  source: sourceSettingsSchema.optional(),
+  people: z.array(z.unknown()).min(1).optional(),
 });
 
 /** The parsed content of a directory file. */
@@ -32,6 +34,8 @@ export interface DirectoryFile {
   organisation?: string;
   people: Person[];
   itSecurityChannels: ChannelRef[];
+  /** Where people come from instead of `people:` (Microsoft Graph, LDAP). */
+  source?: SourceSettings;
 }
 
 function invalid(file: string, message: string, entry?: string, field?: string): ConfigFileError {
@@ -51,6 +55,9 @@ function entryName(index: number, raw: unknown): string {
  */
 export function parseDirectory(text: string, file = '<directory>'): DirectoryFile {
   const top = parseConfigYaml(text, file, fileSchema);
+  if (!top.people && !top.source) {
+    throw invalid(file, `${file}: field "people": a list of people, or a "source:" section, is required`, undefined, 'people');
+  }
 
   const channels: ChannelRef[] = (top.itSecurity?.channels ?? []).map((value, index) => {
     const parsed = channelSchema.safeParse(value);
@@ -66,7 +73,7 @@ export function parseDirectory(text: string, file = '<directory>'): DirectoryFil
   const people: Person[] = [];
   const entries = new Map<string, string>();
   const identityOwners = new Map<string, string>();
-  top.people.forEach((value, index) => {
+  (top.people ?? []).forEach((value, index) => {
     const entry = entryName(index, value);
     const parsed = personSchema.safeParse(value);
     if (!parsed.success) {
@@ -99,7 +106,7 @@ export function parseDirectory(text: string, file = '<directory>'): DirectoryFil
       throw invalid(file, `${file}: ${entry}: field "managerId": no person with id "${person.managerId}"`, entry, 'managerId');
     }
   }
-  return { organisation: top.organisation, people, itSecurityChannels: channels };
+  return { organisation: top.organisation, people, itSecurityChannels: channels, ...(top.source ? { source: top.source } : {}) };
 }
 
 /** Reads a directory file (path given by the caller, e.g. from ORG_DIRECTORY) into a Directory. */

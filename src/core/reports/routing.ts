@@ -42,6 +42,8 @@ export interface RoutingInput {
   alternate: Person | undefined;
   itSecurity: { people: Person[]; channels: ChannelRef[] };
   roleHolders: Partial<Record<PersonRole, Person[]>>;
+  /** The directory could not look up the reporter's manager (it was unreachable): IT security is told too. */
+  managerUnknown?: boolean;
 }
 
 /** Codes of errors routing can raise (the service turns them into translated sentences). */
@@ -79,7 +81,8 @@ const ROLE_AS_RECIPIENT: Record<RoutableRole, RecipientRole> = {
  *
  * - manager: the reporter's manager; when the draft says the manager is the person reported, the chosen
  *   alternate (manager's manager or HR) instead, and the manager is removed from every other list too.
- * - itSecurity: IT security's people and channels (itSecurityAudience). When the manager being reported is in
+ * - itSecurity: IT security's people and channels (itSecurityAudience); also for a manager row when the
+ *   directory could not look the manager up (managerUnknown: a remote directory was down). When the manager being reported is in
  *   IT security, the report goes to the other IT security people personally and to none of IT security's
  *   group channels, because the person reported reads those channels. roles: everyone holding those roles.
  * - Recipients are deduplicated (the first reason wins, in the order above) and never include the reporter.
@@ -115,7 +118,7 @@ export function routeReport(input: RoutingInput, table: RoutingTable): RoutingDe
     if (draft.subjectIsManager) addPerson(alternate, 'alternate');
     else addPerson(manager, 'manager');
   }
-  if (row.recipients.itSecurity) {
+  if (row.recipients.itSecurity || (row.recipients.manager && !draft.subjectIsManager && !manager && input.managerUnknown)) {
     const audience = itSecurityAudience(itSecurity, { reporterId: reporter.id, subject });
     for (const person of audience.people) addPerson(person, 'it_security');
     for (const channel of audience.channels) addChannel(channel, 'it_security');
@@ -183,7 +186,8 @@ export async function resolveRouting(
   }
 
   const itSecurity = await directory.itSecurity();
-  return routeReport({ draft, reporter, manager, alternate, itSecurity, roleHolders }, table);
+  const managerUnknown = !manager && directory.managerUnknown?.(reporterId) === true;
+  return routeReport({ draft, reporter, manager, alternate, itSecurity, roleHolders, ...(managerUnknown ? { managerUnknown } : {}) }, table);
 }
 
 /** The manager a reporter without one in the directory named: must exist and be one of managerCandidates. */

@@ -13,6 +13,8 @@ export interface FakeSlackUser {
   name: string;
   /** Slack locale, e.g. "sv-SE" (users.info with include_locale). */
   locale?: string;
+  /** profile.email (given with the users:read.email scope). */
+  email?: string;
 }
 
 export interface RecordedCall {
@@ -142,7 +144,7 @@ export class FakeSlackApi {
       case 'users.info': {
         const user = this.users.get(String(args.user));
         if (!user) return { ok: false, error: 'user_not_found' };
-        return { ok: true, user: { id: user.id, team_id: FAKE_BOT.teamId, name: user.name, real_name: user.name, ...(args.include_locale ? { locale: user.locale ?? 'en-US' } : {}) } };
+        return { ok: true, user: { id: user.id, team_id: FAKE_BOT.teamId, name: user.name, real_name: user.name, profile: { real_name: user.name, display_name: user.name, ...(user.email ? { email: user.email } : {}) }, ...(args.include_locale ? { locale: user.locale ?? 'en-US' } : {}) } };
       }
       case 'conversations.open': {
         const user = String(args.users ?? '');

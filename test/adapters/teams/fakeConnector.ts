@@ -1,7 +1,8 @@
 /**
  * A fake Bot Connector service on loopback: what Teams runs at an activity's `serviceUrl`. It implements the
- * v3 conversation endpoints the bot uses (send, reply, update, create), records every call with its
- * activity, and can be told to fail the next calls (403, 404, 429 with Retry-After, 500).
+ * v3 conversation endpoints the bot uses (send, reply, update, create: POST /v3/conversations), records every
+ * call with its activity, and can be told to fail the next calls, of one kind or any (403, 404, 429 with
+ * Retry-After, 500).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +30,8 @@ interface Failure {
   retryAfter?: string;
   times: number;
   conversationId?: string;
+  /** Only calls of this kind (e.g. 'create': POST /v3/conversations). */
+  kind?: ConnectorCall['kind'];
 }
 
 export class FakeConnector {
@@ -54,8 +57,14 @@ export class FakeConnector {
   }
 
   /** Answers the next `times` calls (to one conversation, or any) with `status` instead of success. */
-  failNext(status: number, options: { times?: number; retryAfter?: string; conversationId?: string } = {}): void {
-    this.failures.push({ status, times: options.times ?? 1, ...(options.retryAfter ? { retryAfter: options.retryAfter } : {}), ...(options.conversationId ? { conversationId: options.conversationId } : {}) });
+  failNext(status: number, options: { times?: number; retryAfter?: string; conversationId?: string; kind?: ConnectorCall['kind'] } = {}): void {
+    this.failures.push({
+      status,
+      times: options.times ?? 1,
+      ...(options.retryAfter ? { retryAfter: options.retryAfter } : {}),
+      ...(options.conversationId ? { conversationId: options.conversationId } : {}),
+      ...(options.kind ? { kind: options.kind } : {}),
+    });
   }
 
   /** Answers the next call (to one conversation, or any) normally, but only after `ms`. */
@@ -102,7 +111,7 @@ export class FakeConnector {
     const call: ConnectorCall = { kind, method, path, conversationId, body, status: 200, ...(activityId ? { activityId } : {}) };
     if (typeof req.headers.authorization === 'string') call.authorization = req.headers.authorization;
 
-    const failure = this.failures.find((f) => f.times > 0 && (!f.conversationId || f.conversationId === conversationId));
+    const failure = this.failures.find((f) => f.times > 0 && (!f.conversationId || f.conversationId === conversationId) && (!f.kind || f.kind === kind));
     if (failure && failure.status === 0) {
       failure.times--;
       await new Promise((resolve) => setTimeout(resolve, failure.delayMs));

@@ -9,6 +9,7 @@ import { TeamsError, TeamsErrorCode } from '../teamsErrors';
 import { connectorFailure } from './connectorFailure';
 import type { ProactiveSender } from './proactiveSender';
 import type { ReportCards } from './reportCards';
+import type { ConversationCreator } from './conversationCreator';
 
 /** Kinds whose card shows the report and its buttons, and is updated in place when the status changes. */
 const REPORT_CARD_KINDS: readonly MessageKind[] = ['report_alert', 'ack_reminder', 'escalation_alert'];
@@ -26,6 +27,8 @@ export interface TeamsNotifierDeps {
   cards: ReportCards;
   clock: Clock;
   logger: Logger;
+  /** Opens the personal conversation with a person the bot has none with (absent: such people are not reached). */
+  creator?: ConversationCreator;
 }
 
 /**
@@ -34,7 +37,10 @@ export interface TeamsNotifierDeps {
  * finds the record and sends nothing; the same key already in flight in this process is awaited, not sent
  * again. (Teams itself offers no idempotency, so a crash between Teams' answer and the record can still
  * repeat one message: at least once, never lost.) Failures become DeliveryErrors for the relay:
- * - 403 (the user blocked or removed the bot): permanent, and the conversation is marked blocked, so the
+ * - a person without a conversation: the creator opens one (Entra object id + tenant) when configured;
+ * - 403 (the user blocked or removed the bot, or the app is not installed for a person whose conversation
+ *   was to be created): permanent and recipientUnreachable, and the conversation is marked blocked, so
+ *   another platform that reaches the person gets the message, or else the
  *   relay dead-letters the message and alerts IT security instead;
  * - 404 (conversation gone) and no known conversation: permanent;
  * - 429: waited out with jitter inside the call (connectorFailure.ts), else retried by the relay after
@@ -54,7 +60,8 @@ export class TeamsNotifier implements Notifier {
   reaches(to: OutboundMessage['to']): boolean {
     const key = conversationKeyOf(to);
     if (!key) return false;
-    return to.kind === 'channel' ? this.deps.book.reachesChannel(to.channel.id) : this.deps.book.reaches(key);
+    if (to.kind === 'channel') return this.deps.book.reachesChannel(to.channel.id);
+    return this.deps.book.reaches(key) || (!this.deps.book.isBlocked(key) && this.deps.creator?.available() === true);
   }
 
   deliver(message: OutboundMessage): Promise<void> {
@@ -72,8 +79,16 @@ export class TeamsNotifier implements Notifier {
       return;
     }
     const key = conversationKeyOf(message.to);
-    const target = key ? book.reference(key) : undefined;
-    if (!key || !target) throw new DeliveryError(TeamsErrorCode.NoConversation, { permanent: true });
+    let target = key ? book.reference(key) : undefined;
+    if (key && !target && message.to.kind === 'person' && this.deps.creator && !book.isBlocked(key)) {
+      try {
+        target = await this.deps.creator.create(message.to.person.identities.teams!);
+        logger.info('teams_conversation_created', { kind: message.kind, reference: message.report?.reference });
+      } catch (err) {
+        throw await this.deliveryErrorOf(connectorFailure(err), key);
+      }
+    }
+    if (!key || !target) throw new DeliveryError(TeamsErrorCode.NoConversation, { permanent: true, recipientUnreachable: true });
 
     const card = REPORT_CARD_KINDS.includes(message.kind);
     let activityId: string;
@@ -99,9 +114,9 @@ export class TeamsNotifier implements Notifier {
     switch (failure.code) {
       case TeamsErrorCode.Forbidden:
         await this.deps.book.block(key).catch(() => undefined);
-        return new DeliveryError(failure.code, { permanent: true, cause: failure });
+        return new DeliveryError(failure.code, { permanent: true, recipientUnreachable: true, cause: failure });
       case TeamsErrorCode.ConversationGone:
-        return new DeliveryError(failure.code, { permanent: true, cause: failure });
+        return new DeliveryError(failure.code, { permanent: true, recipientUnreachable: true, cause: failure });
       case TeamsErrorCode.RateLimited:
         return new DeliveryError(failure.code, { ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}), cause: failure });
       default:

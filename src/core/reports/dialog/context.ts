@@ -45,7 +45,8 @@ export async function buildDialogContext(input: {
   const preview = (draft: ReportDraft): RoutingPreview => {
     const effectiveManager = manager ?? (draft.managerId ? byId.get(draft.managerId) : undefined);
     const alternate = draft.subjectIsManager && draft.alternateRecipientId ? byId.get(draft.alternateRecipientId) : undefined;
-    const decision = routeReport({ draft, reporter, manager: effectiveManager, alternate, itSecurity, roleHolders }, table);
+    const managerUnknown = !effectiveManager && directory.managerUnknown?.(reporter.id) === true;
+    const decision = routeReport({ draft, reporter, manager: effectiveManager, alternate, itSecurity, roleHolders, ...(managerUnknown ? { managerUnknown } : {}) }, table);
     return {
       urgency: decision.urgency,
       rules: decision.rules,
