@@ -106,6 +106,8 @@ const storageVariables = {
   SOMEBOT_DATA_KEY: dataKey,
   SOMEBOT_RETENTION_DAYS: wholeNumber(1, 36500, 365),
   SOMEBOT_DIALOG_TTL_HOURS: wholeNumber(1, 24 * 90, 72),
+  SOMEBOT_UNANSWERED_KEEP_DAYS: wholeNumber(0, 3650, 90),
+  SOMEBOT_CONTENT_POLL_MS: wholeNumber(200, 3_600_000, 5000),
 };
 
 /** Organisation data. */
@@ -201,6 +203,10 @@ export interface Config {
   dataKey?: Buffer;
   retentionDays: number;
   dialogTtlHours: number;
+  /** Days unanswered and unhelpful questions are kept for content owners (0: none are kept). */
+  unansweredKeepDays: number;
+  /** How often a process looks for what content owners taught, to rebuild its index. */
+  contentPollMs: number;
   /** Absolute path of the organisation directory file. */
   orgDirectory: string;
   /** Absolute path of the routing table. */
@@ -267,6 +273,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(v.SOMEBOT_DATA_KEY ? { dataKey: v.SOMEBOT_DATA_KEY } : {}),
     retentionDays: v.SOMEBOT_RETENTION_DAYS,
     dialogTtlHours: v.SOMEBOT_DIALOG_TTL_HOURS,
+    unansweredKeepDays: v.SOMEBOT_UNANSWERED_KEEP_DAYS,
+    contentPollMs: v.SOMEBOT_CONTENT_POLL_MS,
     orgDirectory: resolvePath(v.ORG_DIRECTORY, given('ORG_DIRECTORY')),
     routingTable: resolvePath(v.SOMEBOT_ROUTING_TABLE, given('SOMEBOT_ROUTING_TABLE')),
     timeZone: v.SOMEBOT_TIME_ZONE,

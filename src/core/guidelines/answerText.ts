@@ -14,7 +14,8 @@ function renderBody(answer: GuidelineAnswer, contact: string): string {
   if (!answer.answered) {
     if (answer.reason === 'empty') return t('guidelines:empty');
     if (answer.reason === 'no_words') return t('guidelines:noWords');
-    return t('guidelines:noAnswer', { contact });
+    const noAnswer = t('guidelines:noAnswer', { contact: answer.contact ?? contact });
+    return answer.keptDays ? `${noAnswer}\n\n${t('guidelines:questionKept', { days: answer.keptDays })}` : noAnswer;
   }
   const [best, ...related] = answer.quoted;
   const parts = [quoteBlock(best!, answer)];

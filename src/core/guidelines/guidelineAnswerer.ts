@@ -4,6 +4,7 @@ import type { IntentClassifier } from '../intents/intentClassifier';
 import type { Intent } from '../reports/categories';
 import type { GuidelineIndex } from './guidelineIndex';
 import { searchGuidelines, type SearchHit } from './search';
+import type { LearnedContacts } from '../content/learnedContacts';
 
 /** What the bot decided about one message; rendering into text, Block Kit or cards happens elsewhere. */
 export interface GuidelineAnswer {
@@ -20,6 +21,12 @@ export interface GuidelineAnswer {
   hits: SearchHit[];
   /** What the reply quotes: the best passage and up to two close ones. Empty when not answered. */
   quoted: SearchHit[];
+  /** Names this answer when a verdict on it comes back (set by the Conversation that gave it). */
+  answerId?: string;
+  /** Whom to ask instead of the default contact, when content owners taught one for questions like this. */
+  contact?: string;
+  /** Set when the unanswered question was kept (without names) for content owners: for this many days. */
+  keptDays?: number;
 }
 
 /** When the best passage answers a question. */
@@ -65,9 +72,11 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
  * passage answers. It only ever selects passages; it never writes a rule of its own.
  */
 export class GuidelineAnswerer {
+  private contacts: LearnedContacts | undefined;
+
   constructor(
-    private readonly index: GuidelineIndex,
-    private readonly classifier: IntentClassifier,
+    private index: GuidelineIndex,
+    private classifier: IntentClassifier,
     private readonly policy: AnswerPolicy = DEFAULT_ANSWER_POLICY,
   ) {}
 
@@ -75,9 +84,18 @@ export class GuidelineAnswerer {
     return this.index.detector;
   }
 
+  /** Answers from now on with another index (content owners taught something); answers in progress finish on the old one. */
+  use(index: GuidelineIndex, classifier: IntentClassifier, contacts?: LearnedContacts): void {
+    this.index = index;
+    this.classifier = classifier;
+    this.contacts = contacts;
+  }
+
   answer(message: string, localeHint?: UiLang): GuidelineAnswer {
     const result = this.decide(message, localeHint);
-    return message.length > this.policy.maxQuestionChars ? { ...result, truncated: true } : result;
+    const contact = !result.answered && result.reason !== 'empty' && result.lang !== 'en' ? this.contacts?.find(message, result.lang) : undefined;
+    const withContact = contact ? { ...result, contact } : result;
+    return message.length > this.policy.maxQuestionChars ? { ...withContact, truncated: true } : withContact;
   }
 
   private decide(message: string, localeHint?: UiLang): GuidelineAnswer {
