@@ -14,6 +14,9 @@ function renderBody(answer: GuidelineAnswer, contact: string): string {
   if (!answer.answered) {
     if (answer.reason === 'empty') return t('guidelines:empty');
     if (answer.reason === 'no_words') return t('guidelines:noWords');
+    if (answer.reason === 'small_talk') return `${t(`guidelines:smallTalk.${answer.smallTalk ?? 'greeting'}`)} ${t('guidelines:whatICanDo')}`;
+    // The guidelines are in Swedish and Finnish: an English question that found nothing is told how to ask.
+    if (answer.lang === 'en') return t('guidelines:askInSvOrFi');
     const noAnswer = t('guidelines:noAnswer', { contact: answer.contact ?? contact });
     return answer.keptDays ? `${noAnswer}\n\n${t('guidelines:questionKept', { days: answer.keptDays })}` : noAnswer;
   }

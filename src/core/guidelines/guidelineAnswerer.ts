@@ -5,6 +5,7 @@ import type { Intent } from '../reports/categories';
 import type { GuidelineIndex } from './guidelineIndex';
 import { searchGuidelines, type SearchHit } from './search';
 import type { LearnedContacts } from '../content/learnedContacts';
+import { SmallTalk, type SmallTalkKind } from './smallTalk';
 
 /** What the bot decided about one message; rendering into text, Block Kit or cards happens elsewhere. */
 export interface GuidelineAnswer {
@@ -16,7 +17,9 @@ export interface GuidelineAnswer {
   /** True when the message was longer than the policy allows and only its beginning was read. */
   truncated?: boolean;
   /** Why nothing was answered, when `answered` is false. */
-  reason?: 'empty' | 'no_words' | 'no_match' | 'low_confidence' | 'off_topic';
+  reason?: 'empty' | 'no_words' | 'no_match' | 'low_confidence' | 'off_topic' | 'small_talk';
+  /** For `small_talk`: what the message was (a greeting, thanks, a command outside a dialog). */
+  smallTalk?: SmallTalkKind;
   /** The ten best passages, best first (listed even when not answered, for diagnosis). */
   hits: SearchHit[];
   /** What the reply quotes: the best passage and up to two close ones. Empty when not answered. */
@@ -73,12 +76,15 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
  */
 export class GuidelineAnswerer {
   private contacts: LearnedContacts | undefined;
+  private smallTalk: SmallTalk;
 
   constructor(
     private index: GuidelineIndex,
     private classifier: IntentClassifier,
     private readonly policy: AnswerPolicy = DEFAULT_ANSWER_POLICY,
-  ) {}
+  ) {
+    this.smallTalk = new SmallTalk(index.saved.markers.small_talk);
+  }
 
   get detector(): LanguageDetector {
     return this.index.detector;
@@ -89,6 +95,7 @@ export class GuidelineAnswerer {
     this.index = index;
     this.classifier = classifier;
     this.contacts = contacts;
+    this.smallTalk = new SmallTalk(index.saved.markers.small_talk);
   }
 
   answer(message: string, localeHint?: UiLang): GuidelineAnswer {
@@ -102,6 +109,11 @@ export class GuidelineAnswerer {
     const text = message.normalize('NFC').slice(0, this.policy.maxQuestionChars).trim();
     const { lang } = this.index.detector.detect(text, localeHint);
     if (text.length === 0) return { lang, intent: 'question', answered: false, reason: 'empty', hits: [], quoted: [] };
+    // "hej", "tack", "avbryt" outside a dialog: not a question, and never worth a guideline passage.
+    const smallTalk = this.smallTalk.read(text);
+    if (smallTalk) {
+      return { lang: smallTalk.lang, intent: 'question', answered: false, reason: 'small_talk', smallTalk: smallTalk.kind, hits: [], quoted: [] };
+    }
     const searchLangs: ContentLang[] = lang === 'en' ? ['sv', 'fi'] : [lang];
     const intent = this.classifier.classify(text).intent;
 

@@ -27,11 +27,15 @@ export interface GuidelineContent {
   hash: string;
 }
 
+const phraseList = z.array(z.string().min(1)).default([]);
+const smallTalkPhrases = z.object({ sv: phraseList, fi: phraseList, en: phraseList }).default({ sv: [], fi: [], en: [] });
+
 const markersSchema = z.object({
   sv: z.array(z.string()).default([]),
   fi: z.array(z.string()).default([]),
   en: z.array(z.string()).default([]),
   stopwords: z.object({ sv: z.array(z.string()).default([]), fi: z.array(z.string()).default([]) }).default({ sv: [], fi: [] }),
+  small_talk: z.object({ greeting: smallTalkPhrases, thanks: smallTalkPhrases, command: smallTalkPhrases }).optional(),
 });
 
 export function loadLanguageMarkers(file: string): LanguageMarkers {
