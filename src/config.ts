@@ -33,6 +33,7 @@ export interface ConfigProblem {
     | 'requiredWhen'
     | 'notAllowedWhen'
     | 'loopbackOnly'
+    | 'orgId'
     | 'invalid';
   values?: Record<string, string | number>;
 }
@@ -138,6 +139,7 @@ const guidelineVariables = {
   SOMEBOT_CONTENT_DIR: z.string().default('content'),
   SOMEBOT_INDEX_FILE: z.string().optional(),
   SOMEBOT_CONTACT: z.string().default('viestinta@kirkkonummi.fi'),
+  SOMEBOT_ORGANISATION: z.string().regex(/^[a-z0-9]+$/, { error: problem('orgId') }).optional(),
   SOMEBOT_ANSWER_THRESHOLD: z.coerce
     .number({ error: problem('numberRange', { min: 0, max: 1 }) })
     .min(0, { error: problem('numberRange', { min: 0, max: 1 }) })
@@ -224,6 +226,8 @@ export interface Config {
     contact: string;
     /** Minimum coverage for an answer; undefined = the measured default. */
     answerThreshold?: number;
+    /** The deployment's organisation id (front matter `org`): its documents rank first. */
+    organisation?: string;
   };
   server: { port: number; host: string };
   /** Slack settings as given (the Slack adapter decides what is enough to start). */
@@ -287,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : path.join(resolvePath(v.SOMEBOT_DATA_DIR, given('SOMEBOT_DATA_DIR')), 'guideline-index.json'),
       contact: v.SOMEBOT_CONTACT,
       ...(v.SOMEBOT_ANSWER_THRESHOLD !== undefined ? { answerThreshold: v.SOMEBOT_ANSWER_THRESHOLD } : {}),
+      ...(v.SOMEBOT_ORGANISATION ? { organisation: v.SOMEBOT_ORGANISATION } : {}),
     },
     server: { port: v.PORT, host: v.HOST },
     slack: {

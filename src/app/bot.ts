@@ -45,6 +45,7 @@ export async function createBot(config: Config, options: { logger?: Logger; cloc
     indexFile: config.guidelines.indexFile,
     contact: config.guidelines.contact,
     answerThreshold: config.guidelines.answerThreshold ?? DEFAULT_ANSWER_POLICY.inScope.minCoverage,
+    ...(config.guidelines.organisation ? { organisation: config.guidelines.organisation } : {}),
   });
   const reporting = await openReporting(config, { logger, clock });
   const questionLog = new QuestionLog({ store: reporting.store, clock, classifier: () => guidelines.classifier, keepDays: config.unansweredKeepDays });

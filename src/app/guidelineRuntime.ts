@@ -15,6 +15,8 @@ export interface GuidelineSettings {
   contact: string;
   /** Minimum coverage (0..1) of the question by the best passage for the bot to answer. */
   answerThreshold: number;
+  /** The deployment's organisation id (SOMEBOT_ORGANISATION): its own documents rank first. */
+  organisation?: string;
 }
 
 /** Guideline settings from the environment (see src/config.ts); an invalid value throws a ConfigError. */
@@ -25,6 +27,7 @@ export function guidelineSettings(env: NodeJS.ProcessEnv = process.env): Guideli
     indexFile: guidelines.indexFile,
     contact: guidelines.contact,
     answerThreshold: guidelines.answerThreshold ?? DEFAULT_ANSWER_POLICY.inScope.minCoverage,
+    ...(guidelines.organisation ? { organisation: guidelines.organisation } : {}),
   };
 }
 
@@ -58,7 +61,11 @@ export function teachRuntime(runtime: GuidelineRuntime, learned: LearnedContent)
 export function createGuidelineRuntime(settings: GuidelineSettings = guidelineSettings()): GuidelineRuntime {
   const { index, origin } = loadOrBuildIndex(settings.contentDir, settings.indexFile);
   const classifier = new IntentClassifier(index.saved.intentCues);
-  const policy = { ...DEFAULT_ANSWER_POLICY, inScope: { ...DEFAULT_ANSWER_POLICY.inScope, minCoverage: settings.answerThreshold } };
+  const policy = {
+    ...DEFAULT_ANSWER_POLICY,
+    inScope: { ...DEFAULT_ANSWER_POLICY.inScope, minCoverage: settings.answerThreshold },
+    ...(settings.organisation ? { organisation: settings.organisation } : {}),
+  };
   const answerer = new GuidelineAnswerer(index, classifier, policy);
   const { contacts } = readLearnedFile(path.join(settings.contentDir, 'learned.yaml'));
   if (contacts.length > 0) answerer.use(index, classifier, new LearnedContacts(index.analyzer, contacts));

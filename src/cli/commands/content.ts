@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TFunction } from 'i18next';
 import { loadConfig, configProblemText, isConfigError, type Config } from '../../config';
-import { createGuidelineRuntime, type GuidelineRuntime } from '../../app/guidelineRuntime';
+import { createGuidelineRuntime, guidelineSettings, type GuidelineRuntime } from '../../app/guidelineRuntime';
 import { formatLocalDateTime } from '../../core/clock';
 import { learnedFromItems, learnedYaml, mergeLearned, readLearnedFile } from '../../core/content/learnedContent';
 import type { LearnedItem, NewLearnedItem } from '../../core/content/records';
@@ -60,8 +60,7 @@ export function contentCommand(deps: ContentCommandDeps = {}): CliCommand {
       try {
         reporting = await (deps.open ?? ((c) => openReporting(c, { logger: createJsonLogger('error') })))(config);
         const actor = await actorOf(reporting, flags, env, t);
-        const guidelines = () =>
-          createGuidelineRuntime({ contentDir: config.guidelines.contentDir, indexFile: config.guidelines.indexFile, contact: config.guidelines.contact, answerThreshold: 0.15 });
+        const guidelines = () => createGuidelineRuntime(guidelineSettings(env));
         switch (sub as (typeof SUBCOMMANDS)[number]) {
           case 'review':
             return await review(reporting, guidelines(), flags, io, t, config);

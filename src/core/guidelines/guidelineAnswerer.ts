@@ -30,6 +30,8 @@ export interface GuidelineAnswer {
   contact?: string;
   /** Set when the unanswered question was kept (without names) for content owners: for this many days. */
   keptDays?: number;
+  /** The deployment's own organisation (SOMEBOT_ORGANISATION): other organisations' passages are their practice. */
+  organisation?: string;
 }
 
 /** When the best passage answers a question. */
@@ -56,7 +58,12 @@ export interface AnswerPolicy {
   relatedScoreRatio: number;
   /** Longest question analysed; longer text is cut (a chat message is never a document). */
   maxQuestionChars: number;
+  /** The deployment's organisation (front matter `org`): its own passages rank first. */
+  organisation?: string;
 }
+
+/** How much an organisation's own passage is lifted over other organisations' when SOMEBOT_ORGANISATION is set. */
+export const OWN_ORGANISATION_FACTOR = 1.5;
 
 /**
  * Chosen by measuring refusals and false refusals with `somebot eval` on the sample questions
@@ -139,10 +146,20 @@ export class GuidelineAnswerer {
     if (!confident || unknownShare >= limits.maxUnknownShare) {
       return { lang, intent, answered: false, reason: 'low_confidence', hits, quoted: [] };
     }
-    const related = hits
+    // Whether the guidelines answer is decided above, whoever wrote them; the deployment's own organisation's
+    // passages that would answer as well then come first.
+    const own = this.policy.organisation;
+    const answers = (h: SearchHit) => h === best || h.coverage >= limits.sureCoverage || (h.coverage >= limits.minCoverage && h.evidence >= limits.minScore);
+    const ranked = own
+      ? hits
+          .map((h) => (h.passage.source.org === own && answers(h) ? { ...h, score: h.score * OWN_ORGANISATION_FACTOR } : h))
+          .sort((a, b) => b.score - a.score)
+      : hits;
+    const top = ranked[0]!;
+    const related = ranked
       .slice(1)
-      .filter((h) => h.score >= best.score * this.policy.relatedScoreRatio && h.coverage >= limits.minCoverage)
+      .filter((h) => h.score >= top.score * this.policy.relatedScoreRatio && h.coverage >= limits.minCoverage)
       .slice(0, 2);
-    return { lang, intent, answered: true, hits, quoted: [best, ...related] };
+    return { lang, intent, answered: true, hits: ranked, quoted: [top, ...related], ...(own ? { organisation: own } : {}) };
   }
 }
