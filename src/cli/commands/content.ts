@@ -15,6 +15,11 @@ import { searchGuidelines } from '../../core/guidelines/search';
 import { isDataDirInUseError } from '../../storage/dataDirLock';
 import { openReporting, type Reporting } from '../../reporting';
 import { parseArgs, type CliCommand, type CliIo } from '../command';
+import { ContentError } from '../../core/errors';
+import { checkContent, type DocumentCheck } from '../../core/content/contentCheck';
+import { importDocument } from '../../core/content/import/importDocument';
+import { loadGuidelineContent } from '../../core/guidelines/guidelineContent';
+import { buildGuidelineIndex } from '../../core/guidelines/guidelineIndex';
 import { cliLang } from '../cliLang';
 
 export interface ContentCommandDeps {
@@ -22,8 +27,8 @@ export interface ContentCommandDeps {
   open?: (config: Config) => Promise<Reporting>;
 }
 
-const SUBCOMMANDS = ['review', 'learn', 'learned', 'export-learned'] as const;
-const VALUED = ['as', 'since', 'passage', 'contact', 'lang', 'undo', 'out'];
+const SUBCOMMANDS = ['review', 'learn', 'learned', 'export-learned', 'import', 'check'] as const;
+const VALUED = ['as', 'since', 'passage', 'contact', 'lang', 'undo', 'out', 'org', 'title', 'organisation', 'country', 'id', 'doc'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 class UsageError extends Error {}
@@ -36,7 +41,7 @@ class UsageError extends Error {}
 export function contentCommand(deps: ContentCommandDeps = {}): CliCommand {
   return {
     name: 'content',
-    summary: 'content owners: review [--json] [--since DAYS] | learn "QUESTION" --passage REF|--out-of-scope|--contact TEXT | learned [--undo ID] | export-learned',
+    summary: 'content: review | learn | learned | export-learned (--as PERSON_ID or --admin); import FILE --org ID --lang sv|fi; check [--doc ID]',
     async run(args, io) {
       const env = deps.env ?? process.env;
       const t = translator(cliLang(env));
@@ -58,6 +63,9 @@ export function contentCommand(deps: ContentCommandDeps = {}): CliCommand {
       }
       let reporting: Reporting | undefined;
       try {
+        // Files of content/ only: no database, no acting person.
+        if (sub === 'import') return await importFile(positional[0], flags, io, t, config);
+        if (sub === 'check') return checkCommand(typeof flags.doc === 'string' ? [flags.doc] : undefined, flags.json === true, io, t, config);
         reporting = await (deps.open ?? ((c) => openReporting(c, { logger: createJsonLogger('error') })))(config);
         const actor = await actorOf(reporting, flags, env, t);
         const guidelines = () => createGuidelineRuntime(guidelineSettings(env));
@@ -78,6 +86,10 @@ export function contentCommand(deps: ContentCommandDeps = {}): CliCommand {
         }
         if (isConfigFileError(err)) {
           io.err(t('admin:errors.configFile', { message: err.message }));
+          return 1;
+        }
+        if (err instanceof ContentError) {
+          io.err(t('content:cli.contentError', { message: err.message }));
           return 1;
         }
         if (isDataDirInUseError(err)) {
@@ -226,4 +238,48 @@ function adminName(env: NodeJS.ProcessEnv): string {
   } catch {
     return env.USER ?? 'unknown';
   }
+}
+
+async function importFile(source: string | undefined, flags: Record<string, string | true>, io: CliIo, t: TFunction, config: Config): Promise<number> {
+  if (!source) throw new UsageError(t('content:cli.needFile'));
+  const org = flags.org;
+  if (typeof org !== 'string' || !/^[a-z0-9]+$/.test(org)) throw new UsageError(t('content:cli.badOrg'));
+  if (flags.lang !== 'sv' && flags.lang !== 'fi') throw new UsageError(t('content:cli.badLang'));
+  if (flags.country !== undefined && flags.country !== 'FI' && flags.country !== 'SE') throw new UsageError(t('content:cli.badCountry'));
+  const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+  const imported = await importDocument(path.resolve(source), config.guidelines.contentDir, {
+    org,
+    lang: flags.lang,
+    ...(str('title') ? { title: str('title')! } : {}),
+    ...(str('organisation') ? { organisation: str('organisation')! } : {}),
+    ...(str('country') ? { country: str('country') as 'FI' | 'SE' } : {}),
+    ...(str('id') ? { id: str('id')! } : {}),
+  });
+  io.out(t('content:import.done', { file: imported.file, id: imported.id, sections: imported.sections }));
+  return checkCommand([imported.id], false, io, t, config);
+}
+
+function checkCommand(docIds: string[] | undefined, json: boolean, io: CliIo, t: TFunction, config: Config): number {
+  const content = loadGuidelineContent(config.guidelines.contentDir);
+  if (docIds && !content.docs.some((d) => docIds.includes(d.meta.id))) throw new UsageError(t('content:cli.unknownDoc', { id: docIds.join(', ') }));
+  const checks = checkContent(content, buildGuidelineIndex(content), docIds);
+  if (json) {
+    io.out(JSON.stringify(checks, null, 2));
+    return 0;
+  }
+  for (const c of checks) io.out(checkLines(c, t).join('\n'));
+  return 0;
+}
+
+function checkLines(c: DocumentCheck, t: TFunction): string[] {
+  const lines = [
+    t('content:check.doc', { id: c.docId, passages: c.passages }),
+    `  ${t('content:check.terms', { count: c.withSearchTerms, of: c.passages })}`,
+    `  ${t('content:check.examples', { count: c.withExampleQuestions, of: c.passages, questions: c.exampleQuestions })}`,
+    `  ${t('content:check.selfTest', { found: c.examplesFoundFirst, of: c.exampleQuestions, headings: c.headingsFoundFirst, sections: c.sections })}`,
+  ];
+  const shown = c.problems.filter((p) => p.problem === 'example_not_first' || p.problem === 'heading_not_first').slice(0, 10);
+  for (const p of shown) lines.push(`    ${t(`content:check.problem.${p.problem}`, { passage: p.passageId, detail: p.detail ?? '' })}`);
+  if (c.withSearchTerms < c.passages || c.withExampleQuestions < c.passages) lines.push(`  ${t('content:check.advice')}`);
+  return lines;
 }
