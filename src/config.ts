@@ -33,6 +33,7 @@ export interface ConfigProblem {
     | 'requiredWhen'
     | 'notAllowedWhen'
     | 'loopbackOnly'
+    | 'orgId'
     | 'invalid';
   values?: Record<string, string | number>;
 }
@@ -106,6 +107,8 @@ const storageVariables = {
   SOMEBOT_DATA_KEY: dataKey,
   SOMEBOT_RETENTION_DAYS: wholeNumber(1, 36500, 365),
   SOMEBOT_DIALOG_TTL_HOURS: wholeNumber(1, 24 * 90, 72),
+  SOMEBOT_UNANSWERED_KEEP_DAYS: wholeNumber(0, 3650, 90),
+  SOMEBOT_CONTENT_POLL_MS: wholeNumber(200, 3_600_000, 5000),
 };
 
 /** Organisation data. */
@@ -136,6 +139,7 @@ const guidelineVariables = {
   SOMEBOT_CONTENT_DIR: z.string().default('content'),
   SOMEBOT_INDEX_FILE: z.string().optional(),
   SOMEBOT_CONTACT: z.string().default('viestinta@kirkkonummi.fi'),
+  SOMEBOT_ORGANISATION: z.string().regex(/^[a-z0-9]+$/, { error: problem('orgId') }).optional(),
   SOMEBOT_ANSWER_THRESHOLD: z.coerce
     .number({ error: problem('numberRange', { min: 0, max: 1 }) })
     .min(0, { error: problem('numberRange', { min: 0, max: 1 }) })
@@ -217,6 +221,10 @@ export interface Config {
   dataKey?: Buffer;
   retentionDays: number;
   dialogTtlHours: number;
+  /** Days unanswered and unhelpful questions are kept for content owners (0: none are kept). */
+  unansweredKeepDays: number;
+  /** How often a process looks for what content owners taught, to rebuild its index. */
+  contentPollMs: number;
   /** Absolute path of the organisation directory file. */
   orgDirectory: string;
   /** Absolute path of the routing table. */
@@ -234,6 +242,8 @@ export interface Config {
     contact: string;
     /** Minimum coverage for an answer; undefined = the measured default. */
     answerThreshold?: number;
+    /** The deployment's organisation id (front matter `org`): its documents rank first. */
+    organisation?: string;
   };
   server: { port: number; host: string };
   /** Slack settings as given (the Slack adapter decides what is enough to start). */
@@ -291,6 +301,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(v.SOMEBOT_DATA_KEY ? { dataKey: v.SOMEBOT_DATA_KEY } : {}),
     retentionDays: v.SOMEBOT_RETENTION_DAYS,
     dialogTtlHours: v.SOMEBOT_DIALOG_TTL_HOURS,
+    unansweredKeepDays: v.SOMEBOT_UNANSWERED_KEEP_DAYS,
+    contentPollMs: v.SOMEBOT_CONTENT_POLL_MS,
     orgDirectory: resolvePath(v.ORG_DIRECTORY, given('ORG_DIRECTORY')),
     routingTable: resolvePath(v.SOMEBOT_ROUTING_TABLE, given('SOMEBOT_ROUTING_TABLE')),
     timeZone: v.SOMEBOT_TIME_ZONE,
@@ -303,6 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : path.join(resolvePath(v.SOMEBOT_DATA_DIR, given('SOMEBOT_DATA_DIR')), 'guideline-index.json'),
       contact: v.SOMEBOT_CONTACT,
       ...(v.SOMEBOT_ANSWER_THRESHOLD !== undefined ? { answerThreshold: v.SOMEBOT_ANSWER_THRESHOLD } : {}),
+      ...(v.SOMEBOT_ORGANISATION ? { organisation: v.SOMEBOT_ORGANISATION } : {}),
     },
     server: { port: v.PORT, host: v.HOST },
     slack: {

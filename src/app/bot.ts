@@ -8,7 +8,9 @@ import { createJsonLogger, type Logger } from '../core/logger';
 import { DialogSessions } from '../core/reports/dialogSessions';
 import type { Clock } from '../core/ports';
 import { openReporting, type Reporting } from '../reporting';
-import { createGuidelineRuntime, type GuidelineRuntime } from './guidelineRuntime';
+import { createGuidelineRuntime, teachRuntime, type GuidelineRuntime } from './guidelineRuntime';
+import { QuestionLog } from '../core/content/questionLog';
+import { ContentReloader } from '../core/content/contentReloader';
 
 /**
  * The whole bot, independent of how people reach it: guideline answers, reporting, the conversation, and
@@ -21,6 +23,10 @@ export interface Bot {
   guidelines: GuidelineRuntime;
   reporting: Reporting;
   conversation: Conversation;
+  /** Questions kept without names for content owners, and verdicts on answers. */
+  questionLog: QuestionLog;
+  /** Applies what content owners taught (now, and whenever it changes) without a restart. */
+  startContentReload(): Promise<void>;
   /** Register each platform's notifier here before `startRelay`. */
   notifier: PlatformNotifier;
   startRelay(): void;
@@ -39,9 +45,18 @@ export async function createBot(config: Config, options: { logger?: Logger; cloc
     indexFile: config.guidelines.indexFile,
     contact: config.guidelines.contact,
     answerThreshold: config.guidelines.answerThreshold ?? DEFAULT_ANSWER_POLICY.inScope.minCoverage,
+    ...(config.guidelines.organisation ? { organisation: config.guidelines.organisation } : {}),
   });
   const reporting = await openReporting(config, { logger, clock });
+  const questionLog = new QuestionLog({ store: reporting.store, clock, classifier: () => guidelines.classifier, keepDays: config.unansweredKeepDays });
+  const reloader = new ContentReloader({
+    store: reporting.store,
+    logger,
+    pollMs: config.contentPollMs,
+    apply: (learned) => teachRuntime(guidelines, learned),
+  });
   const conversation = new Conversation({
+    questionLog,
     answerer: guidelines.answerer,
     clock,
     timeZone: config.timeZone,
@@ -61,7 +76,9 @@ export async function createBot(config: Config, options: { logger?: Logger; cloc
     guidelines,
     reporting,
     conversation,
+    questionLog,
     notifier,
+    startContentReload: () => reloader.start(),
     startRelay() {
       relay ??= reporting.createRelay(notifier);
       relay.start();
@@ -70,6 +87,7 @@ export async function createBot(config: Config, options: { logger?: Logger; cloc
       await relay?.runOnce();
     },
     async close() {
+      reloader.stop();
       await relay?.stop();
       await reporting.close();
     },

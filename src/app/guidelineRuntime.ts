@@ -3,6 +3,11 @@ import { loadOrBuildIndex, type IndexOrigin } from '../core/guidelines/indexFile
 import { DEFAULT_ANSWER_POLICY, GuidelineAnswerer } from '../core/guidelines/guidelineAnswerer';
 import type { GuidelineIndex } from '../core/guidelines/guidelineIndex';
 import { IntentClassifier } from '../core/intents/intentClassifier';
+import path from 'node:path';
+import { loadGuidelineContent } from '../core/guidelines/guidelineContent';
+import { buildGuidelineIndex } from '../core/guidelines/guidelineIndex';
+import { mergeLearned, readLearnedFile, type LearnedContent } from '../core/content/learnedContent';
+import { LearnedContacts } from '../core/content/learnedContacts';
 
 export interface GuidelineSettings {
   contentDir: string;
@@ -10,6 +15,8 @@ export interface GuidelineSettings {
   contact: string;
   /** Minimum coverage (0..1) of the question by the best passage for the bot to answer. */
   answerThreshold: number;
+  /** The deployment's organisation id (SOMEBOT_ORGANISATION): its own documents rank first. */
+  organisation?: string;
 }
 
 /** Guideline settings from the environment (see src/config.ts); an invalid value throws a ConfigError. */
@@ -20,21 +27,47 @@ export function guidelineSettings(env: NodeJS.ProcessEnv = process.env): Guideli
     indexFile: guidelines.indexFile,
     contact: guidelines.contact,
     answerThreshold: guidelines.answerThreshold ?? DEFAULT_ANSWER_POLICY.inScope.minCoverage,
+    ...(guidelines.organisation ? { organisation: guidelines.organisation } : {}),
   };
 }
 
 export interface GuidelineRuntime {
   settings: GuidelineSettings;
+  /** The index answers come from now (replaced when content owners teach something). */
   index: GuidelineIndex;
   origin: IndexOrigin;
   answerer: GuidelineAnswerer;
   classifier: IntentClassifier;
 }
 
+/**
+ * Rebuilds the index from content/ with `learned` (what content owners taught, from the database) on top and
+ * answers from it from now on, without a restart. A teaching for a passage the content no longer has is left
+ * out (and returned), never fatal.
+ */
+export function teachRuntime(runtime: GuidelineRuntime, learned: LearnedContent): { skipped: number } {
+  const known = learned.exampleQuestions.filter((q) => runtime.index.passages.has(q.passageId));
+  const usable = { ...learned, exampleQuestions: known };
+  const index = buildGuidelineIndex(loadGuidelineContent(runtime.settings.contentDir, usable));
+  const classifier = new IntentClassifier(index.saved.intentCues);
+  const file = readLearnedFile(path.join(runtime.settings.contentDir, 'learned.yaml'));
+  runtime.answerer.use(index, classifier, new LearnedContacts(index.analyzer, mergeLearned(file, usable).contacts));
+  runtime.index = index;
+  runtime.classifier = classifier;
+  return { skipped: learned.exampleQuestions.length - known.length };
+}
+
 /** Loads (or builds) the index and wires the answerer. Invalid content throws a ContentError. */
 export function createGuidelineRuntime(settings: GuidelineSettings = guidelineSettings()): GuidelineRuntime {
   const { index, origin } = loadOrBuildIndex(settings.contentDir, settings.indexFile);
   const classifier = new IntentClassifier(index.saved.intentCues);
-  const policy = { ...DEFAULT_ANSWER_POLICY, inScope: { ...DEFAULT_ANSWER_POLICY.inScope, minCoverage: settings.answerThreshold } };
-  return { settings, index, origin, classifier, answerer: new GuidelineAnswerer(index, classifier, policy) };
+  const policy = {
+    ...DEFAULT_ANSWER_POLICY,
+    inScope: { ...DEFAULT_ANSWER_POLICY.inScope, minCoverage: settings.answerThreshold },
+    ...(settings.organisation ? { organisation: settings.organisation } : {}),
+  };
+  const answerer = new GuidelineAnswerer(index, classifier, policy);
+  const { contacts } = readLearnedFile(path.join(settings.contentDir, 'learned.yaml'));
+  if (contacts.length > 0) answerer.use(index, classifier, new LearnedContacts(index.analyzer, contacts));
+  return { settings, index, origin, classifier, answerer };
 }

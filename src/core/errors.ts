@@ -4,6 +4,7 @@ export enum ErrorCode {
   ContentField = 'CONTENT_FIELD',
   ContentMissing = 'CONTENT_MISSING',
   ContentReference = 'CONTENT_REFERENCE',
+  ContentImport = 'CONTENT_IMPORT',
   IndexStale = 'INDEX_STALE',
   IndexInvalid = 'INDEX_INVALID',
 }

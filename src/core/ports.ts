@@ -22,6 +22,7 @@ import type {
   StoredReport,
   TimelineEntry,
 } from './reports/records';
+import type { LearnedItem, LoggedQuestion, NewLearnedItem, NewLoggedQuestion } from './content/records';
 
 /**
  * Interfaces the core needs from the outside world. The core never imports an implementation:
@@ -143,6 +144,26 @@ export interface StoreTx {
   slackMessage(idempotencyKey: string): Promise<SlackMessage | undefined>;
   /** The Slack messages posted about a report, oldest first (to update them in place). */
   slackMessagesFor(reference: string): Promise<SlackMessage[]>;
+
+  // -- the content owners' loop (issue 15): questions kept without names, and what owners taught
+  /** Keeps a question for content owners (its text encrypted); an existing entry key is skipped. */
+  logQuestion(entry: NewLoggedQuestion): Promise<void>;
+  /** Turns the held answer with this id into an unhelpful one kept until `expiresAt`; false when none is held. */
+  markAnswerUnhelpful(answerId: string, expiresAt: Date): Promise<boolean>;
+  /** Forgets the held answer with this id (its verdict was "helpful"). */
+  forgetHeldAnswer(answerId: string): Promise<void>;
+  /** Unanswered and unhelpful questions asked at or after `since`, newest first (held ones are never listed). */
+  loggedQuestions(since: Date): Promise<LoggedQuestion[]>;
+  /** Deletes logged questions whose time is up (`expires_at <= now`); returns how many. */
+  purgeQuestionLog(now: Date): Promise<number>;
+  /** Stores one teaching and returns it with its id. */
+  addLearned(item: NewLearnedItem): Promise<LearnedItem>;
+  /** Teachings, oldest first; undone ones only when asked for. */
+  learnedItems(options?: { includeUndone?: boolean }): Promise<LearnedItem[]>;
+  /** Undoes a teaching; false when there is none with this id or it was undone already. */
+  undoLearned(id: number, by: string, at: Date): Promise<boolean>;
+  /** A value that changes whenever something is taught or undone (processes poll it to reload). */
+  learnedVersion(): Promise<string>;
 }
 
 /**

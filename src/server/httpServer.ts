@@ -67,6 +67,8 @@ export async function startServer(bot: Bot, modules: ChannelModule[]): Promise<R
 
   const mounted: MountedChannel[] = [];
   const channels: RunningServer['channels'] = [];
+  // What content owners taught applies before the first question, and again whenever they teach.
+  await bot.startContentReload();
   for (const module of modules) {
     const channel = await module.mount(app, bot);
     channels.push({ name: module.name, on: channel !== undefined, ...(channel ? { banner: channel.banner } : {}) });

@@ -21,5 +21,6 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'reports', load: () => (require('./reports') as typeof import('./reports')).reportsCommand() },
   { name: 'directory', load: () => (require('./directory') as typeof import('./directory')).directoryCommand() },
   { name: 'config', load: () => (require('./config') as typeof import('./config')).configCommand() },
+  { name: 'content', load: () => (require('./content') as typeof import('./content')).contentCommand() },
   { name: 'package', load: () => (require('./package') as typeof import('./package')).packageCommand() },
 ];

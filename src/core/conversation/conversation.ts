@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { doorOf, type QuestionLog } from '../content/questionLog';
 import type { Directory } from '../directory/directory';
 import type { GuidelineAnswer, GuidelineAnswerer } from '../guidelines/guidelineAnswerer';
 import { translator } from '../i18n';
@@ -48,6 +49,8 @@ export interface ConversationDeps {
   clock: Clock;
   /** IANA time zone for "today" in report dates. */
   timeZone: string;
+  /** Keeps unanswered questions (without names) for content owners; absent keeps nothing. */
+  questionLog?: QuestionLog;
 }
 
 /**
@@ -59,6 +62,18 @@ export class Conversation {
   constructor(private readonly deps: ConversationDeps) {}
 
   async handle(message: IncomingMessage): Promise<ConversationReply[]> {
+    const replies = await this.reply(message);
+    const log = this.deps.questionLog;
+    if (!log) return replies;
+    const noted: ConversationReply[] = [];
+    for (const r of replies) {
+      const kept = r.type === 'answer' && (await log.noteAnswer(message.text ?? '', r.answer, doorOf(message.conversationId)));
+      noted.push(kept && r.type === 'answer' ? { ...r, answer: { ...r.answer, keptDays: log.keepDays } } : r);
+    }
+    return noted;
+  }
+
+  private async reply(message: IncomingMessage): Promise<ConversationReply[]> {
     const reporting = this.deps.reporting;
     if (!reporting) return this.answer(message);
     return reporting.sessions.exclusive(message.conversationId, async () => {
@@ -80,7 +95,7 @@ export class Conversation {
 
   private answer(message: IncomingMessage): ConversationReply[] {
     const answer = this.deps.answerer.answer(message.text ?? '', message.localeHint);
-    return [{ type: 'answer', answer, lang: answer.lang }];
+    return [{ type: 'answer', answer: { ...answer, answerId: randomUUID() }, lang: answer.lang }];
   }
 
   private async startDialog(message: IncomingMessage, lang: UiLang, category: ReportCategory | undefined, before: ConversationReply[]) {

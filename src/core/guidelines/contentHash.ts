@@ -9,7 +9,7 @@ export function contentFiles(contentDir: string): string[] {
     const dir = path.join(contentDir, sub);
     if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir).sort()) files.push(path.join(dir, f));
   }
-  for (const f of ['glossary.yaml', 'languages.yaml', 'intents.yaml', 'scope.yaml']) {
+  for (const f of ['glossary.yaml', 'languages.yaml', 'intents.yaml', 'scope.yaml', 'learned.yaml']) {
     if (fs.existsSync(path.join(contentDir, f))) files.push(path.join(contentDir, f));
   }
   return files;

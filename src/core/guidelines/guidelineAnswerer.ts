@@ -4,6 +4,8 @@ import type { IntentClassifier } from '../intents/intentClassifier';
 import type { Intent } from '../reports/categories';
 import type { GuidelineIndex } from './guidelineIndex';
 import { searchGuidelines, type SearchHit } from './search';
+import type { LearnedContacts } from '../content/learnedContacts';
+import { SmallTalk, type SmallTalkKind } from './smallTalk';
 
 /** What the bot decided about one message; rendering into text, Block Kit or cards happens elsewhere. */
 export interface GuidelineAnswer {
@@ -15,11 +17,21 @@ export interface GuidelineAnswer {
   /** True when the message was longer than the policy allows and only its beginning was read. */
   truncated?: boolean;
   /** Why nothing was answered, when `answered` is false. */
-  reason?: 'empty' | 'no_words' | 'no_match' | 'low_confidence' | 'off_topic';
+  reason?: 'empty' | 'no_words' | 'no_match' | 'low_confidence' | 'off_topic' | 'small_talk';
+  /** For `small_talk`: what the message was (a greeting, thanks, a command outside a dialog). */
+  smallTalk?: SmallTalkKind;
   /** The ten best passages, best first (listed even when not answered, for diagnosis). */
   hits: SearchHit[];
   /** What the reply quotes: the best passage and up to two close ones. Empty when not answered. */
   quoted: SearchHit[];
+  /** Names this answer when a verdict on it comes back (set by the Conversation that gave it). */
+  answerId?: string;
+  /** Whom to ask instead of the default contact, when content owners taught one for questions like this. */
+  contact?: string;
+  /** Set when the unanswered question was kept (without names) for content owners: for this many days. */
+  keptDays?: number;
+  /** The deployment's own organisation (SOMEBOT_ORGANISATION): other organisations' passages are their practice. */
+  organisation?: string;
 }
 
 /** When the best passage answers a question. */
@@ -46,7 +58,12 @@ export interface AnswerPolicy {
   relatedScoreRatio: number;
   /** Longest question analysed; longer text is cut (a chat message is never a document). */
   maxQuestionChars: number;
+  /** The deployment's organisation (front matter `org`): its own passages rank first. */
+  organisation?: string;
 }
+
+/** How much an organisation's own passage is lifted over other organisations' when SOMEBOT_ORGANISATION is set. */
+export const OWN_ORGANISATION_FACTOR = 1.5;
 
 /**
  * Chosen by measuring refusals and false refusals with `somebot eval` on the sample questions
@@ -65,25 +82,45 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
  * passage answers. It only ever selects passages; it never writes a rule of its own.
  */
 export class GuidelineAnswerer {
+  private contacts: LearnedContacts | undefined;
+  private smallTalk: SmallTalk;
+
   constructor(
-    private readonly index: GuidelineIndex,
-    private readonly classifier: IntentClassifier,
+    private index: GuidelineIndex,
+    private classifier: IntentClassifier,
     private readonly policy: AnswerPolicy = DEFAULT_ANSWER_POLICY,
-  ) {}
+  ) {
+    this.smallTalk = new SmallTalk(index.saved.markers.small_talk);
+  }
 
   get detector(): LanguageDetector {
     return this.index.detector;
   }
 
+  /** Answers from now on with another index (content owners taught something); answers in progress finish on the old one. */
+  use(index: GuidelineIndex, classifier: IntentClassifier, contacts?: LearnedContacts): void {
+    this.index = index;
+    this.classifier = classifier;
+    this.contacts = contacts;
+    this.smallTalk = new SmallTalk(index.saved.markers.small_talk);
+  }
+
   answer(message: string, localeHint?: UiLang): GuidelineAnswer {
     const result = this.decide(message, localeHint);
-    return message.length > this.policy.maxQuestionChars ? { ...result, truncated: true } : result;
+    const contact = !result.answered && result.reason !== 'empty' && result.lang !== 'en' ? this.contacts?.find(message, result.lang) : undefined;
+    const withContact = contact ? { ...result, contact } : result;
+    return message.length > this.policy.maxQuestionChars ? { ...withContact, truncated: true } : withContact;
   }
 
   private decide(message: string, localeHint?: UiLang): GuidelineAnswer {
     const text = message.normalize('NFC').slice(0, this.policy.maxQuestionChars).trim();
     const { lang } = this.index.detector.detect(text, localeHint);
     if (text.length === 0) return { lang, intent: 'question', answered: false, reason: 'empty', hits: [], quoted: [] };
+    // "hej", "tack", "avbryt" outside a dialog: not a question, and never worth a guideline passage.
+    const smallTalk = this.smallTalk.read(text);
+    if (smallTalk) {
+      return { lang: smallTalk.lang, intent: 'question', answered: false, reason: 'small_talk', smallTalk: smallTalk.kind, hits: [], quoted: [] };
+    }
     const searchLangs: ContentLang[] = lang === 'en' ? ['sv', 'fi'] : [lang];
     const intent = this.classifier.classify(text).intent;
 
@@ -109,10 +146,20 @@ export class GuidelineAnswerer {
     if (!confident || unknownShare >= limits.maxUnknownShare) {
       return { lang, intent, answered: false, reason: 'low_confidence', hits, quoted: [] };
     }
-    const related = hits
+    // Whether the guidelines answer is decided above, whoever wrote them; the deployment's own organisation's
+    // passages that would answer as well then come first.
+    const own = this.policy.organisation;
+    const answers = (h: SearchHit) => h === best || h.coverage >= limits.sureCoverage || (h.coverage >= limits.minCoverage && h.evidence >= limits.minScore);
+    const ranked = own
+      ? hits
+          .map((h) => (h.passage.source.org === own && answers(h) ? { ...h, score: h.score * OWN_ORGANISATION_FACTOR } : h))
+          .sort((a, b) => b.score - a.score)
+      : hits;
+    const top = ranked[0]!;
+    const related = ranked
       .slice(1)
-      .filter((h) => h.score >= best.score * this.policy.relatedScoreRatio && h.coverage >= limits.minCoverage)
+      .filter((h) => h.score >= top.score * this.policy.relatedScoreRatio && h.coverage >= limits.minCoverage)
       .slice(0, 2);
-    return { lang, intent, answered: true, hits, quoted: [best, ...related] };
+    return { lang, intent, answered: true, hits: ranked, quoted: [top, ...related], ...(own ? { organisation: own } : {}) };
   }
 }

@@ -6,6 +6,7 @@ import { loadIntentCues, type IntentCues } from '../intents/intentCues';
 import { hashContent } from './contentHash';
 import { loadScopeCues, type ScopeCues } from './scope';
 import { readYamlFile } from '../yamlFile';
+import { applyLearned, mergeLearned, NO_LEARNED, readLearnedFile, type LearnedContent } from '../content/learnedContent';
 import { loadGuidelineDocuments, type GuidelineDocument } from './guidelineDocument';
 import { splitIntoPassages, type Passage } from './passage';
 import { loadGlossary, loadSearchTerms, type GlossaryEntry, type PassageTerms } from './vocabulary';
@@ -26,11 +27,15 @@ export interface GuidelineContent {
   hash: string;
 }
 
+const phraseList = z.array(z.string().min(1)).default([]);
+const smallTalkPhrases = z.object({ sv: phraseList, fi: phraseList, en: phraseList }).default({ sv: [], fi: [], en: [] });
+
 const markersSchema = z.object({
   sv: z.array(z.string()).default([]),
   fi: z.array(z.string()).default([]),
   en: z.array(z.string()).default([]),
   stopwords: z.object({ sv: z.array(z.string()).default([]), fi: z.array(z.string()).default([]) }).default({ sv: [], fi: [] }),
+  small_talk: z.object({ greeting: smallTalkPhrases, thanks: smallTalkPhrases, command: smallTalkPhrases }).optional(),
 });
 
 export function loadLanguageMarkers(file: string): LanguageMarkers {
@@ -38,8 +43,18 @@ export function loadLanguageMarkers(file: string): LanguageMarkers {
   return readYamlFile(file, markersSchema);
 }
 
-/** Reads and validates the guideline content; errors name the file and the field or entry. */
-export function loadGuidelineContent(contentDir: string): GuidelineContent {
+/**
+ * Reads and validates the guideline content; errors name the file and the field or entry. What content owners
+ * taught is applied on top: content/learned.yaml, and `learned` (from the database) when given.
+ */
+export function loadGuidelineContent(contentDir: string, learned: LearnedContent = NO_LEARNED): GuidelineContent {
+  const learnedFile = path.join(contentDir, 'learned.yaml');
+  const content = loadOwnContent(contentDir);
+  const taught = mergeLearned(readLearnedFile(learnedFile), learned);
+  return applyLearned(content, taught, learned === NO_LEARNED ? learnedFile : `${learnedFile} or the taught content`);
+}
+
+function loadOwnContent(contentDir: string): GuidelineContent {
   const docs = loadGuidelineDocuments(path.join(contentDir, 'guidelines'));
   const passages = splitIntoPassages(docs);
   return {

@@ -23,8 +23,10 @@ export const guidelineMetaSchema = z.object({
    */
   readers: z.enum(READERS).default('everyone'),
   kind: z.enum(['guideline', 'commentary']),
+  /** Short id of the organisation (SOMEBOT_ORGANISATION names the deployment's own); default: the id up to its first hyphen. */
+  org: z.string().regex(/^[a-z0-9]+$/, 'lower-case letters and digits').optional(),
 });
-export type GuidelineMeta = z.infer<typeof guidelineMetaSchema>;
+export type GuidelineMeta = z.infer<typeof guidelineMetaSchema> & { org: string };
 
 /** A block of a section: one paragraph, or one list (items keep their nested sub-items). */
 export type Block = { type: 'paragraph'; text: string } | { type: 'list'; items: ListItem[] };
@@ -71,11 +73,12 @@ export function parseGuidelineDocument(source: string, file: string): GuidelineD
     const field = issue.path.join('.') || '(front matter)';
     throw new ContentError('CONTENT_FIELD', `${file}: field "${field}": ${issue.message}`);
   }
+  const meta: GuidelineMeta = { ...parsed.data, org: parsed.data.org ?? parsed.data.id.split('-')[0]! };
   const expectedId = path.basename(file, '.md');
   if (parsed.data.id !== expectedId) {
     throw new ContentError('CONTENT_FIELD', `${file}: field "id": "${parsed.data.id}" does not match the file name "${expectedId}"`);
   }
-  return { meta: parsed.data, file, sections: parseSections(body, parsed.data.title) };
+  return { meta, file, sections: parseSections(body, parsed.data.title) };
 }
 
 function parseSections(body: string, title: string): Section[] {

@@ -6,6 +6,8 @@ export interface Citation {
   docId: string;
   title: string;
   organisation: string;
+  /** Short id of the organisation (front matter `org`), for SOMEBOT_ORGANISATION. */
+  org: string;
   lang: ContentLang;
   section: string;
   /** guideline, or commentary (the SKL blog: never presented as a municipality's rule). */
@@ -58,6 +60,7 @@ export function splitIntoPassages(docs: GuidelineDocument[]): Passage[] {
         docId: doc.meta.id,
         title: doc.meta.title,
         organisation: doc.meta.organisation,
+        org: doc.meta.org,
         lang: doc.meta.language,
         section: section.heading,
         kind: doc.meta.kind,

@@ -43,6 +43,12 @@ export class IntentClassifier {
     this.conditionals = new CueSet(cueEntries(config.conditionals, true as const));
   }
 
+  /** True when the message has any report cue word (a category's, strong or weak, or a wish to report). */
+  hasReportCue(text: string): boolean {
+    const message = cueWords(text);
+    return this.cues.some(message) || this.reportVerbs.some(message);
+  }
+
   /** Cues of both languages count, whatever language the message was detected as. */
   classify(text: string): IntentResult {
     const message = cueWords(text);

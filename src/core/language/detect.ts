@@ -8,7 +8,12 @@ export interface LanguageMarkers {
   en: string[];
   /** Chat words that carry no topic, left out of the search besides the standard stop words. */
   stopwords: { sv: string[]; fi: string[] };
+  /** Messages that are not questions (greetings, thanks, chat commands), per kind and language. */
+  small_talk?: SmallTalkLists;
 }
+
+/** content/languages.yaml `small_talk`: greetings, thanks and commands, each per language. */
+export type SmallTalkLists = Record<'greeting' | 'thanks' | 'command', { sv: string[]; fi: string[]; en: string[] }>;
 
 /** Trigram counts per language: the trained model, saved with the index. */
 export type LanguageModel = Record<ContentLang, Record<string, number>>;

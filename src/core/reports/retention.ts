@@ -20,13 +20,16 @@ export interface RetentionDeps {
 export interface PurgeResult {
   reports: PurgeCandidate[];
   dialogs: number;
+  /** Questions kept for content owners whose time was up (SOMEBOT_UNANSWERED_KEEP_DAYS). */
+  questions: number;
 }
 
 /**
  * The retention rule: `retentionDays` after closure a report loses its personal content (description,
  * evidence, outcome note, reporter, recipients' identities) and its timeline; a minimal record remains
  * (reference, category, dates, status, recipients' roles) with one 'purged' timeline entry. Open reports
- * are kept however old: they still need handling. Unfinished dialog states expire after `dialogTtlHours`.
+ * are kept however old: they still need handling. Unfinished dialog states expire after `dialogTtlHours`;
+ * questions kept for content owners when their own time is up.
  */
 export class Retention {
   private readonly logger: Logger;
@@ -44,7 +47,7 @@ export class Retention {
   async purge(options: { dryRun?: boolean } = {}): Promise<PurgeResult> {
     const { store, clock } = this.deps;
     const candidates = await this.candidates();
-    if (options.dryRun) return { reports: candidates, dialogs: 0 };
+    if (options.dryRun) return { reports: candidates, dialogs: 0, questions: 0 };
     const purged: PurgeCandidate[] = [];
     for (const candidate of candidates) {
       const done = await store.transaction(async (tx) => {
@@ -64,8 +67,9 @@ export class Retention {
       if (done) purged.push(candidate);
     }
     const dialogs = await store.purgeDialogs(new Date(clock.now().getTime() - this.deps.dialogTtlHours * 60 * 60 * 1000));
-    if (purged.length > 0 || dialogs > 0) this.logger.info('retention_purged', { reports: purged.length, dialogs });
-    return { reports: purged, dialogs };
+    const questions = await store.purgeQuestionLog(clock.now());
+    if (purged.length > 0 || dialogs > 0 || questions > 0) this.logger.info('retention_purged', { reports: purged.length, dialogs, questions });
+    return { reports: purged, dialogs, questions };
   }
 
   private cutoff(): Date {

@@ -23,7 +23,7 @@ const feedbackTokenSchema = z.object({
 export type FeedbackToken = z.infer<typeof feedbackTokenSchema>;
 
 export function feedbackToken(answer: GuidelineAnswer): FeedbackToken {
-  return { a: randomUUID(), l: answer.lang, d: answer.answered, p: answer.quoted[0]?.passage.id ?? null };
+  return { a: answer.answerId ?? randomUUID(), l: answer.lang, d: answer.answered, p: answer.quoted[0]?.passage.id ?? null };
 }
 
 /** The token of a clicked button, or undefined when the value is not one of ours. */

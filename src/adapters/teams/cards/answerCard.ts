@@ -42,7 +42,7 @@ export function answerCard(answer: GuidelineAnswer, options: { contact: string; 
   }
   const actions: CardElement[] = [];
   if (answer.reason !== 'empty' && answer.reason !== 'no_words') {
-    const feedback = { answerId: randomUUID(), lang: answer.lang, answered: answer.answered, passageId: answer.quoted[0]?.passage.id ?? null };
+    const feedback = { answerId: answer.answerId ?? randomUUID(), lang: answer.lang, answered: answer.answered, passageId: answer.quoted[0]?.passage.id ?? null };
     actions.push(
       submitAction(t('teams:action.helpful'), { action: CARD_ACTION.feedback, helpful: true, ...feedback }),
       submitAction(t('teams:action.notHelpful'), { action: CARD_ACTION.feedback, helpful: false, ...feedback }),

@@ -7,7 +7,7 @@ import type { CardHandler } from './handler';
 export const feedbackHandler: CardHandler<typeof CARD_ACTION.feedback> = {
   action: CARD_ACTION.feedback,
   async handle(context, _facts, data, deps) {
-    await deps.bot.reporting.store.recordFeedback({
+    await deps.bot.questionLog.recordFeedback({
       answerId: data.answerId,
       platform: 'teams',
       helpful: data.helpful,

@@ -1,4 +1,4 @@
-import { citationLine, renderAnswerText } from '../../../core/guidelines/answerText';
+import { citationLine, passageNotes, renderAnswerText } from '../../../core/guidelines/answerText';
 import type { GuidelineAnswer } from '../../../core/guidelines/guidelineAnswerer';
 import { translator } from '../../../core/i18n';
 import { FEEDBACK } from '../webActions';
@@ -28,9 +28,7 @@ function quotes(answer: GuidelineAnswer): Html {
   const [best, ...related] = answer.quoted;
   const figure = (hit: NonNullable<typeof best>) => {
     const { source } = hit.passage;
-    const notes: string[] = [];
-    if (source.lang !== answer.lang && answer.lang !== 'en') notes.push(t(`guidelines:passageIn.${source.lang}`));
-    if (source.kind === 'commentary') notes.push(t('guidelines:commentary'));
+    const notes = passageNotes(hit, answer);
     return html`<figure class="quote">
 <blockquote lang="${source.lang}">${paragraphs(hit.passage.text)}</blockquote>
 <figcaption><span class="source">— ${citationLine(hit, answer)}</span>${notes.map((n) => html`<span class="note">${n}</span>`)}</figcaption>

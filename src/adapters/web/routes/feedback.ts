@@ -31,7 +31,7 @@ export function register(router: Router, ctx: WebContext): void {
       const body = bodyOf(req, feedbackBody);
       const passageId = body.passageId && body.passageId.length > 0 ? body.passageId : null;
       if (passageId !== null && !ctx.bot.guidelines.index.passages.has(passageId)) throw new WebError(WebErrorCode.BadRequest);
-      await ctx.bot.reporting.store.recordFeedback({
+      await ctx.bot.questionLog.recordFeedback({
         answerId: body.answerId,
         platform: 'web',
         helpful: body.verdict === FEEDBACK.helpful,

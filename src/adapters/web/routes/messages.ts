@@ -51,7 +51,7 @@ export function register(router: Router, ctx: WebContext): void {
 }
 
 function replyHtml(reply: ConversationReply, ctx: WebContext) {
-  return reply.type === 'answer' ? answerHtml(reply.answer, randomUUID(), ctx.bot.guidelines.settings.contact) : dialogHtml(reply.reply, reply.lang);
+  return reply.type === 'answer' ? answerHtml(reply.answer, reply.answer.answerId ?? randomUUID(), ctx.bot.guidelines.settings.contact) : dialogHtml(reply.reply, reply.lang);
 }
 
 /** The first word that starts a report in this language ("anmäl", "ilmoita", "report"). */

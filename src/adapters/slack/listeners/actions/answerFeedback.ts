@@ -15,7 +15,7 @@ export function answerFeedback(deps: SlackDeps): ButtonListener {
     const token = parseFeedbackToken(action.value);
     if (!token) return;
     const { bot } = deps;
-    await bot.reporting.store.recordFeedback({
+    await bot.questionLog.recordFeedback({
       answerId: token.a,
       platform: 'slack',
       helpful: action.action_id === ACTION.helpful,

@@ -1,0 +1,50 @@
+import { renderAnswerText } from '../../../src/core/guidelines/answerText';
+import { testGuidelineRuntime } from '../../helpers/guidelineRuntime';
+
+const CONTACT = 'viestinta@kirkkonummi.fi';
+
+describe('messages that are not questions', () => {
+  const { answerer } = testGuidelineRuntime();
+
+  it.each([
+    ['hej', 'sv', 'greeting', 'Hej!'],
+    ['Hejsan somebot!', 'sv', 'greeting', 'Hej!'],
+    ['Tack så mycket!', 'sv', 'thanks', 'Varsågod'],
+    ['avbryt', 'sv', 'command', 'inget att avbryta'],
+    ['moi', 'fi', 'greeting', 'Hei!'],
+    ['kiitos paljon :)', 'fi', 'thanks', 'Ole hyvä'],
+    ['peruuta', 'fi', 'command', 'ei ole mitään peruttavaa'],
+    ['help', 'en', 'command', 'nothing to cancel'],
+    ['Hello!', 'en', 'greeting', 'Hello!'],
+  ])('“%s” gets a short %s reply saying what the bot does, never a passage', (text, lang, kind, opening) => {
+    const answer = answerer.answer(text);
+    expect(answer).toMatchObject({ answered: false, reason: 'small_talk', smallTalk: kind, lang, quoted: [] });
+    const reply = renderAnswerText(answer, CONTACT);
+    expect(reply.startsWith(opening) || reply.includes(opening)).toBe(true);
+    expect(reply).not.toContain('> ');
+    expect(reply).not.toContain(CONTACT);
+  });
+
+  it('a question that starts with a greeting is still a question', () => {
+    const answer = answerer.answer('Hej, får jag gilla kommunens inlägg med mitt privata konto?');
+    expect(answer.reason).not.toBe('small_talk');
+    expect(answer.answered).toBe(true);
+  });
+
+  it('an English question that finds nothing is told to ask in Swedish or Finnish, with examples', () => {
+    const answer = answerer.answer('How do I book a meeting room for my team?');
+    expect(answer).toMatchObject({ lang: 'en', answered: false });
+    const reply = renderAnswerText(answer, CONTACT);
+    expect(reply).toContain('Swedish and Finnish');
+    expect(reply).toMatch(/Får jag .*Saanko /s);
+    expect(reply).not.toContain('say nothing');
+  });
+
+  it('Swedish and Finnish questions that find nothing still name whom to ask', () => {
+    for (const q of ['Hur bokar jag ett mötesrum i stadshuset?', 'Miten varaan kokoushuoneen kunnantalolta?']) {
+      const answer = answerer.answer(q);
+      expect(answer.answered).toBe(false);
+      expect(renderAnswerText(answer, CONTACT)).toContain(CONTACT);
+    }
+  });
+});
