@@ -1,5 +1,5 @@
 import type { Platform } from '../directory/directory';
-import type { Notifier, OutboundMessage } from '../ports';
+import type { AttemptOutcome, DeliveryAttempt, Notifier, OutboundMessage, Pace } from '../ports';
 import { DeliveryError } from './deliveryError';
 
 /** A platform's notifier, and whether it can reach a recipient (the person has an identity there). */
@@ -33,7 +33,18 @@ export class PlatformNotifier implements Notifier {
 
   async deliver(message: OutboundMessage): Promise<void> {
     const channel = this.channels.find((c) => c.reaches(message.to));
-    if (!channel) throw new DeliveryError('no_platform_for_recipient', { retryAfterMs: UNREACHABLE_RETRY_MS });
+    if (!channel) throw new DeliveryError('no_platform_for_recipient', { retryAfterMs: UNREACHABLE_RETRY_MS, notSent: true });
     await channel.notifier.deliver(message);
+  }
+
+  /** Asks the platform that delivers the message; one that cannot look attempts up says it did not land. */
+  async findAttempt(message: OutboundMessage, attempt: DeliveryAttempt): Promise<AttemptOutcome> {
+    const channel = this.channels.find((c) => c.reaches(message.to));
+    if (!channel?.notifier.findAttempt) return { landed: false };
+    return channel.notifier.findAttempt(message, attempt);
+  }
+
+  pace(message: OutboundMessage): Pace | undefined {
+    return this.channels.find((c) => c.reaches(message.to))?.notifier.pace?.(message);
   }
 }
