@@ -8,8 +8,6 @@ interface Lane {
   tail: Promise<void>;
   /** When the latest turn started (-Infinity: none yet). */
   lastStart: number;
-  /** No turn starts before this (the platform said to wait). */
-  pausedUntil: number;
   /** Turns asked for that have not started yet. */
   waiting: number;
 }
@@ -17,9 +15,9 @@ interface Lane {
 /**
  * One queue per chat: turns for the same key start one after another, in the order they were asked for,
  * each at least `intervalMs` after the previous one actually started (a busy event loop only makes them
- * later, never closer); different keys never wait for each other. A platform's "slow down" (429
- * Retry-After) pauses a key. The waiting happens here, before a delivery's time limit starts. Within one
- * process only: processes sharing a chat share the platform's budget, which the 429 handling covers.
+ * later, never closer); different keys never wait for each other. The waiting happens here, before a
+ * delivery's time limit starts. Within one process only: processes sharing a chat share the platform's
+ * budget, which the relay's Retry-After handling covers.
  */
 export class PacedQueues {
   private readonly lanes = new Map<string, Lane>();
@@ -35,7 +33,7 @@ export class PacedQueues {
     lane.waiting++;
     const mine = lane.tail.then(async () => {
       for (;;) {
-        const wait = Math.max(lane.lastStart + intervalMs, lane.pausedUntil) - this.now();
+        const wait = lane.lastStart + intervalMs - this.now();
         if (wait <= 0) break;
         await this.sleep(wait);
       }
@@ -46,25 +44,18 @@ export class PacedQueues {
     return mine;
   }
 
-  /** Roughly how long a turn asked for now would wait (turns queued × interval, or the pause). */
+  /** Roughly how long a turn asked for now would wait (turns queued × interval). */
   waitMs(key: string, intervalMs: number): number {
     const lane = this.lanes.get(key);
     if (!lane) return 0;
-    const now = this.now();
-    return Math.max(0, lane.lastStart + intervalMs * (lane.waiting + 1) - now, lane.pausedUntil - now);
-  }
-
-  /** The platform asked to wait `ms` before the next post to this key. */
-  pause(key: string, ms: number): void {
-    const lane = this.lane(key);
-    lane.pausedUntil = Math.max(lane.pausedUntil, this.now() + ms);
+    return Math.max(0, lane.lastStart + intervalMs * (lane.waiting + 1) - this.now());
   }
 
   private lane(key: string): Lane {
     let lane = this.lanes.get(key);
     if (!lane) {
       if (this.lanes.size >= 1000) this.forgetIdle();
-      lane = { tail: Promise.resolve(), lastStart: Number.NEGATIVE_INFINITY, pausedUntil: 0, waiting: 0 };
+      lane = { tail: Promise.resolve(), lastStart: Number.NEGATIVE_INFINITY, waiting: 0 };
       this.lanes.set(key, lane);
     }
     return lane;
@@ -73,6 +64,6 @@ export class PacedQueues {
   /** Drops keys with nobody waiting whose last turn is long past. */
   private forgetIdle(): void {
     const now = this.now();
-    for (const [key, lane] of this.lanes) if (lane.waiting === 0 && lane.pausedUntil <= now && lane.lastStart < now - 60_000) this.lanes.delete(key);
+    for (const [key, lane] of this.lanes) if (lane.waiting === 0 && lane.lastStart < now - 60_000) this.lanes.delete(key);
   }
 }

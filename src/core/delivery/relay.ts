@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, DeliveryJournal, Directory, JournaledDelivery, Notifier, OutboundMessage, Pace, Store } from '../ports';
+import type { Clock, DeliveryJournal, Directory, JournaledDelivery, Notifier, OutboundMessage, Store } from '../ports';
 import type { UiLang } from '../language/lang';
 import type { Logger } from '../logger';
 import { errorFields, silentLogger, type LogFields } from '../logger';
@@ -102,12 +102,14 @@ class RelayTimeout extends Error {
  * Exactly once where the platform can tell: just before the platform is called, the attempt is recorded on
  * the row (renewing the lease; a lost lease sends nothing). When an attempt ends without an answer (timeout,
  * connection lost, the process or the database gone before the delivery was recorded), the row keeps that
- * mark, and the next try first asks the notifier whether the attempt landed (`findAttempt`): if it did, the
+ * mark, and the next try (after the usual backoff) first asks the notifier whether the attempt landed
+ * (`findAttempt`): if it did, the
  * delivery is recorded and nothing is posted. A delivery the platform accepted is recorded with retries, and
  * when the store stays unreachable it goes to the local journal, replayed at the start of every pass.
  *
  * Pacing: a message whose notifier names a pace waits for its chat's turn (PacedQueues) before its time
- * limit starts; a row whose turn is further away than half the lease is given back, due at its turn.
+ * limit starts; a row whose turn is further away than half the lease is given back, due at its turn. A 429
+ * makes that row wait its Retry-After (the next rows of the chat keep the pace; one that gets a 429 waits too).
  */
 export class Relay {
   readonly id = randomUUID();
@@ -227,7 +229,6 @@ export class Relay {
   private async deliver(row: OutboxRow, token: string): Promise<'delivered' | 'retried' | 'dead'> {
     const { store, notifier, directory, clock, settings } = this.deps;
     const fields = { relay: this.id, outbox: row.id, kind: row.kind, reference: row.reference, attempt: row.attempts };
-    let pace: Pace | undefined;
     try {
       const report = row.reference ? await store.getReport(row.reference) : undefined;
       const message = await renderMessage(row, {
@@ -240,7 +241,7 @@ export class Relay {
         this.logger.info('outbox_found_delivered', fields);
         return await this.recordDelivered(row, token, fields);
       }
-      pace = notifier.pace?.(message);
+      const pace = notifier.pace?.(message);
       const queued = pace ? this.queues.waitMs(pace.key, pace.intervalMs) : 0;
       if (queued > settings.leaseMs / 2) {
         await store.deferOutbox(row.id, token, new Date(clock.now().getTime() + queued));
@@ -257,16 +258,13 @@ export class Relay {
       await withTimeout(notifier.deliver(message), settings.deliveryTimeoutMs);
     } catch (err) {
       const failure = failureOf(err);
-      if (pace && failure.retryAfterMs !== undefined) this.queues.pause(pace.key, failure.retryAfterMs);
       if (failure.permanent || row.attempts >= settings.maxAttempts) {
         await this.deadLetter(row, token, failure);
         this.logger.error('outbox_dead_letter', { ...fields, reason: failure.reason, permanent: failure.permanent });
         return 'dead';
       }
       const now = clock.now();
-      // An attempt whose outcome is unknown may still land: look it up no sooner than a time limit later.
-      const settleMs = failure.notSent ? failure.retryAfterMs : Math.max(failure.retryAfterMs ?? 0, settings.deliveryTimeoutMs);
-      const delay = retryDelayMs(row.attempts, settings, this.deps.random, settleMs);
+      const delay = retryDelayMs(row.attempts, settings, this.deps.random, failure.retryAfterMs);
       const kept = await store.completeOutbox(row.id, token, {
         status: 'retry',
         at: now,
