@@ -162,6 +162,8 @@ const slackVariables = {
   SLACK_APP_TOKEN: optionalText,
   /** Slack Web API base URL (tests and proxies point it elsewhere). */
   SLACK_API_URL: z.string().url({ error: problem('url', { example: 'https://slack.com/api/' }) }).optional(),
+  /** Least time between two posts to one Slack chat (Slack allows about one message a second per channel). */
+  SOMEBOT_SLACK_POST_INTERVAL_MS: wholeNumber(1, 60_000, 1000),
 };
 
 /** Microsoft Teams (Bot Framework). */
@@ -247,7 +249,7 @@ export interface Config {
   };
   server: { port: number; host: string };
   /** Slack settings as given (the Slack adapter decides what is enough to start). */
-  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string; postIntervalMs?: number };
   /** Teams settings as given (the Teams adapter decides what is enough to start). */
   teams: { appId?: string; appPassword?: string; tenantId?: string; appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; dev: boolean };
   /** The web chat: auto = on when HOST is loopback; any-host = on whatever HOST is. How long shutdown waits for requests in flight. */
@@ -323,6 +325,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(v.SLACK_SIGNING_SECRET ? { signingSecret: v.SLACK_SIGNING_SECRET } : {}),
       ...(v.SLACK_APP_TOKEN ? { appToken: v.SLACK_APP_TOKEN } : {}),
       ...(v.SLACK_API_URL ? { apiUrl: v.SLACK_API_URL } : {}),
+      postIntervalMs: v.SOMEBOT_SLACK_POST_INTERVAL_MS,
     },
     teams: {
       ...(v.MICROSOFT_APP_ID ? { appId: v.MICROSOFT_APP_ID } : {}),

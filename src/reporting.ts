@@ -11,6 +11,8 @@ import { Retention } from './core/reports/retention';
 import { DialogSessions } from './core/reports/dialogSessions';
 import { Relay } from './core/delivery/relay';
 import { openStore } from './storage/openStore';
+import { DELIVERY_JOURNAL_FILE, FileDeliveryJournal } from './storage/deliveryJournalFile';
+import path from 'node:path';
 
 /** How often the relay loop runs the retention purge. */
 export const RETENTION_EVERY_MS = 60 * 60 * 1000;
@@ -63,6 +65,7 @@ export async function openReporting(
         settings: config.relay,
         defaultLang: config.defaultLang,
         timeZone: config.timeZone,
+        journal: new FileDeliveryJournal(path.join(config.dataDir, DELIVERY_JOURNAL_FILE)),
         tasks: [
           { name: 'escalation', everyMs: 0, run: () => escalator.tick() },
           { name: 'retention', everyMs: RETENTION_EVERY_MS, run: () => retention.purge() },

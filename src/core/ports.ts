@@ -80,6 +80,15 @@ export interface StoreTx {
   completeOutbox(id: number, token: string, outcome: OutboxOutcome): Promise<boolean>;
   /** All outbox rows of a report, oldest first. */
   outboxFor(reference: string): Promise<OutboxRow[]>;
+  /**
+   * Records that a claimed row is about to be handed to the platform (keeping the first open attempt's
+   * time) and renews its lease until `leaseUntil`; false when the lease was lost (then nothing is sent).
+   */
+  startAttempt(id: number, token: string, at: Date, leaseUntil: Date): Promise<boolean>;
+  /** Gives a claimed row back, due at `nextAttemptAt`, without counting the claim as an attempt (pacing). */
+  deferOutbox(id: number, token: string, nextAttemptAt: Date): Promise<boolean>;
+  /** Marks a pending row delivered whoever holds its lease (a delivery replayed from the local journal). */
+  settleDelivered(id: number, at: Date): Promise<boolean>;
 
   // -- escalation timers
   /** Schedules escalation steps; an existing (reference, level) is kept. */
@@ -296,12 +305,61 @@ export interface SlackMessage {
   postedAt: Date;
 }
 
+/** An earlier attempt to deliver a message whose outcome is unknown (the platform's answer never came). */
+export interface DeliveryAttempt {
+  /** When the first such attempt started (the relay recorded it just before calling the platform). */
+  startedAt: Date;
+}
+
+/**
+ * What the platform says about an earlier attempt: it shows the message (`true`: record it, do not post
+ * again), it does not (`false`: post again), or it cannot tell now (`unknown`: ask again later).
+ */
+export type AttemptOutcome = { landed: true } | { landed: false } | { landed: 'unknown' };
+
+/** How fast messages to one chat may go out: one per `intervalMs` per `key` (e.g. `slack:U123`). */
+export interface Pace {
+  key: string;
+  intervalMs: number;
+}
+
 /** Sends messages out through a platform (Slack, Teams, e-mail, the web chat). */
 export interface Notifier {
   /**
    * Delivers one message. Resolves when the platform accepted it; throws DeliveryError
-   * (delivery/deliveryError.ts) with `retryAfterMs` / `permanent` on failure. May be called again with
-   * the same idempotencyKey after a crash (at-least-once).
+   * (delivery/deliveryError.ts) with `retryAfterMs` / `permanent` / `notSent` on failure. May be called
+   * again with the same idempotencyKey after a crash (at-least-once), unless `findAttempt` says it landed.
+   * Once the platform accepted the message it must resolve (a failing local record is logged, not thrown).
    */
   deliver(message: OutboundMessage): Promise<void>;
+  /**
+   * Did an earlier attempt of this message land? Asked before posting again a message whose last attempt
+   * ended without an answer. A notifier without it has no way to know, and the message is posted again.
+   */
+  findAttempt?(message: OutboundMessage, attempt: DeliveryAttempt): Promise<AttemptOutcome>;
+  /** The platform's rate for the message's chat, if it has one (the relay queues posts per chat at it). */
+  pace?(message: OutboundMessage): Pace | undefined;
+}
+
+/** A delivery the platform accepted whose record could not be written (the database was away). */
+export interface JournaledDelivery {
+  outboxId: number;
+  idempotencyKey: string;
+  reference: string | null;
+  /** Message kind, recipient role and addresseeKey, for the report's timeline. */
+  kind: string;
+  role: string;
+  to: string;
+  at: string;
+}
+
+/**
+ * A small append-only record, kept beside the process (in the data directory), of deliveries that happened
+ * while the database could not record them. Replayed into the store at the next relay pass.
+ */
+export interface DeliveryJournal {
+  /** Appends one entry durably (resolves once written to disk). */
+  append(entry: JournaledDelivery): Promise<void>;
+  /** Hands the entries written so far to `settle`; those it resolves for are forgotten, the rest kept. */
+  replay(settle: (entry: JournaledDelivery) => Promise<void>): Promise<number>;
 }

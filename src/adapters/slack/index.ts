@@ -34,7 +34,8 @@ export const slackChannel: ChannelModule = {
     const app = createSlackApp(transport, { expressApp, logger: boltLog, identity, onRateLimited: () => logger.warn('slack_app_rate_limited', {}) });
     void identity.check();
 
-    const pacer = new ChannelPacer();
+    const postIntervalMs = bot.config.slack.postIntervalMs;
+    const pacer = new ChannelPacer(postIntervalMs);
     const api = new SlackApi(client, pacer);
     const common = { directory: bot.reporting.directory, defaultLang: bot.config.defaultLang, logger };
     const alerts = new AlertRefresher({ ...common, store: bot.reporting.store, api, timeZone: bot.config.timeZone });
@@ -56,10 +57,12 @@ export const slackChannel: ChannelModule = {
       );
     }
     const notifier = new SlackNotifier({
-      api: new SlackApi(createNotifierClient(transport, boltLog), pacer),
+      api: new SlackApi(createNotifierClient(transport, boltLog)),
       store: bot.reporting.store,
       clock: bot.clock,
       alerts,
+      logger,
+      ...(postIntervalMs !== undefined ? { postIntervalMs } : {}),
     });
     logger.info('slack_mounted', { transport: transport.kind });
     return {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Clock, Store } from '../../core/ports';
 import type { Logger } from '../../core/logger';
@@ -16,19 +17,41 @@ export function trackInFlight(inFlight: InFlight): Middleware<AnyMiddlewareArgs>
 }
 
 /**
- * Global middleware: an event whose `event_id` was handled before (Slack retries when it got no answer
- * within 3 s, and Socket Mode redelivers too) stops here, so one message never yields two answers or two
- * reports. The id is recorded in the store (shared by every process on one database) before the listener
- * runs: a crash while handling loses that one event rather than doubling it.
+ * The key under which a request is remembered as handled: an event by its `event_id`; a slash command or an
+ * interaction by its `trigger_id` (unique per user action), or, for those without one (view_closed), by a
+ * hash of the whole body. Options requests (block_suggestion) are not deduplicated: typing the same text
+ * twice is two requests.
+ */
+export function requestKey(body: unknown): { key: string; event: boolean } | undefined {
+  const b = (body ?? {}) as { event_id?: unknown; trigger_id?: unknown; type?: unknown; command?: unknown };
+  if (typeof b.event_id === 'string' && b.event_id.length > 0) return { key: b.event_id, event: true };
+  if (b.type === 'block_suggestion' || b.type === 'url_verification') return undefined;
+  if (typeof b.trigger_id === 'string' && b.trigger_id.length > 0) return { key: `trigger:${b.trigger_id}`, event: false };
+  if (typeof b.command === 'string' || typeof b.type === 'string') {
+    return { key: `body:${createHash('sha256').update(JSON.stringify(body)).digest('base64url')}`, event: false };
+  }
+  return undefined;
+}
+
+/**
+ * Global middleware: a request handled before stops here, acknowledged and otherwise ignored — an event
+ * Slack redelivers (it retries when it got no answer within 3 s; Socket Mode redelivers too), and a slash
+ * command or interaction replayed (the same signed request sent again within Slack's five-minute window,
+ * or the same trigger_id), so one message never yields two answers or two reports. The key (requestKey)
+ * is recorded in the store (shared by every process on one database) before the listener runs: a crash
+ * while handling loses that one request rather than doubling it.
  */
 export function dedupeEvents(store: Store, clock: Clock, logger: Logger): Middleware<AnyMiddlewareArgs> {
   let lastPurge = 0;
-  return async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && eventId.length > 0) {
+  return async (args) => {
+    const request = requestKey(args.body);
+    if (request !== undefined) {
       const now = clock.now();
-      if (!(await store.claimSlackEvent(eventId, now))) {
-        logger.info('slack_event_redelivered', { eventId });
+      if (!(await store.claimSlackEvent(request.key, now))) {
+        const ack = (args as { ack?: () => Promise<void> }).ack;
+        if (request.event) logger.info('slack_event_redelivered', { eventId: request.key });
+        else logger.info('slack_request_replayed', { kind: request.key.split(':')[0] });
+        if (ack) await ack();
         return;
       }
       if (now.getTime() - lastPurge > PURGE_EVERY_MS) {
@@ -36,7 +59,7 @@ export function dedupeEvents(store: Store, clock: Clock, logger: Logger): Middle
         await store.purgeSlackEvents(new Date(now.getTime() - EVENT_ID_TTL_MS));
       }
     }
-    await next();
+    await args.next();
   };
 }
 

@@ -14,6 +14,8 @@ export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'chat.update': ['chat:write'],
   'chat.getPermalink': [],
   'conversations.open': ['im:write'],
+  // Looking up an alert whose post went unanswered: DMs, public and private channels the bot is in.
+  'conversations.history': ['im:history', 'channels:history', 'groups:history'],
   'users.info': ['users:read', 'users:read.email'],
   'views.open': [],
   'views.push': [],
@@ -24,29 +26,69 @@ export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
 /** Scopes the features need besides Web API calls: receiving the events, commands and shortcuts. */
 export const FEATURE_SCOPES: readonly string[] = ['app_mentions:read', 'im:history', 'commands'];
 
+/** Message metadata (chat.postMessage `metadata`): an event type and a payload of plain values. */
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, string | number | boolean>;
+}
+
+/** A message as conversations.history returns it, as far as the adapter reads it. */
+export interface HistoryMessage {
+  ts?: string;
+  bot_id?: string;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
+
 /** How long an opened DM channel id and a user's locale are remembered. */
 const CACHE_MS = 60 * 60 * 1000;
 
 /**
- * The Slack Web API calls the adapter makes, over one WebClient. Posts are paced per channel (about one a
- * second); what a 429 does depends on the client: the listeners' client waits Retry-After and retries, the
+ * The Slack Web API calls the adapter makes, over one WebClient. The listeners' posts are paced per channel
+ * (about one a second; the notifier's by the relay); what a 429 does depends on the client: the listeners' client waits Retry-After and retries, the
  * notifier's client rejects at once so the outbox relay waits Retry-After (see slackClients.ts).
  */
 export class SlackApi {
   private readonly dms = new Map<string, { channel: string; until: number }>();
 
+  /**
+   * `pacer`: posts wait for their channel's turn (the listeners' replies). Without one, posts go out at once:
+   * the notifier's posts are paced by the outbox relay before their time limit starts, and must not wait
+   * behind a hung request here, where a post that outlived its time limit could still go out later.
+   */
   constructor(
     readonly client: WebClient,
-    private readonly pacer: ChannelPacer,
+    private readonly pacer?: ChannelPacer,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Posts a message (in a thread when `threadTs` is given); returns its channel and ts. */
-  async post(channel: string, body: SlackMessageBody, threadTs?: string): Promise<{ channel: string; ts: string }> {
-    const result = await this.pacer.run(channel, () =>
-      this.client.chat.postMessage({ channel, text: body.text, blocks: body.blocks, ...(threadTs ? { thread_ts: threadTs } : {}) }),
-    );
+  /** Posts a message (in a thread when `threadTs` is given, with metadata when given); returns its channel and ts. */
+  async post(channel: string, body: SlackMessageBody, threadTs?: string, metadata?: MessageMetadata): Promise<{ channel: string; ts: string }> {
+    const send = () =>
+      this.client.chat.postMessage({
+        channel,
+        text: body.text,
+        blocks: body.blocks,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...(metadata ? { metadata } : {}),
+      });
+    const result = this.pacer ? await this.pacer.run(channel, send) : await send();
     return { channel: result.channel ?? channel, ts: result.ts ?? '' };
+  }
+
+  /**
+   * The messages of a channel posted at or after `oldest` (Unix seconds, Slack's ts format), newest first,
+   * with their metadata (conversations.history, include_all_metadata), at most `maxPages` pages of 200.
+   */
+  async history(channel: string, oldest: string, maxPages = 5): Promise<HistoryMessage[]> {
+    const messages: HistoryMessage[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const result = await this.client.conversations.history({ channel, oldest, inclusive: true, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+      messages.push(...((result.messages ?? []) as HistoryMessage[]));
+      cursor = result.response_metadata?.next_cursor || undefined;
+      if (!result.has_more || !cursor) break;
+    }
+    return messages;
   }
 
   /** Replaces a posted message's text and blocks. */

@@ -1,5 +1,5 @@
 import type { Platform } from '../directory/directory';
-import type { Notifier, OutboundMessage } from '../ports';
+import type { AttemptOutcome, DeliveryAttempt, Notifier, OutboundMessage, Pace } from '../ports';
 import { DeliveryError, isDeliveryError } from './deliveryError';
 
 /** A platform's notifier, and whether it can reach a recipient (the person has an identity there). */
@@ -38,7 +38,7 @@ export class PlatformNotifier implements Notifier {
    */
   async deliver(message: OutboundMessage): Promise<void> {
     const candidates = this.channels.filter((c) => c.reaches(message.to));
-    if (candidates.length === 0) throw new DeliveryError('no_platform_for_recipient', { retryAfterMs: UNREACHABLE_RETRY_MS });
+    if (candidates.length === 0) throw new DeliveryError('no_platform_for_recipient', { retryAfterMs: UNREACHABLE_RETRY_MS, notSent: true });
     for (const [index, channel] of candidates.entries()) {
       try {
         await channel.notifier.deliver(message);
@@ -48,5 +48,16 @@ export class PlatformNotifier implements Notifier {
         throw err;
       }
     }
+  }
+
+  /** Asks the platform that delivers the message; one that cannot look attempts up says it did not land. */
+  async findAttempt(message: OutboundMessage, attempt: DeliveryAttempt): Promise<AttemptOutcome> {
+    const channel = this.channels.find((c) => c.reaches(message.to));
+    if (!channel?.notifier.findAttempt) return { landed: false };
+    return channel.notifier.findAttempt(message, attempt);
+  }
+
+  pace(message: OutboundMessage): Pace | undefined {
+    return this.channels.find((c) => c.reaches(message.to))?.notifier.pace?.(message);
   }
 }

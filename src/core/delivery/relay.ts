@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, Directory, Notifier, Store } from '../ports';
+import type { Clock, DeliveryJournal, Directory, JournaledDelivery, Notifier, OutboundMessage, Store } from '../ports';
 import type { UiLang } from '../language/lang';
 import type { Logger } from '../logger';
-import { errorFields, silentLogger } from '../logger';
+import { errorFields, silentLogger, type LogFields } from '../logger';
 import { actorString, SYSTEM_ACTOR } from '../reports/actor';
 import { addresseeKey, type Addressee, type NewOutboxRow, type OutboxRow } from '../reports/records';
 import { messageKey } from '../reports/outbox';
 import { itSecurityAddressees } from '../reports/itSecurityAudience';
 import { retryDelayMs } from './backoff';
-import { isDeliveryError } from './deliveryError';
+import { DeliveryError, isDeliveryError } from './deliveryError';
+import { PacedQueues } from './pacedQueues';
 import { renderMessage } from './renderMessage';
 
 export interface RelaySettings {
@@ -24,9 +25,15 @@ export interface RelaySettings {
   maxDelayMs: number;
   /** How long a claimed row belongs to one relay; after that another relay may retry it. */
   leaseMs: number;
-  /** A delivery slower than this counts as failed (keep it well below leaseMs). */
+  /**
+   * A delivery slower than this counts as failed, its outcome unknown (keep it well below leaseMs). Only the
+   * platform call counts: waiting for the chat's turn (pacing) comes before it.
+   */
   deliveryTimeoutMs: number;
 }
+
+/** Waits between tries of recording a delivery before it goes to the local journal. */
+export const RECORD_RETRY_DELAYS_MS: readonly number[] = [200, 1000, 3000];
 
 /** Work the relay loop does besides delivering: escalation timers, retention. */
 export interface PeriodicTask {
@@ -49,6 +56,12 @@ export interface RelayDeps {
   timeZone?: string;
   /** Source of jitter (tests pass a fixed one). */
   random?: () => number;
+  /** Where deliveries go that happened while the store could not record them (replayed every pass). */
+  journal?: DeliveryJournal;
+  /** Waits between tries of recording a delivery (default RECORD_RETRY_DELAYS_MS). */
+  recordRetryDelaysMs?: readonly number[];
+  /** The per-chat queues (tests pass one with a fake clock). */
+  queues?: PacedQueues;
 }
 
 /** What one pass did. */
@@ -64,14 +77,16 @@ interface Failure {
   reason: string;
   permanent: boolean;
   retryAfterMs?: number;
+  /** The platform said it did not take the message (no lookup needed before the next try). */
+  notSent: boolean;
 }
 
 function failureOf(err: unknown): Failure {
   if (isDeliveryError(err)) {
-    return { reason: err.reason, permanent: err.permanent, ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) };
+    return { reason: err.reason, permanent: err.permanent, notSent: err.notSent, ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) };
   }
-  if (err instanceof RelayTimeout) return { reason: 'timeout', permanent: false };
-  return { reason: err instanceof Error ? err.name : 'error', permanent: false };
+  if (err instanceof RelayTimeout) return { reason: 'timeout', permanent: false, notSent: false };
+  return { reason: err instanceof Error ? err.name : 'error', permanent: false, notSent: false };
 }
 
 class RelayTimeout extends Error {
@@ -79,12 +94,22 @@ class RelayTimeout extends Error {
 }
 
 /**
- * Delivers outbox rows through the Notifier: at least once, each row under a lease so no two relays deliver
- * it at the same time (a crashed relay's rows come back when the lease expires). Failed deliveries wait with
- * exponential backoff and full jitter, at least the platform's Retry-After; after `maxAttempts` (or a
- * permanent failure) the row is dead-lettered and IT security is alerted. `stop()` waits for the deliveries
- * in flight. A delivery that outlives `deliveryTimeoutMs` counts as failed and is retried (the Notifier gets
- * the same idempotency key again).
+ * Delivers outbox rows through the Notifier, each row under a lease so no two relays deliver it at the same
+ * time (a crashed relay's rows come back when the lease expires). Failed deliveries wait with exponential
+ * backoff and full jitter, at least the platform's Retry-After; after `maxAttempts` (or a permanent failure)
+ * the row is dead-lettered and IT security is alerted. `stop()` waits for the deliveries in flight.
+ *
+ * Exactly once where the platform can tell: just before the platform is called, the attempt is recorded on
+ * the row (renewing the lease; a lost lease sends nothing). When an attempt ends without an answer (timeout,
+ * connection lost, the process or the database gone before the delivery was recorded), the row keeps that
+ * mark, and the next try (after the usual backoff) first asks the notifier whether the attempt landed
+ * (`findAttempt`): if it did, the
+ * delivery is recorded and nothing is posted. A delivery the platform accepted is recorded with retries, and
+ * when the store stays unreachable it goes to the local journal, replayed at the start of every pass.
+ *
+ * Pacing: a message whose notifier names a pace waits for its chat's turn (PacedQueues) before its time
+ * limit starts; a row whose turn is further away than half the lease is given back, due at its turn. A 429
+ * makes that row wait its Retry-After (the next rows of the chat keep the pace; one that gets a 429 waits too).
  */
 export class Relay {
   readonly id = randomUUID();
@@ -94,9 +119,11 @@ export class Relay {
   private wake: (() => void) | undefined;
   private current: Promise<RelayPass> | undefined;
   private readonly lastRun = new Map<string, number>();
+  private readonly queues: PacedQueues;
 
   constructor(private readonly deps: RelayDeps) {
     this.logger = deps.logger ?? silentLogger;
+    this.queues = deps.queues ?? new PacedQueues();
   }
 
   /** Starts the background loop (no-op when running). */
@@ -156,6 +183,7 @@ export class Relay {
   }
 
   private async pass(): Promise<RelayPass> {
+    await this.replayJournal();
     await this.runTasks();
     const { store, settings, clock } = this.deps;
     const token = `${this.id}:${randomUUID()}`;
@@ -183,6 +211,20 @@ export class Relay {
     }
   }
 
+  /** Records the deliveries the journal holds (the store was away when they happened); failures stay for later. */
+  private async replayJournal(): Promise<void> {
+    const journal = this.deps.journal;
+    if (!journal) return;
+    try {
+      const settled = await journal.replay(async (entry) => {
+        await this.settle(entry);
+      });
+      if (settled > 0) this.logger.info('outbox_journal_replayed', { relay: this.id, count: settled });
+    } catch (err) {
+      this.logger.error('outbox_journal_replay_failed', { relay: this.id, ...errorFields(err) });
+    }
+  }
+
   /** Delivers one claimed row and records the outcome. */
   private async deliver(row: OutboxRow, token: string): Promise<'delivered' | 'retried' | 'dead'> {
     const { store, notifier, directory, clock, settings } = this.deps;
@@ -195,6 +237,24 @@ export class Relay {
         defaultLang: this.deps.defaultLang ?? 'sv',
         timeZone: this.deps.timeZone ?? 'Europe/Helsinki',
       });
+      if (row.attemptStartedAt && (await this.landedEarlier(message, row.attemptStartedAt))) {
+        this.logger.info('outbox_found_delivered', fields);
+        return await this.recordDelivered(row, token, fields);
+      }
+      const pace = notifier.pace?.(message);
+      const queued = pace ? this.queues.waitMs(pace.key, pace.intervalMs) : 0;
+      if (queued > settings.leaseMs / 2) {
+        await store.deferOutbox(row.id, token, new Date(clock.now().getTime() + queued));
+        this.logger.debug('outbox_paced', { ...fields, dueInMs: queued });
+        return 'retried';
+      }
+      const now = clock.now();
+      if (!(await store.startAttempt(row.id, token, now, new Date(now.getTime() + settings.leaseMs)))) {
+        this.logger.warn('outbox_lease_lost', fields);
+        return 'retried';
+      }
+      // The chat's turn comes right before the platform call, so nothing between them bunches posts up.
+      if (pace) await this.queues.turn(pace.key, pace.intervalMs);
       await withTimeout(notifier.deliver(message), settings.deliveryTimeoutMs);
     } catch (err) {
       const failure = failureOf(err);
@@ -210,28 +270,73 @@ export class Relay {
         at: now,
         nextAttemptAt: new Date(now.getTime() + delay),
         error: failure.reason,
+        attemptSettled: failure.notSent,
       });
       if (!kept) this.logger.warn('outbox_lease_lost', fields);
       this.logger.warn('outbox_retry', { ...fields, reason: failure.reason, delayMs: delay });
       return 'retried';
     }
-    const at = clock.now();
-    const kept = await store.transaction(async (tx) => {
-      const ok = await tx.completeOutbox(row.id, token, { status: 'delivered', at });
-      if (ok && row.reference) {
+    return this.recordDelivered(row, token, fields);
+  }
+
+  /**
+   * Whether an earlier attempt whose outcome is unknown landed, as the platform tells. A notifier that cannot
+   * tell: false (the message is sent again: at least once). The platform cannot tell now: a transient failure.
+   */
+  private async landedEarlier(message: OutboundMessage, startedAt: Date): Promise<boolean> {
+    const { notifier, settings } = this.deps;
+    if (!notifier.findAttempt) return false;
+    const outcome = await withTimeout(notifier.findAttempt(message, { startedAt }), settings.deliveryTimeoutMs);
+    if (outcome.landed === 'unknown') throw new DeliveryError('delivery_lookup_failed');
+    return outcome.landed;
+  }
+
+  /**
+   * Records a delivery the platform accepted: tried again a few times when the store fails, then written to
+   * the journal (replayed at the next pass), so a delivery that happened is never forgotten and never
+   * posted again by this process.
+   */
+  private async recordDelivered(row: OutboxRow, token: string, fields: LogFields): Promise<'delivered'> {
+    const at = this.deps.clock.now();
+    const delays = this.deps.recordRetryDelaysMs ?? RECORD_RETRY_DELAYS_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const kept = await this.deps.store.transaction(async (tx) => {
+          const ok = await tx.completeOutbox(row.id, token, { status: 'delivered', at });
+          if (ok && row.reference) await tx.appendTimeline(notifiedEntry(row, at));
+          return ok;
+        });
+        if (!kept) this.logger.warn('outbox_lease_lost', fields);
+        this.logger.info('outbox_delivered', fields);
+        return 'delivered';
+      } catch (err) {
+        const wait = delays[attempt];
+        if (wait === undefined) {
+          if (!this.deps.journal) throw err;
+          await this.deps.journal.append(journalEntry(row, at));
+          this.logger.warn('outbox_delivery_journaled', { ...fields, ...errorFields(err) });
+          return 'delivered';
+        }
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
+  /** Records a journaled delivery in the store (once: a row no longer pending is left alone). */
+  private async settle(entry: JournaledDelivery): Promise<void> {
+    const at = new Date(entry.at);
+    await this.deps.store.transaction(async (tx) => {
+      const ok = await tx.settleDelivered(entry.outboxId, at);
+      if (ok && entry.reference) {
         await tx.appendTimeline({
-          reference: row.reference,
+          reference: entry.reference,
           at,
           actor: actorString(SYSTEM_ACTOR),
           event: 'notified',
-          details: { kind: row.kind, role: row.addressee.role, to: addresseeKey(row.addressee) },
+          details: { kind: entry.kind, role: entry.role, to: entry.to },
         });
       }
-      return ok;
     });
-    if (!kept) this.logger.warn('outbox_lease_lost', fields);
-    this.logger.info('outbox_delivered', fields);
-    return 'delivered';
   }
 
   /**
@@ -276,6 +381,29 @@ export class Relay {
       await tx.enqueue(alerts);
     });
   }
+}
+
+/** The timeline entry of a delivered row. */
+function notifiedEntry(row: OutboxRow, at: Date) {
+  return {
+    reference: row.reference ?? '',
+    at,
+    actor: actorString(SYSTEM_ACTOR),
+    event: 'notified' as const,
+    details: { kind: row.kind, role: row.addressee.role, to: addresseeKey(row.addressee) },
+  };
+}
+
+function journalEntry(row: OutboxRow, at: Date): JournaledDelivery {
+  return {
+    outboxId: row.id,
+    idempotencyKey: row.idempotencyKey,
+    reference: row.reference,
+    kind: row.kind,
+    role: row.addressee.role,
+    to: addresseeKey(row.addressee),
+    at: at.toISOString(),
+  };
 }
 
 /** Rejects with RelayTimeout when `promise` takes longer than `ms` (the promise itself keeps running). */

@@ -174,6 +174,11 @@ export interface OutboxRow {
   lastError: string | null;
   createdAt: Date;
   deliveredAt: Date | null;
+  /**
+   * When the first attempt whose outcome is unknown started (the platform may have shown the message though
+   * its answer never came); null when no attempt is open. The relay asks the platform before posting again.
+   */
+  attemptStartedAt: Date | null;
 }
 
 export interface NewOutboxRow {
@@ -189,7 +194,8 @@ export interface NewOutboxRow {
 /** How a claimed delivery ended. */
 export type OutboxOutcome =
   | { status: 'delivered'; at: Date }
-  | { status: 'retry'; at: Date; nextAttemptAt: Date; error: string }
+  /** `attemptSettled`: the platform said the message was not shown, so no lookup is needed before the next try. */
+  | { status: 'retry'; at: Date; nextAttemptAt: Date; error: string; attemptSettled?: boolean }
   | { status: 'dead'; at: Date; error: string };
 
 /** One escalation step due at a time; fires at most once. */

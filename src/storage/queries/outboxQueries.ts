@@ -4,7 +4,7 @@ import type { MessageKind } from '../../core/delivery/messageKinds';
 import type { SqlExecutor } from '../sqlDriver';
 import { asDate, asDateOrNull, asJson, jsonParam } from './rowValues';
 
-type OutboxQueries = Pick<StoreTx, 'enqueue' | 'claimOutbox' | 'completeOutbox' | 'outboxFor'>;
+type OutboxQueries = Pick<StoreTx, 'enqueue' | 'claimOutbox' | 'completeOutbox' | 'outboxFor' | 'startAttempt' | 'deferOutbox' | 'settleDelivered'>;
 
 /** An outbox row from its SQL columns; `deliveredAt` may come from another column (the web chat's own). */
 export function toOutboxRow(row: Record<string, unknown>, deliveredColumn = 'delivered_at'): OutboxRow {
@@ -23,6 +23,7 @@ export function toOutboxRow(row: Record<string, unknown>, deliveredColumn = 'del
     lastError: row.last_error as string | null,
     createdAt: asDate(row.created_at),
     deliveredAt: asDateOrNull(row[deliveredColumn]),
+    attemptStartedAt: asDateOrNull(row.attempt_started_at),
   };
 }
 
@@ -73,9 +74,10 @@ export function outboxQueries(db: SqlExecutor): OutboxQueries {
         );
       } else if (outcome.status === 'retry') {
         rows = await db.query(
-          `UPDATE outbox SET next_attempt_at = $3, lease_until = NULL, last_error = $4
+          `UPDATE outbox SET next_attempt_at = $3, lease_until = NULL, last_error = $4,
+             attempt_started_at = CASE WHEN $5 THEN NULL ELSE attempt_started_at END
            WHERE id = $1 AND claim_token = $2 AND status = 'pending' RETURNING id`,
-          [id, token, outcome.nextAttemptAt, outcome.error],
+          [id, token, outcome.nextAttemptAt, outcome.error, outcome.attemptSettled === true],
         );
       } else {
         rows = await db.query(
@@ -84,6 +86,33 @@ export function outboxQueries(db: SqlExecutor): OutboxQueries {
           [id, token, outcome.at, outcome.error],
         );
       }
+      return rows.length === 1;
+    },
+
+    async startAttempt(id, token, at, leaseUntil) {
+      const rows = await db.query(
+        `UPDATE outbox SET attempt_started_at = COALESCE(attempt_started_at, $3), lease_until = $4
+         WHERE id = $1 AND claim_token = $2 AND status = 'pending' RETURNING id`,
+        [id, token, at, leaseUntil],
+      );
+      return rows.length === 1;
+    },
+
+    async deferOutbox(id, token, nextAttemptAt) {
+      const rows = await db.query(
+        `UPDATE outbox SET next_attempt_at = $3, lease_until = NULL, attempts = GREATEST(attempts - 1, 0)
+         WHERE id = $1 AND claim_token = $2 AND status = 'pending' RETURNING id`,
+        [id, token, nextAttemptAt],
+      );
+      return rows.length === 1;
+    },
+
+    async settleDelivered(id, at) {
+      const rows = await db.query(
+        `UPDATE outbox SET status = 'delivered', delivered_at = $2, lease_until = NULL, last_error = NULL
+         WHERE id = $1 AND status = 'pending' RETURNING id`,
+        [id, at],
+      );
       return rows.length === 1;
     },
 

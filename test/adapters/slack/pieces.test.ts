@@ -75,10 +75,22 @@ describe('slackDestination', () => {
 describe('classifySlackBody', () => {
   it('dispatches events, commands and interactions; calls anything else malformed', () => {
     expect(classifySlackBody({ type: 'event_callback', event_id: 'Ev1', event: { type: 'message' } })).toBe('dispatch');
-    expect(classifySlackBody({ command: '/somebot', user_id: 'U1', text: '' })).toBe('dispatch');
-    expect(classifySlackBody({ type: 'block_actions', user: { id: 'U1' }, actions: [] })).toBe('dispatch');
+    expect(classifySlackBody({ command: '/somebot', user_id: 'U1', team_id: 'T1', channel_id: 'C1', trigger_id: '1.2.3', text: '' })).toBe('dispatch');
+    expect(classifySlackBody({ type: 'block_actions', user: { id: 'U1' }, trigger_id: '1.2.3', actions: [{ action_id: 'a' }] })).toBe('dispatch');
+    expect(classifySlackBody({ type: 'view_closed', user: { id: 'U1' }, view: { id: 'V1', callback_id: 'x' } })).toBe('dispatch');
     expect(classifySlackBody({ type: 'app_rate_limited', minute_rate_limited: 1 })).toBe('rate_limited');
-    for (const body of [null, 'text', [], {}, { type: 'event_callback' }, { type: 'block_actions' }, { command: 'somebot', user_id: 'U1' }]) {
+    for (const body of [
+      null,
+      'text',
+      [],
+      {},
+      { type: 'event_callback' },
+      { type: 'block_actions' },
+      { type: 'block_actions', user: { id: 'U1' }, trigger_id: '1.2.3', actions: [] },
+      { type: 'view_submission', user: { id: 'U1' }, trigger_id: '1.2.3' },
+      { command: 'somebot', user_id: 'U1' },
+      { command: '/somebot', user_id: 'U1', text: '' },
+    ]) {
       expect(classifySlackBody(body)).toBe('malformed');
     }
   });

@@ -46,6 +46,13 @@ export function newEventId(): string {
   return `Ev0${Date.now().toString(36).toUpperCase()}${String(eventCounter).padStart(4, '0')}`;
 }
 
+let triggerCounter = 0;
+/** A trigger_id as Slack makes them: unique per user action (the bot deduplicates requests by it). */
+export function newTriggerId(kind: string): string {
+  triggerCounter++;
+  return `${Date.now()}${String(triggerCounter).padStart(4, '0')}.${TEAM.id}.${kind}`;
+}
+
 let tsCounter = 0;
 export function newTs(): string {
   tsCounter++;
@@ -121,7 +128,7 @@ export function slashCommand(user: string, text: string, responseUrl: string, ch
     api_app_id: FAKE_BOT.appId,
     is_enterprise_install: 'false',
     response_url: responseUrl,
-    trigger_id: `${Date.now()}.${TEAM.id}.trigger`,
+    trigger_id: newTriggerId('trigger'),
   };
   return { contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams(fields).toString() };
 }
@@ -159,7 +166,7 @@ export function blockAction(
     user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: TEAM.id },
     api_app_id: FAKE_BOT.appId,
     token: 'Shh_its_a_seekrit',
-    trigger_id: `${Date.now()}.${TEAM.id}.click`,
+    trigger_id: newTriggerId('click'),
     team: TEAM,
     enterprise: null,
     is_enterprise_install: false,
@@ -187,7 +194,7 @@ export function viewSubmission(user: string, view: Record<string, any>, values: 
     user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: TEAM.id },
     api_app_id: FAKE_BOT.appId,
     token: 'Shh_its_a_seekrit',
-    trigger_id: `${Date.now()}.${TEAM.id}.submit`,
+    trigger_id: newTriggerId('submit'),
     view: {
       id: view.id,
       team_id: TEAM.id,
@@ -227,7 +234,7 @@ export function messageShortcut(user: string, callbackId: string, message: { cha
     is_enterprise_install: false,
     enterprise: null,
     callback_id: callbackId,
-    trigger_id: `${Date.now()}.${TEAM.id}.shortcut`,
+    trigger_id: newTriggerId('shortcut'),
     response_url: responseUrl,
     message_ts: message.ts,
     message: { client_msg_id: randomUUID(), type: 'message', text: message.text, user: message.user, ts: message.ts, team: TEAM.id, blocks: [] },

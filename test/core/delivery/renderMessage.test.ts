@@ -53,6 +53,7 @@ function row(kind: OutboxRow['kind'], addressee: OutboxRow['addressee'], data: O
     lastError: null,
     createdAt: at,
     deliveredAt: null,
+    attemptStartedAt: null,
   };
 }
 

@@ -28,9 +28,14 @@ const PERMANENT = new Set([
   'no_text',
 ]);
 
+/** Error answers after which Slack may still have done part of the work (its docs say so): outcome unknown. */
+const MAYBE_DONE = new Set(['fatal_error', 'internal_error', 'request_timeout', 'service_unavailable']);
+
 /**
  * A failed Web API call as the DeliveryError the relay understands: 429 → retry no sooner than Retry-After;
- * recipient errors → permanent; anything else → transient. The reason is a short code, never message text.
+ * recipient errors → permanent; anything else → transient. A 429 or an error answer ({ ok: false }) means
+ * Slack did not take the message (`notSent`); an HTTP error or a lost connection leaves it unknown. The
+ * reason is a short code, never message text.
  */
 export function deliveryFailure(err: unknown): DeliveryError {
   if (isDeliveryError(err)) return err;
@@ -38,11 +43,11 @@ export function deliveryFailure(err: unknown): DeliveryError {
   switch (e.code) {
     case WEB_API.rateLimited: {
       const seconds = typeof e.retryAfter === 'number' && e.retryAfter > 0 ? e.retryAfter : 1;
-      return new DeliveryError('slack_rate_limited', { retryAfterMs: seconds * 1000, cause: err });
+      return new DeliveryError('slack_rate_limited', { retryAfterMs: seconds * 1000, notSent: true, cause: err });
     }
     case WEB_API.platform: {
       const code = typeof e.data?.error === 'string' ? e.data.error.replace(/[^a-z0-9_]/gi, '').slice(0, 60) : 'unknown';
-      return new DeliveryError(`slack_${code}`, { permanent: PERMANENT.has(code), cause: err });
+      return new DeliveryError(`slack_${code}`, { permanent: PERMANENT.has(code), notSent: !MAYBE_DONE.has(code), cause: err });
     }
     case WEB_API.http:
       return new DeliveryError(`slack_http_${typeof e.statusCode === 'number' ? e.statusCode : 'error'}`, { cause: err });

@@ -2,6 +2,7 @@ import { DeliveryError } from '../../../core/delivery/deliveryError';
 import type { MessageKind } from '../../../core/delivery/messageKinds';
 import type { PlatformChannel } from '../../../core/delivery/platformNotifier';
 import type { Clock, Logger, Notifier, OutboundMessage, Store } from '../../../core/ports';
+import { errorFields } from '../../../core/logger';
 import { alertCard } from '../cards/alertCard';
 import type { ConversationBook } from '../conversationBook';
 import { channelKey, userKey } from '../conversationKeys';
@@ -10,6 +11,9 @@ import { connectorFailure } from './connectorFailure';
 import type { ProactiveSender } from './proactiveSender';
 import type { ReportCards } from './reportCards';
 import type { ConversationCreator } from './conversationCreator';
+
+/** Wait before the second try of recording a sent activity. */
+const RECORD_RETRY_MS = 500;
 
 /** Kinds whose card shows the report and its buttons, and is updated in place when the status changes. */
 const REPORT_CARD_KINDS: readonly MessageKind[] = ['report_alert', 'ack_reminder', 'escalation_alert'];
@@ -33,10 +37,13 @@ export interface TeamsNotifierDeps {
 
 /**
  * Delivers outbox messages on Teams, proactively, as cards. A message is sent at most once per idempotency
- * key: a delivery Teams accepted is recorded, and a retry of the same key (after a relay timeout or crash)
- * finds the record and sends nothing; the same key already in flight in this process is awaited, not sent
- * again. (Teams itself offers no idempotency, so a crash between Teams' answer and the record can still
- * repeat one message: at least once, never lost.) Failures become DeliveryErrors for the relay:
+ * key: a delivery Teams accepted is recorded with the activity id Teams returned, and a retry of the same key
+ * (after a relay timeout or crash) finds the record and sends nothing; the same key already in flight in this
+ * process is awaited, not sent again. Once Teams answered, a failing record or card refresh is logged and the
+ * delivery still counts (the relay records it, or journals it). The Bot Connector cannot list a Teams
+ * conversation's activities, so a send whose answer never came (or whose process died before recording
+ * it) cannot be looked up: it is sent again (at least once, never lost; RELIABILITY.md states the window).
+ * Failures become DeliveryErrors for the relay:
  * - a person without a conversation: the creator opens one (Entra object id + tenant) when configured;
  * - 403 (the user blocked or removed the bot, or the app is not installed for a person whose conversation
  *   was to be created): permanent and recipientUnreachable, and the conversation is marked blocked, so
@@ -97,17 +104,23 @@ export class TeamsNotifier implements Notifier {
     } catch (err) {
       throw await this.deliveryErrorOf(connectorFailure(err), key);
     }
-    await store.recordTeamsMessage({
+    // Teams took the message: from here on nothing may throw, or the relay would send it again.
+    const sent = {
       idempotencyKey: message.idempotencyKey,
       reference: message.report?.reference ?? null,
       conversationKey: key,
       activityId,
       cardStatus: card && message.report ? message.report.status : null,
       sentAt: clock.now(),
+    };
+    await store.recordTeamsMessage(sent).catch(async () => {
+      // One more try a moment later (a database restart); after that the delivery still counts.
+      await new Promise((resolve) => setTimeout(resolve, RECORD_RETRY_MS));
+      await store.recordTeamsMessage(sent).catch((err: unknown) => logger.warn('teams_message_record_failed', { reference: sent.reference, ...errorFields(err) }));
     });
     logger.info('teams_delivered', { kind: message.kind, reference: message.report?.reference });
     // The report may have moved on elsewhere (another platform, the CLI): bring older cards up to date.
-    if (message.report) await cards.refresh(message.report.reference);
+    if (message.report) await cards.refresh(message.report.reference).catch((err: unknown) => logger.warn('teams_cards_refresh_failed', errorFields(err)));
   }
 
   private async deliveryErrorOf(failure: TeamsError, key: string): Promise<DeliveryError> {
