@@ -10,7 +10,8 @@
  * Prints throughput, p50/p99 latency and each server's peak resident memory (VmHWM) after every step.
  *
  *   npm run bench:load -- [--rate 200] [--platform-rate 50] [--duration 15] [--reports 500]
- *                         [--concurrency 20] [--database-url postgres://…]
+ *                         [--concurrency 20] [--database-url postgres://…] [--steps web,slack,teams,reports]
+ *                         [--node-options "V8 FLAGS for the bot"]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,10 +35,16 @@ interface Options {
   reports: number;
   concurrency: number;
   databaseUrl?: string;
+  /** NODE_OPTIONS for the bot's process (to try V8 flags; empty by default). */
+  nodeOptions: string;
+  /** Which steps to run (default all): web, slack, teams, reports. */
+  steps: Set<string>;
 }
 
+const STEPS = ['web', 'slack', 'teams', 'reports'];
+
 function parseArgs(argv: string[]): Options {
-  const options: Options = { rate: 200, platformRate: 50, duration: 15, reports: 500, concurrency: 20 };
+  const options: Options = { rate: 200, platformRate: 50, duration: 15, reports: 500, concurrency: 20, nodeOptions: '', steps: new Set(STEPS) };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value`);
@@ -47,6 +54,8 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--reports') options.reports = Number(value);
     else if (flag === '--concurrency') options.concurrency = Number(value);
     else if (flag === '--database-url') options.databaseUrl = value;
+    else if (flag === '--node-options') options.nodeOptions = value;
+    else if (flag === '--steps') options.steps = new Set(value.split(',').filter((step) => STEPS.includes(step)));
     else throw new Error(`unknown argument ${flag}`);
   }
   return options;
@@ -201,6 +210,7 @@ async function main(): Promise<void> {
         SLACK_API_URL: slack.apiUrl,
         SOMEBOT_DEV: '1',
         ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+        ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
       }),
       readyPath: '/readyz',
     });
@@ -215,7 +225,7 @@ async function main(): Promise<void> {
       ['step'.padEnd(22), 'server'.padEnd(14), 'asked'.padStart(11), 'done'.padStart(9), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'max'.padStart(6), 'errors'.padStart(6), 'peak RSS'.padStart(9)].join('  '),
     );
 
-    for (const server of [bare, bot]) {
+    for (const server of options.steps.has('web') ? [bare, bot] : []) {
       let q = 0;
       const figures = await fixedRate(server.url, options.rate, options.duration, () => {
         const person = people[q % people.length]!;
@@ -225,7 +235,7 @@ async function main(): Promise<void> {
       printRow({ step: 'web chat questions', server: server.name, asked: `${options.rate}/s`, figures, peakMiB: server.peakRssMiB() });
     }
 
-    for (const server of [bare, bot]) {
+    for (const server of options.steps.has('slack') ? [bare, bot] : []) {
       const before = slack.calls.filter((c) => c.method === 'chat.postMessage').length;
       let q = 0;
       const figures = await fixedRate(server.url, options.platformRate, options.duration, () => {
@@ -242,7 +252,7 @@ async function main(): Promise<void> {
       printRow({ step: 'Slack events (signed)', server: server.name, asked: `${options.platformRate}/s`, figures, peakMiB: server.peakRssMiB(), note: server === bot ? `answers posted to the fake Web API: ${posted}` : '' });
     }
 
-    for (const server of [bare, bot]) {
+    for (const server of options.steps.has('teams') ? [bare, bot] : []) {
       const before = connector.calls.length;
       let q = 0;
       const figures = await fixedRate(server.url, options.platformRate, options.duration, () => {
@@ -254,7 +264,7 @@ async function main(): Promise<void> {
       printRow({ step: 'Teams activities', server: server.name, asked: `${options.platformRate}/s`, figures, peakMiB: server.peakRssMiB(), note: server === bot ? `replies to the fake Bot Connector: ${sent}` : '' });
     }
 
-    for (const server of [bare, bot]) {
+    for (const server of options.steps.has('reports') ? [bare, bot] : []) {
       const before = slack.calls.filter((c) => c.method === 'chat.postMessage').length;
       const r = await submitReports(server.url, people, options.reports, options.concurrency, server === bot);
       const alerts = server === bot ? (await settle(() => slack.calls.filter((c) => c.method === 'chat.postMessage').length, 5000, 120_000)) - before : 0;
