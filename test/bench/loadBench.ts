@@ -27,6 +27,8 @@ import { cleanEnv, startProcess, type RunningProcess } from './serverProcess';
 import { benchQuestions, REPO_ROOT, webHeaders } from './webChatClient';
 
 const SIGNING_SECRET = 'bench-signing-secret-not-a-real-one';
+/** A fixed data key, so that a PostgreSQL database reused by another run can still read its reports. Benchmark only. */
+const DATA_KEY = Buffer.alloc(32, 0x5b).toString('base64');
 
 interface Options {
   rate: number;
@@ -209,6 +211,7 @@ async function main(): Promise<void> {
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: slack.apiUrl,
         SOMEBOT_DEV: '1',
+        SOMEBOT_DATA_KEY: DATA_KEY,
         ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
         ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
       }),
