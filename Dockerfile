@@ -9,7 +9,8 @@ COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev --no-audit --no-fund
+# The PGlite template (dist/pglite-template): a new data directory is copied from it instead of running initdb.
+RUN npx tsc -p tsconfig.build.json && node dist/storage/makePgliteTemplate.js && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \

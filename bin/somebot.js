@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Launcher: rebuilds dist/ when a source file is newer than the last build, then runs the CLI.
+// Launcher: rebuilds dist/ when a source file is newer than the last build (and then makes the PGlite template
+// new data directories are copied from, see src/storage/pgliteTemplate.ts), then runs the CLI.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -28,6 +29,11 @@ if (isStale()) {
   const tsc = require.resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   fs.utimesSync(stamp, new Date(), new Date());
+  try {
+    execFileSync(process.execPath, [path.join(root, 'dist', 'storage', 'makePgliteTemplate.js')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch {
+    // Said on stderr; without a template a new data directory runs initdb, which works but takes more memory.
+  }
 }
 
 require(path.join(root, 'dist', 'cli.js'))

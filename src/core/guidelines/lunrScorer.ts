@@ -28,13 +28,25 @@ const GROUP_TIE_BREAKER = 0.3;
  * prohibited clauses are not supported (search.ts uses none). test/core/guidelines/lunrScorer.test.ts
  * compares it with lunr's own query on every question of the fixtures.
  */
+/**
+ * The postings of one field, packed: the documents (by number) and BM25 weights of term `t` are
+ * `docs`/`weights` from `start[slot]` to `start[slot + 1]`, where `slot = slots.get(t)`. Two typed arrays per
+ * field instead of two per term and field: small typed arrays cost more in headers than in data.
+ */
+interface FieldPostings {
+  slots: Map<string, number>;
+  start: Int32Array;
+  docs: Int32Array;
+  weights: Float64Array;
+}
+
 export class LunrScorer {
   private readonly index: LunrInternals;
-  /** field → docRef → term index → BM25 weight. */
-  private readonly weights = new Map<string, Map<string, Map<number, number>>>();
-  /** Document refs by dense number, and field → term → the documents (by number) with their BM25 weights. */
+  /** field → docRef → term index → BM25 weight; built on the first `score` call only (see fieldWeights). */
+  private weights?: Map<string, Map<string, Map<number, number>>>;
+  /** Document refs by dense number (lunr's document order), and each field's packed postings. */
   private readonly refs: string[] = [];
-  private readonly postings = new Map<string, Map<string, { docs: Int32Array; weights: Float64Array }>>();
+  private readonly postings = new Map<string, FieldPostings>();
   /** Scratch arrays of accumulate, kept zeroed between uses (allocating them per query fed the GC). */
   private scratch = {
     best: new Float64Array(0),
@@ -51,39 +63,70 @@ export class LunrScorer {
 
   constructor(idx: lunr.Index) {
     this.index = idx as unknown as LunrInternals;
+    const termOf: string[] = [];
+    for (const [term, posting] of Object.entries(this.index.invertedIndex)) termOf[posting._index] = term;
+    // A term's documents are listed in document order, as in lunr's inverted index (whose postings are keyed
+    // by ref in the order documents were added; refs are never integer-like, so key order is that order).
+    const number = new Map<string, number>();
+    const byField = new Map<string, { docs: number[][]; weights: number[][] }>();
     for (const [fieldRef, vector] of Object.entries(this.index.fieldVectors)) {
       // lunr's field refs are `field/docRef`; field names have no slash.
       const slash = fieldRef.indexOf('/');
       const field = fieldRef.slice(0, slash);
-      let byRef = this.weights.get(field);
-      if (!byRef) this.weights.set(field, (byRef = new Map()));
+      const ref = fieldRef.slice(slash + 1);
+      let doc = number.get(ref);
+      if (doc === undefined) number.set(ref, (doc = this.refs.push(ref) - 1));
+      let lists = byField.get(field);
+      if (!lists) byField.set(field, (lists = { docs: [], weights: [] }));
+      const elements = vector.elements;
+      for (let i = 0; i + 1 < elements.length; i += 2) {
+        const termIndex = elements[i]!;
+        (lists.docs[termIndex] ??= []).push(doc);
+        (lists.weights[termIndex] ??= []).push(elements[i + 1]!);
+      }
+    }
+    for (const [field, lists] of byField) {
+      const slots = new Map<string, number>();
+      let total = 0;
+      for (const docs of lists.docs) if (docs) total += docs.length;
+      const packed: FieldPostings = { slots, start: new Int32Array(0), docs: new Int32Array(total), weights: new Float64Array(total) };
+      const starts: number[] = [];
+      let at = 0;
+      lists.docs.forEach((docs, termIndex) => {
+        if (!docs) return;
+        slots.set(termOf[termIndex]!, starts.push(at) - 1);
+        packed.docs.set(docs, at);
+        packed.weights.set(lists.weights[termIndex]!, at);
+        at += docs.length;
+      });
+      starts.push(at);
+      packed.start = Int32Array.from(starts);
+      this.postings.set(field, packed);
+    }
+    const n = this.refs.length;
+    this.scratch = { ...this.scratch, inField: new Uint8Array(n), loose: new Float64Array(n), totals: new Float64Array(n), matched: new Uint8Array(n) };
+  }
+
+  /** field → docRef → term index → weight, as lunr's query reads them (only `score` needs them). */
+  private fieldWeights(): Map<string, Map<string, Map<number, number>>> {
+    if (this.weights) return this.weights;
+    const all = new Map<string, Map<string, Map<number, number>>>();
+    for (const [fieldRef, vector] of Object.entries(this.index.fieldVectors)) {
+      const slash = fieldRef.indexOf('/');
+      const field = fieldRef.slice(0, slash);
+      let byRef = all.get(field);
+      if (!byRef) all.set(field, (byRef = new Map()));
       const weights = new Map<number, number>();
       const elements = vector.elements;
       for (let i = 0; i + 1 < elements.length; i += 2) weights.set(elements[i]!, elements[i + 1]!);
       byRef.set(fieldRef.slice(slash + 1), weights);
     }
-    const number = new Map<string, number>();
-    for (const byRef of this.weights.values()) for (const ref of byRef.keys()) if (!number.has(ref)) number.set(ref, this.refs.push(ref) - 1);
-    const n = this.refs.length;
-    this.scratch = { ...this.scratch, inField: new Uint8Array(n), loose: new Float64Array(n), totals: new Float64Array(n), matched: new Uint8Array(n) };
-    for (const [term, posting] of Object.entries(this.index.invertedIndex)) {
-      for (const [field, docs] of Object.entries(posting)) {
-        if (field === '_index') continue;
-        const refs = Object.keys(docs);
-        const fieldWeights = this.weights.get(field);
-        let byTerm = this.postings.get(field);
-        if (!byTerm) this.postings.set(field, (byTerm = new Map()));
-        byTerm.set(term, {
-          docs: Int32Array.from(refs, (ref) => number.get(ref) ?? 0),
-          weights: Float64Array.from(refs, (ref) => fieldWeights?.get(ref)?.get(posting._index) ?? 0),
-        });
-      }
-    }
+    return (this.weights = all);
   }
 
   /** Whether any document has `term` in `field`. */
   has(field: string, term: string): boolean {
-    return (this.postings.get(field)?.get(term)?.docs.length ?? 0) > 0;
+    return this.postings.get(field)?.slots.has(term) ?? false;
   }
 
   /** Passages with a positive match, best first (ties in first-match order, as lunr). */
@@ -108,7 +151,7 @@ export class LunrScorer {
       const magnitude = Math.sqrt(sumOfSquares);
       if (magnitude === 0) continue;
       const dots = new Map<string, number>();
-      const fieldWeights = this.weights.get(field);
+      const fieldWeights = this.fieldWeights().get(field);
       for (const [termIndex, boost] of q) {
         const docs = this.index.invertedIndex[termOf.get(termIndex)!]![field];
         if (!docs) continue;
@@ -209,15 +252,16 @@ export class LunrScorer {
       for (let c = 0; c < list.length; c++) {
         const clause = list[c]!;
         const group = groupOf[c]!;
-        const posting = postings?.get(clause.term);
-        if (!posting) continue;
-        for (let j = 0; j < posting.docs.length; j++) {
-          const doc = posting.docs[j]!;
+        const slot = postings?.slots.get(clause.term);
+        if (slot === undefined) continue;
+        const { docs, weights } = postings!;
+        for (let j = postings!.start[slot]!, end = postings!.start[slot + 1]!; j < end; j++) {
+          const doc = docs[j]!;
           if (inField[doc] === 0) {
             inField[doc] = 1;
             seen.push(doc);
           }
-          const w = posting.weights[j]! * clause.boost;
+          const w = weights[j]! * clause.boost;
           if (group < 0) {
             loose[doc] = loose[doc]! + w;
             continue;
