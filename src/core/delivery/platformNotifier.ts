@@ -1,5 +1,5 @@
 import type { Platform } from '../directory/directory';
-import type { Notifier, OutboundMessage } from '../ports';
+import type { DeliveryReceipt, Notifier, OutboundMessage } from '../ports';
 import { DeliveryError } from './deliveryError';
 
 /** A platform's notifier, and whether it can reach a recipient (the person has an identity there). */
@@ -31,9 +31,27 @@ export class PlatformNotifier implements Notifier {
     return this.channels.map((c) => c.platform);
   }
 
-  async deliver(message: OutboundMessage): Promise<void> {
-    const channel = this.channels.find((c) => c.reaches(message.to));
-    if (!channel) throw new DeliveryError('no_platform_for_recipient', { retryAfterMs: UNREACHABLE_RETRY_MS });
-    await channel.notifier.deliver(message);
+  /**
+   * A refresh goes to the door that holds the copy (permanent failure when that door is not running here).
+   * A team post (a channel message with alternatives) goes to the first of the team's channels that a door
+   * reaches, doors in preference order. The receipt names the door that delivered, and the channel for a team post.
+   */
+  async deliver(message: OutboundMessage): Promise<DeliveryReceipt> {
+    if (message.refresh) {
+      const door = this.channels.find((c) => c.platform === message.refresh!.door);
+      if (!door) throw new DeliveryError('door_not_running', { permanent: true });
+      await door.notifier.deliver(message);
+      return { door: door.platform };
+    }
+    const to = message.to;
+    const candidates: OutboundMessage['to'][] =
+      to.kind === 'channel' ? [to.channel, ...(to.alternatives ?? [])].map((channel) => ({ kind: 'channel' as const, channel })) : [to];
+    for (const channel of this.channels) {
+      const target = candidates.find((candidate) => channel.reaches(candidate));
+      if (!target) continue;
+      await channel.notifier.deliver(target === to ? message : { ...message, to: target });
+      return { door: channel.platform, ...(target.kind === 'channel' ? { channel: target.channel } : {}) };
+    }
+    throw new DeliveryError('no_platform_for_recipient', { retryAfterMs: UNREACHABLE_RETRY_MS });
   }
 }

@@ -7,6 +7,8 @@ import { actorString, SYSTEM_ACTOR } from '../reports/actor';
 import { addresseeKey, type Addressee, type NewOutboxRow, type OutboxRow } from '../reports/records';
 import { messageKey } from '../reports/outbox';
 import { itSecurityAddressees } from '../reports/itSecurityAudience';
+import { copyRowOf } from '../reports/alertRefresh';
+import type { Platform } from '../directory/directory';
 import { retryDelayMs } from './backoff';
 import { isDeliveryError } from './deliveryError';
 import { renderMessage } from './renderMessage';
@@ -187,15 +189,25 @@ export class Relay {
   private async deliver(row: OutboxRow, token: string): Promise<'delivered' | 'retried' | 'dead'> {
     const { store, notifier, directory, clock, settings } = this.deps;
     const fields = { relay: this.id, outbox: row.id, kind: row.kind, reference: row.reference, attempt: row.attempts };
+    let door: Platform | undefined;
+    let deliveredTo: string | undefined;
     try {
       const report = row.reference ? await store.getReport(row.reference) : undefined;
-      const message = await renderMessage(row, {
+      const timeline = row.reference ? await store.timeline(row.reference) : undefined;
+      // A refresh renders the copy it redraws (same key, kind, addressee) and goes to the door that holds it.
+      const refresh = row.kind === 'alert_refresh';
+      const rendered = await renderMessage(refresh ? copyRowOf(row) : row, {
         report,
         directory,
         defaultLang: this.deps.defaultLang ?? 'sv',
         timeZone: this.deps.timeZone ?? 'Europe/Helsinki',
+        ...(timeline ? { timeline } : {}),
+        now: clock.now(),
       });
-      await withTimeout(notifier.deliver(message), settings.deliveryTimeoutMs);
+      const message = refresh ? { ...rendered, refresh: { door: row.data.door as Platform } } : rendered;
+      const receipt = await withTimeout(notifier.deliver(message), settings.deliveryTimeoutMs);
+      door = receipt ? receipt.door : undefined;
+      deliveredTo = receipt?.channel ? `channel:${receipt.channel.platform}:${receipt.channel.id}` : undefined;
     } catch (err) {
       const failure = failureOf(err);
       if (failure.permanent || row.attempts >= settings.maxAttempts) {
@@ -217,14 +229,15 @@ export class Relay {
     }
     const at = clock.now();
     const kept = await store.transaction(async (tx) => {
-      const ok = await tx.completeOutbox(row.id, token, { status: 'delivered', at });
-      if (ok && row.reference) {
+      const ok = await tx.completeOutbox(row.id, token, { status: 'delivered', at, ...(door ? { door } : {}) });
+      // The trail records who got which message through which door; redrawing a copy is not a new delivery.
+      if (ok && row.reference && row.kind !== 'alert_refresh') {
         await tx.appendTimeline({
           reference: row.reference,
           at,
           actor: actorString(SYSTEM_ACTOR),
           event: 'notified',
-          details: { kind: row.kind, role: row.addressee.role, to: addresseeKey(row.addressee) },
+          details: { kind: row.kind, role: row.addressee.role, to: deliveredTo ?? addresseeKey(row.addressee), door: door ?? null },
         });
       }
       return ok;
@@ -243,7 +256,9 @@ export class Relay {
     const { store, directory, clock } = this.deps;
     const at = clock.now();
     const alerts: NewOutboxRow[] = [];
-    if (row.kind !== 'delivery_failed') {
+    // A copy that could not be redrawn stays as it was (the log says why); it is not a lost message.
+    const refresh = row.kind === 'alert_refresh';
+    if (row.kind !== 'delivery_failed' && !refresh) {
       const report = row.reference ? await store.getReport(row.reference) : undefined;
       const addressees: Addressee[] = await itSecurityAddressees(directory, {
         reporterId: null,
@@ -264,7 +279,7 @@ export class Relay {
     await store.transaction(async (tx) => {
       const ok = await tx.completeOutbox(row.id, token, { status: 'dead', at, error: failure.reason });
       if (!ok) return;
-      if (row.reference) {
+      if (row.reference && !refresh) {
         await tx.appendTimeline({
           reference: row.reference,
           at,

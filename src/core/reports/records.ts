@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../directory/directory';
+import type { ChannelRef, Platform } from '../directory/directory';
 import type { UiLang } from '../language/lang';
 import type { ReportCategory } from './categories';
 import type { AccountKind, Evidence, SocialPlatform } from './report';
@@ -174,6 +174,8 @@ export interface OutboxRow {
   lastError: string | null;
   createdAt: Date;
   deliveredAt: Date | null;
+  /** The door (platform) that delivered it; null while pending, and for rows delivered before doors were recorded. */
+  deliveredVia: Platform | null;
 }
 
 export interface NewOutboxRow {
@@ -188,7 +190,7 @@ export interface NewOutboxRow {
 
 /** How a claimed delivery ended. */
 export type OutboxOutcome =
-  | { status: 'delivered'; at: Date }
+  | { status: 'delivered'; at: Date; door?: Platform }
   | { status: 'retry'; at: Date; nextAttemptAt: Date; error: string }
   | { status: 'dead'; at: Date; error: string };
 

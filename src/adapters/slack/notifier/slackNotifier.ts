@@ -1,14 +1,9 @@
 import { DeliveryError } from '../../../core/delivery/deliveryError';
-import type { MessageKind } from '../../../core/delivery/messageKinds';
 import type { PlatformChannel } from '../../../core/delivery/platformNotifier';
-import type { Clock, Notifier, OutboundMessage, Store } from '../../../core/ports';
+import type { Clock, DeliveryReceipt, Notifier, OutboundMessage, Store } from '../../../core/ports';
 import { notificationBlocks } from '../blocks/alertBlocks';
 import type { SlackApi } from '../slackApi';
-import type { AlertRefresher } from './alertRefresher';
 import { deliveryFailure } from './deliveryFailure';
-
-/** Messages that tell of a status change: after one is delivered, the report's alerts are redrawn. */
-const STATUS_NEWS: readonly MessageKind[] = ['reporter_acknowledged', 'reporter_resolved', 'report_withdrawn'];
 
 /** The Slack user or channel a message goes to, or undefined when Slack cannot reach it. */
 export function slackDestination(to: OutboundMessage['to']): { user: string } | { channel: string } | undefined {
@@ -21,21 +16,24 @@ export interface SlackNotifierDeps {
   api: SlackApi;
   store: Store;
   clock: Clock;
-  alerts: AlertRefresher;
 }
 
 /**
  * Delivers outbox messages on Slack: to a person with a Slack identity as a DM (conversations.open +
  * chat.postMessage), to a Slack channel (ChannelRef platform 'slack', e.g. IT security's) as a post. Where it
  * was posted is stored per idempotency key, so a redelivery after a crash updates the message instead of
- * posting it twice, and later status changes update it in place. Failures become DeliveryErrors
+ * posting it twice, and a refresh from the core (message.refresh) redraws it in place with chat.update. Failures become DeliveryErrors
  * (deliveryFailure.ts): 429 → wait Retry-After; unknown user or channel → permanent.
  */
 export class SlackNotifier implements Notifier {
   constructor(private readonly deps: SlackNotifierDeps) {}
 
-  async deliver(message: OutboundMessage): Promise<void> {
+  async deliver(message: OutboundMessage): Promise<DeliveryReceipt> {
     const { api, store, clock } = this.deps;
+    if (message.refresh) {
+      await this.redraw(message);
+      return { door: 'slack' };
+    }
     const destination = slackDestination(message.to);
     if (!destination) throw new DeliveryError('slack_not_reachable', { permanent: true });
     const body = notificationBlocks(message);
@@ -57,7 +55,18 @@ export class SlackNotifier implements Notifier {
     } catch (err) {
       throw deliveryFailure(err);
     }
-    if (message.report && STATUS_NEWS.includes(message.kind)) await this.deps.alerts.refresh(message.report.reference);
+    return { door: 'slack' };
+  }
+
+  /** Replaces a posted copy (same idempotency key) with the message as the core rendered it now: chat.update. */
+  private async redraw(message: OutboundMessage): Promise<void> {
+    const posted = await this.deps.store.slackMessage(message.idempotencyKey);
+    if (!posted) throw new DeliveryError('slack_copy_unknown', { permanent: true });
+    try {
+      await this.deps.api.update(posted.channelId, posted.ts, notificationBlocks(message));
+    } catch (err) {
+      throw deliveryFailure(err);
+    }
   }
 
   /** This notifier as a platform of the bot's PlatformNotifier. */
