@@ -35,7 +35,13 @@ export class WebNotifier implements Notifier {
       await store.recordWebDelivery({ idempotencyKey: message.idempotencyKey, personId: null, channelKey: channelKey(message.to.channel), at });
       people = (await this.deps.directory.itSecurity()).people.map((p) => p.id);
     }
-    hub.publish(people, WEB_EVENTS.inbox, { key: messageKey(message), subject: message.subject, html: messageHtml(message, at, timeZone).value });
+    // A person's message is pushed as rendered (in their language); a team post is shown to each person in
+    // their own language, so their pages fetch it.
+    if (message.to.kind === 'person') {
+      hub.publish(people, WEB_EVENTS.inbox, { key: messageKey(message), subject: message.subject, html: messageHtml(message, at, timeZone).value });
+    } else {
+      hub.publish(people, WEB_EVENTS.inbox, { key: messageKey(message), reload: true });
+    }
     if (message.report) hub.publish(people, WEB_EVENTS.reports, {});
     return { door: 'web' };
   }

@@ -447,7 +447,7 @@ export class ReportService {
     const sentence = reportErrorMessage(err, lang);
     if (err.code !== ReportErrorCode.NotAllowedNow) return sentence;
     try {
-      return `${sentence} ${await this.describeState(referenceText, lang)}`;
+      return `${translator(lang)('notifications:state.tooLate')} ${await this.describeState(referenceText, lang)}`;
     } catch {
       return sentence;
     }

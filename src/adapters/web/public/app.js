@@ -251,7 +251,7 @@
     // A team post is shown in each person's own language: the page fetches it again.
     if (item.reload) {
       void loadInbox();
-      if (item.updated) announce(t('inbox.updated'));
+      announce(item.updated ? t('inbox.updated') : t('inbox.arrivedPlain'));
       return;
     }
     const existing = inbox.querySelector('[data-key="' + CSS.escape(item.key) + '"]');
