@@ -264,14 +264,25 @@ export class Relay {
         reporterId: null,
         subjectPersonId: report?.subjectPersonId ?? null,
       });
+      let teamPost = false;
       for (const addressee of addressees) {
+        // IT security's channels are one team post (as in messagesTo): the first, marked so the relay may use any.
+        const team = addressee.kind === 'channel';
+        if (team && teamPost) continue;
+        teamPost ||= team;
         alerts.push({
           idempotencyKey: `${messageKey(row.reference ?? 'none', 'delivery_failed', addressee, `outbox${row.id}`)}`,
           reference: row.reference,
           kind: 'delivery_failed',
           addressee,
           availableAt: at,
-          data: { failedKind: row.kind, failedRole: row.addressee.role, failedTo: addresseeKey(row.addressee), attempts: row.attempts },
+          data: {
+            failedKind: row.kind,
+            failedRole: row.addressee.role,
+            failedTo: addresseeKey(row.addressee),
+            attempts: row.attempts,
+            ...(team ? { team: 'it_security' } : {}),
+          },
         });
       }
       if (addressees.length === 0) this.logger.error('dead_letter_nobody_to_alert', { outbox: row.id, reference: row.reference });

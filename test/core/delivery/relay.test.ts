@@ -86,11 +86,10 @@ describe.each(BACKENDS)('outbox relay on %s', (backend) => {
     expect(alerts.map((row) => [row.addressee.kind === 'person' ? row.addressee.personId : row.addressee.channel.id, row.status])).toEqual([
       [DEMO.timo, 'delivered'],
       [DEMO.linnea, 'delivered'],
+      // IT security's channels are one team post (no door in this test reaches a channel).
       ['C0INFOSEC01', 'dead'],
-      ['19:infosec-kyrkslatt@thread.tacv2', 'dead'],
-      ['informationsforvaltningen@kyrkslatt.example', 'dead'],
     ]);
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(4);
     const [alert] = notifier.toPerson(DEMO.timo);
     expect(alert?.lang).toBe('fi');
     expect(alert?.text).toContain('Karin Nyström');
