@@ -46,7 +46,7 @@ export async function openReporting(
   const store = options.store ?? (await openStore(config, logger));
   const common = { store, clock, logger };
   const service = new ReportService({ ...common, directory, routingTable, timeZone: config.timeZone, defaultLang: config.defaultLang });
-  const escalator = new Escalator({ ...common, directory });
+  const escalator = new Escalator({ ...common, directory, routingTable });
   const retention = new Retention({ ...common, retentionDays: config.retentionDays, dialogTtlHours: config.dialogTtlHours });
   const sessions = new DialogSessions({ store, clock, ttlHours: config.dialogTtlHours });
   return {

@@ -212,6 +212,8 @@ export interface MessageReport {
   evidence?: Evidence;
   outcomeNote?: string;
   rules: RuleCitation[];
+  /** Who did the latest step and when, as a sentence ("Timo Korhonen (IT security) resolved this at 14:32"). */
+  stateLine?: string;
 }
 
 /** One message for one person or channel, rendered in the addressee's language. */
@@ -219,7 +221,14 @@ export interface OutboundMessage {
   /** Same for every attempt of the same message: a notifier may use it to drop duplicates. */
   idempotencyKey: string;
   kind: MessageKind;
-  to: { kind: 'person'; person: Person } | { kind: 'channel'; channel: ChannelRef };
+  to:
+    | { kind: 'person'; person: Person }
+    | {
+        kind: 'channel';
+        channel: ChannelRef;
+        /** The team's other channels: a team post goes to the first channel a running door reaches. */
+        alternatives?: ChannelRef[];
+      };
   lang: UiLang;
   /** One translated line (notification title, e-mail subject). */
   subject: string;
@@ -228,6 +237,19 @@ export interface OutboundMessage {
   report?: MessageReport;
   /** Buttons; the adapter sends the id and `reference` back to the matching service call. */
   actions: { id: MessageActionId; label: string; reference: string }[];
+  /**
+   * Set when this message redraws an alert copy already delivered (same idempotencyKey as that copy) on the
+   * door that delivered it: the notifier updates the copy in place (Slack chat.update, Teams updateActivity,
+   * the web page's live stream) and never posts a new message.
+   */
+  refresh?: { door: Platform };
+}
+
+/** What a notifier says about a delivery it made: the door that delivered it (for the audit trail). */
+export interface DeliveryReceipt {
+  door: Platform;
+  /** For a team post: the team's channel it went to. */
+  channel?: ChannelRef;
 }
 
 /**
@@ -331,7 +353,7 @@ export interface Notifier {
    * again with the same idempotencyKey after a crash (at-least-once), unless `findAttempt` says it landed.
    * Once the platform accepted the message it must resolve (a failing local record is logged, not thrown).
    */
-  deliver(message: OutboundMessage): Promise<void>;
+  deliver(message: OutboundMessage): Promise<DeliveryReceipt | void>;
   /**
    * Did an earlier attempt of this message land? Asked before posting again a message whose last attempt
    * ended without an answer. A notifier without it has no way to know, and the message is posted again.
@@ -350,6 +372,8 @@ export interface JournaledDelivery {
   kind: string;
   role: string;
   to: string;
+  /** The door that delivered it. */
+  door?: Platform;
   at: string;
 }
 

@@ -166,7 +166,9 @@ describeInBrowser('the web chat in Chromium', () => {
     await manager.locator(`#reports li[data-reference="${reference}"]`).waitFor();
     await shot(manager, 'manager-alert');
     await alert.locator('button[data-action="report.acknowledge"]').click();
-    await manager.locator('#inbox article.kind-report_alert', { hasText: reference }).locator('button[data-action]').waitFor({ state: 'detached' });
+    // The alert is redrawn: Acknowledge is gone, the next step (Start handling) is offered.
+    await manager.locator('#inbox article.kind-report_alert', { hasText: reference }).locator('button[data-action="report.acknowledge"]').waitFor({ state: 'detached' });
+    await manager.locator('#inbox article.kind-report_alert', { hasText: reference }).locator('button[data-action="report.start_progress"]').waitFor();
     await manager.locator(`#reports li[data-reference="${reference}"] [data-status="acknowledged"]`).waitFor();
 
     // The reporter's page shows the new status and the message that it was received.

@@ -1,6 +1,5 @@
 import type { Bot } from '../../app/bot';
 import type { Logger } from '../../core/logger';
-import type { AlertRefresher } from './notifier/alertRefresher';
 import type { SlackApi } from './slackApi';
 import type { SlackUsers } from './slackUsers';
 
@@ -10,7 +9,5 @@ export interface SlackDeps {
   /** Web API calls for listeners (a 429 waits Retry-After and retries; posts paced per channel). */
   api: SlackApi;
   users: SlackUsers;
-  /** Redraws a report's alerts after its status changed. */
-  alerts: AlertRefresher;
   logger: Logger;
 }

@@ -8,7 +8,6 @@ import { SLACK_EVENTS_PATH } from './ids';
 import { InFlight } from './inFlight';
 import { registerListeners } from './listeners';
 import { acknowledgeUnknown, dedupeEvents, trackInFlight } from './middleware';
-import { AlertRefresher } from './notifier/alertRefresher';
 import { SlackNotifier } from './notifier/slackNotifier';
 import { SlackApi } from './slackApi';
 import { SlackUsers } from './slackUsers';
@@ -38,8 +37,7 @@ export const slackChannel: ChannelModule = {
     const pacer = new ChannelPacer(postIntervalMs);
     const api = new SlackApi(client, pacer);
     const common = { directory: bot.reporting.directory, defaultLang: bot.config.defaultLang, logger };
-    const alerts = new AlertRefresher({ ...common, store: bot.reporting.store, api, timeZone: bot.config.timeZone });
-    const deps: SlackDeps = { bot, api, users: new SlackUsers({ ...common, api }), alerts, logger };
+    const deps: SlackDeps = { bot, api, users: new SlackUsers({ ...common, api }), logger };
     const inFlight = new InFlight();
 
     app.use(trackInFlight(inFlight));
@@ -60,7 +58,6 @@ export const slackChannel: ChannelModule = {
       api: new SlackApi(createNotifierClient(transport, boltLog)),
       store: bot.reporting.store,
       clock: bot.clock,
-      alerts,
       logger,
       ...(postIntervalMs !== undefined ? { postIntervalMs } : {}),
     });

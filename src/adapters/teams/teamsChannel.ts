@@ -14,7 +14,6 @@ import { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from './delivery/connect
 import { ProactiveSender } from './delivery/proactiveSender';
 import { ConversationCreator, GraphAppInstaller } from './delivery/conversationCreator';
 import { GraphClient } from '../../directory/graph/graphClient';
-import { ReportCards } from './delivery/reportCards';
 import { TeamsNotifier } from './delivery/teamsNotifier';
 import { PromptTracker } from './promptTracker';
 import { RedeliveryGuard } from './redeliveryGuard';
@@ -81,20 +80,10 @@ export function createTeamsChannel(options: TeamsChannelOptions = {}): ChannelMo
       const book = new ConversationBook({ store, clock: bot.clock, logger });
       await book.load();
       const sender = new ProactiveSender(adapter, mode.kind === 'authenticated' ? mode.appId : '', { ...DEFAULT_THROTTLE_POLICY, ...options.throttle });
-      const cards = new ReportCards({
-        store,
-        directory: bot.reporting.directory,
-        book,
-        sender,
-        logger,
-        defaultLang: bot.config.defaultLang,
-        timeZone: bot.config.timeZone,
-      });
       const deps: TeamsTurnDeps = {
         bot,
         book,
         sender,
-        cards,
         sessions: new DialogSessions<ConversationSession>({ store, clock: bot.clock, ttlHours: bot.config.dialogTtlHours }),
         prompts: new PromptTracker(),
         turns: new TurnQueue(),
@@ -156,7 +145,7 @@ export function createTeamsChannel(options: TeamsChannelOptions = {}): ChannelMo
         ...(mode.kind === 'authenticated' && mode.tenantId ? { tenantId: mode.tenantId } : {}),
         ...(installer ? { installer } : {}),
       });
-      const notifier = new TeamsNotifier({ store, book, sender, cards, clock: bot.clock, logger, creator });
+      const notifier = new TeamsNotifier({ store, book, sender, clock: bot.clock, logger, creator });
       const on = mode.kind === 'authenticated' ? banner('teams:banner.on', { endpoint: TEAMS_ENDPOINT, appType: mode.appType }) : banner('teams:banner.dev', { endpoint: TEAMS_ENDPOINT });
       logger.info('teams_mounted', { mode: mode.kind });
       return { channel: notifier.asChannel(), banner: on };

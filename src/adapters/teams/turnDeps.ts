@@ -3,7 +3,6 @@ import type { ConversationSession } from '../../core/conversation/conversation';
 import type { DialogSessions } from '../../core/reports/dialogSessions';
 import type { ConversationBook } from './conversationBook';
 import type { ProactiveSender } from './delivery/proactiveSender';
-import type { ReportCards } from './delivery/reportCards';
 import type { PromptTracker } from './promptTracker';
 import type { TurnQueue } from './turnQueue';
 
@@ -14,7 +13,6 @@ export interface TeamsTurnDeps {
   /** The dialog sessions of the Conversation (same store and shape), for the report form's preview step. */
   sessions: DialogSessions<ConversationSession>;
   sender: ProactiveSender;
-  cards: ReportCards;
   prompts: PromptTracker;
   /** Orders the turns of each personal chat. */
   turns: TurnQueue;

@@ -1,4 +1,4 @@
-import type { Clock, Directory, Notifier, OutboundMessage, Store } from '../../core/ports';
+import type { Clock, DeliveryReceipt, Directory, Notifier, OutboundMessage, Store } from '../../core/ports';
 import type { PlatformChannel } from '../../core/delivery/platformNotifier';
 import { EventHub, WEB_EVENTS } from './eventHub';
 import { messageHtml, messageKey } from './render/messageHtml';
@@ -20,9 +20,13 @@ export interface WebNotifierDeps {
 export class WebNotifier implements Notifier {
   constructor(private readonly deps: WebNotifierDeps) {}
 
-  async deliver(message: OutboundMessage): Promise<void> {
+  async deliver(message: OutboundMessage): Promise<DeliveryReceipt> {
     const { store, hub, clock, timeZone } = this.deps;
     const at = clock.now();
+    if (message.refresh) {
+      await this.redraw(message);
+      return { door: 'web' };
+    }
     let people: string[];
     if (message.to.kind === 'person') {
       await store.recordWebDelivery({ idempotencyKey: message.idempotencyKey, personId: message.to.person.id, channelKey: null, at });
@@ -31,8 +35,30 @@ export class WebNotifier implements Notifier {
       await store.recordWebDelivery({ idempotencyKey: message.idempotencyKey, personId: null, channelKey: channelKey(message.to.channel), at });
       people = (await this.deps.directory.itSecurity()).people.map((p) => p.id);
     }
-    hub.publish(people, WEB_EVENTS.inbox, { key: messageKey(message), subject: message.subject, html: messageHtml(message, at, timeZone).value });
+    // A person's message is pushed as rendered (in their language); a team post is shown to each person in
+    // their own language, so their pages fetch it.
+    if (message.to.kind === 'person') {
+      hub.publish(people, WEB_EVENTS.inbox, { key: messageKey(message), subject: message.subject, html: messageHtml(message, at, timeZone).value });
+    } else {
+      hub.publish(people, WEB_EVENTS.inbox, { key: messageKey(message), reload: true });
+    }
     if (message.report) hub.publish(people, WEB_EVENTS.reports, {});
+    return { door: 'web' };
+  }
+
+  /**
+   * Redraws a copy shown earlier, live, on its recipient's open pages (nothing new is stored: the inbox
+   * renders copies from the report as it is). A person's copy is replaced as rendered; a team post is shown
+   * per person in their own language, so their pages reload it.
+   */
+  private async redraw(message: OutboundMessage): Promise<void> {
+    const { hub, clock, timeZone } = this.deps;
+    const key = messageKey(message);
+    if (message.to.kind === 'person') {
+      hub.publish([message.to.person.id], WEB_EVENTS.inbox, { key, subject: message.subject, html: messageHtml(message, clock.now(), timeZone).value, updated: true });
+    } else {
+      hub.publish((await this.deps.directory.itSecurity()).people.map((p) => p.id), WEB_EVENTS.inbox, { key, reload: true, updated: true });
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import { isReportCategory } from '../../core/reports/categories';
 import { isReportStatus } from '../../core/reports/lifecycle';
 import { isReportError, reportErrorMessage } from '../../core/reports/reportErrors';
 import type { ReportView, Viewer } from '../../core/reports/service';
+import { deliveryText } from '../../core/reports/trailText';
 import type { ReportFilter, ReportSummary } from '../../core/reports/records';
 import { isConfigFileError } from '../../core/directory/configFileError';
 import { isDataDirInUseError } from '../../storage/dataDirLock';
@@ -195,11 +196,15 @@ export function renderView(view: ReportView, config: Config, t: TFunction): stri
   }
   if (report.outcomeNote) lines.push('', `${t('notifications:section.outcome')}:`, report.outcomeNote);
   lines.push('', `${t('admin:reports.field.timeline')}:`);
+  const names = new Map<string, string>();
+  for (const r of view.recipients) if (r.addressee?.kind === 'person' && r.name) names.set(r.addressee.personId, r.name);
+  if (report.reporterId && view.reporterName) names.set(report.reporterId, view.reporterName);
   for (const e of view.timeline) {
     const details = Object.entries(e.details)
       .map(([k, v]) => `${k}=${String(v)}`)
       .join(' ');
-    lines.push(`  ${when(e.at)}  ${e.event.padEnd(16)} ${e.actor}${details ? `  ${details}` : ''}`);
+    const delivery = deliveryText(e, t, (id) => names.get(id));
+    lines.push(`  ${when(e.at)}  ${e.event.padEnd(16)} ${e.actor}${delivery ? `  ${delivery}` : details ? `  ${details}` : ''}`);
   }
   return lines.join('\n');
 }
@@ -281,7 +286,16 @@ export function exportRow(view: ReportView): Record<string, string | number | bo
     quotes: r.content?.evidence.quotes ?? [],
     files: r.content?.evidence.files ?? [],
     outcome_note: r.outcomeNote,
+    // The audit trail: one "at event actor [details]" line per entry, oldest first.
+    timeline: view.timeline.map((e) => `${e.at.toISOString()} ${e.event} ${e.actor}${trailDetails(e.details)}`),
   };
+}
+
+function trailDetails(details: Record<string, string | number | boolean | null>): string {
+  const text = Object.entries(details)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(' ');
+  return text ? ` ${text}` : '';
 }
 
 /** RFC 4180 CSV; lists joined with " | "; cells that a spreadsheet would run as a formula are prefixed with '. */

@@ -19,6 +19,19 @@ export const MESSAGE_KINDS = [
   'delivery_failed',
   /** To IT security, without the report's content: a report was saved but routing found nobody to receive it. */
   'report_unrouted',
+  /** To the reporter: someone started handling the report. */
+  'reporter_progress',
+  /** To the reporter: nobody took the report in time, so it went on to the next level. */
+  'reporter_escalated',
+  /** To the reporter: their withdrawal was recorded. */
+  'reporter_withdrawn',
+  /** To the recipients who did not act: someone else closed the report. */
+  'report_closed',
+  /**
+   * Not a new message: redraws one alert copy already delivered (data.copyOf = its idempotency key,
+   * data.copyKind = its kind, data.door = the platform that delivered it) to show the report as it is now.
+   */
+  'alert_refresh',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -31,4 +44,7 @@ export const MESSAGE_ACTIONS = {
   acknowledge: 'report.acknowledge',
   startProgress: 'report.start_progress',
 } as const;
+
+/** Kinds that carry the report itself (an alert copy): they have buttons and are redrawn in place on every change. */
+export const ALERT_COPY_KINDS: readonly MessageKind[] = ['report_alert', 'ack_reminder', 'escalation_alert'];
 export type MessageActionId = (typeof MESSAGE_ACTIONS)[keyof typeof MESSAGE_ACTIONS];

@@ -1,5 +1,5 @@
 import type { Platform } from '../directory/directory';
-import type { AttemptOutcome, DeliveryAttempt, Notifier, OutboundMessage, Pace } from '../ports';
+import type { AttemptOutcome, DeliveryAttempt, DeliveryReceipt, Notifier, OutboundMessage, Pace } from '../ports';
 import { DeliveryError, isDeliveryError } from './deliveryError';
 
 /** A platform's notifier, and whether it can reach a recipient (the person has an identity there). */
@@ -32,32 +32,57 @@ export class PlatformNotifier implements Notifier {
   }
 
   /**
-   * A platform that answers "this recipient cannot be reached here" (DeliveryError.recipientUnreachable)
-   * hands the message to the next platform that reaches them; the last one's error goes to the relay
-   * (a permanent one dead-letters the message to IT security).
+   * A refresh goes to the door that holds the copy (permanent failure when that door is not running here).
+   * A team post (a channel message with alternatives) goes to the first of the team's channels that a door
+   * reaches, doors in preference order. A door that answers "this recipient cannot be reached here"
+   * (DeliveryError.recipientUnreachable) hands the message to the next door that reaches them; the last one's
+   * error goes to the relay (a permanent one dead-letters the message to IT security). The receipt names the
+   * door that delivered, and the channel for a team post.
    */
-  async deliver(message: OutboundMessage): Promise<void> {
-    const candidates = this.channels.filter((c) => c.reaches(message.to));
-    if (candidates.length === 0) throw new DeliveryError('no_platform_for_recipient', { retryAfterMs: UNREACHABLE_RETRY_MS, notSent: true });
-    for (const [index, channel] of candidates.entries()) {
+  async deliver(message: OutboundMessage): Promise<DeliveryReceipt> {
+    const routes = this.routes(message);
+    if (routes.length === 0) {
+      if (message.refresh) throw new DeliveryError('door_not_running', { permanent: true, notSent: true });
+      throw new DeliveryError('no_platform_for_recipient', { retryAfterMs: UNREACHABLE_RETRY_MS, notSent: true });
+    }
+    for (const [index, { channel, target }] of routes.entries()) {
       try {
-        await channel.notifier.deliver(message);
-        return;
+        await channel.notifier.deliver(target === message.to ? message : { ...message, to: target });
+        return { door: channel.platform, ...(target.kind === 'channel' ? { channel: target.channel } : {}) };
       } catch (err) {
-        if (index < candidates.length - 1 && isDeliveryError(err) && err.recipientUnreachable) continue;
+        if (index < routes.length - 1 && isDeliveryError(err) && err.recipientUnreachable) continue;
         throw err;
       }
     }
+    throw new DeliveryError('no_platform_for_recipient', { retryAfterMs: UNREACHABLE_RETRY_MS, notSent: true });
   }
 
-  /** Asks the platform that delivers the message; one that cannot look attempts up says it did not land. */
+  /** Asks the door that delivers the message first; one that cannot look attempts up says it did not land. */
   async findAttempt(message: OutboundMessage, attempt: DeliveryAttempt): Promise<AttemptOutcome> {
-    const channel = this.channels.find((c) => c.reaches(message.to));
-    if (!channel?.notifier.findAttempt) return { landed: false };
-    return channel.notifier.findAttempt(message, attempt);
+    const first = this.routes(message)[0];
+    if (!first?.channel.notifier.findAttempt) return { landed: false };
+    return first.channel.notifier.findAttempt(first.target === message.to ? message : { ...message, to: first.target }, attempt);
   }
 
   pace(message: OutboundMessage): Pace | undefined {
-    return this.channels.find((c) => c.reaches(message.to))?.notifier.pace?.(message);
+    const first = this.routes(message)[0];
+    return first?.channel.notifier.pace?.(first.target === message.to ? message : { ...message, to: first.target });
+  }
+
+  /** The doors that may deliver the message, in preference order, each with the addressee it reaches there. */
+  private routes(message: OutboundMessage): { channel: PlatformChannel; target: OutboundMessage['to'] }[] {
+    if (message.refresh) {
+      const door = this.channels.find((c) => c.platform === message.refresh!.door);
+      return door ? [{ channel: door, target: message.to }] : [];
+    }
+    const to = message.to;
+    const candidates: OutboundMessage['to'][] =
+      to.kind === 'channel' ? [to, ...(to.alternatives ?? []).map((channel) => ({ kind: 'channel' as const, channel }))] : [to];
+    const routes: { channel: PlatformChannel; target: OutboundMessage['to'] }[] = [];
+    for (const channel of this.channels) {
+      const target = candidates.find((candidate) => channel.reaches(candidate));
+      if (target) routes.push({ channel, target });
+    }
+    return routes;
   }
 }

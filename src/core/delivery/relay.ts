@@ -7,6 +7,8 @@ import { actorString, SYSTEM_ACTOR } from '../reports/actor';
 import { addresseeKey, type Addressee, type NewOutboxRow, type OutboxRow } from '../reports/records';
 import { messageKey } from '../reports/outbox';
 import { itSecurityAddressees } from '../reports/itSecurityAudience';
+import { copyRowOf } from '../reports/alertRefresh';
+import type { Platform } from '../directory/directory';
 import { retryDelayMs } from './backoff';
 import { DeliveryError, isDeliveryError } from './deliveryError';
 import { PacedQueues } from './pacedQueues';
@@ -229,19 +231,28 @@ export class Relay {
   private async deliver(row: OutboxRow, token: string): Promise<'delivered' | 'retried' | 'dead'> {
     const { store, notifier, directory, clock, settings } = this.deps;
     const fields = { relay: this.id, outbox: row.id, kind: row.kind, reference: row.reference, attempt: row.attempts };
+    let door: Platform | undefined;
+    let deliveredTo: string | undefined;
     try {
       const report = row.reference ? await store.getReport(row.reference) : undefined;
-      const message = await renderMessage(row, {
+      const timeline = row.reference ? await store.timeline(row.reference) : undefined;
+      // A refresh renders the copy it redraws (same key, kind, addressee) and goes to the door that holds it.
+      const refresh = row.kind === 'alert_refresh';
+      const rendered = await renderMessage(refresh ? copyRowOf(row) : row, {
         report,
         directory,
         defaultLang: this.deps.defaultLang ?? 'sv',
         timeZone: this.deps.timeZone ?? 'Europe/Helsinki',
+        ...(timeline ? { timeline } : {}),
+        now: clock.now(),
       });
-      if (row.attemptStartedAt && (await this.landedEarlier(message, row.attemptStartedAt))) {
+      const message = refresh ? { ...rendered, refresh: { door: row.data.door as Platform } } : rendered;
+      // Redrawing a copy is idempotent: it is simply done again, never looked up.
+      if (!refresh && row.attemptStartedAt && (await this.landedEarlier(message, row.attemptStartedAt))) {
         this.logger.info('outbox_found_delivered', fields);
-        return await this.recordDelivered(row, token, fields);
+        return await this.recordDelivered(row, token, fields, {});
       }
-      const pace = notifier.pace?.(message);
+      const pace = refresh ? undefined : notifier.pace?.(message);
       const queued = pace ? this.queues.waitMs(pace.key, pace.intervalMs) : 0;
       if (queued > settings.leaseMs / 2) {
         await store.deferOutbox(row.id, token, new Date(clock.now().getTime() + queued));
@@ -255,7 +266,9 @@ export class Relay {
       }
       // The chat's turn comes right before the platform call, so nothing between them bunches posts up.
       if (pace) await this.queues.turn(pace.key, pace.intervalMs);
-      await withTimeout(notifier.deliver(message), settings.deliveryTimeoutMs);
+      const receipt = await withTimeout(notifier.deliver(message), settings.deliveryTimeoutMs);
+      door = receipt ? receipt.door : undefined;
+      deliveredTo = receipt?.channel ? `channel:${receipt.channel.platform}:${receipt.channel.id}` : undefined;
     } catch (err) {
       const failure = failureOf(err);
       if (failure.permanent || row.attempts >= settings.maxAttempts) {
@@ -276,7 +289,7 @@ export class Relay {
       this.logger.warn('outbox_retry', { ...fields, reason: failure.reason, delayMs: delay });
       return 'retried';
     }
-    return this.recordDelivered(row, token, fields);
+    return this.recordDelivered(row, token, fields, { ...(door ? { door } : {}), ...(deliveredTo ? { to: deliveredTo } : {}) });
   }
 
   /**
@@ -296,14 +309,15 @@ export class Relay {
    * the journal (replayed at the next pass), so a delivery that happened is never forgotten and never
    * posted again by this process.
    */
-  private async recordDelivered(row: OutboxRow, token: string, fields: LogFields): Promise<'delivered'> {
+  private async recordDelivered(row: OutboxRow, token: string, fields: LogFields, via: { door?: Platform; to?: string }): Promise<'delivered'> {
     const at = this.deps.clock.now();
     const delays = this.deps.recordRetryDelaysMs ?? RECORD_RETRY_DELAYS_MS;
     for (let attempt = 0; ; attempt++) {
       try {
         const kept = await this.deps.store.transaction(async (tx) => {
-          const ok = await tx.completeOutbox(row.id, token, { status: 'delivered', at });
-          if (ok && row.reference) await tx.appendTimeline(notifiedEntry(row, at));
+          const ok = await tx.completeOutbox(row.id, token, { status: 'delivered', at, ...(via.door ? { door: via.door } : {}) });
+          // The trail records who got which message through which door; redrawing a copy is not a new delivery.
+          if (ok && row.reference && row.kind !== 'alert_refresh') await tx.appendTimeline(notifiedEntry(row, at, via));
           return ok;
         });
         if (!kept) this.logger.warn('outbox_lease_lost', fields);
@@ -313,7 +327,7 @@ export class Relay {
         const wait = delays[attempt];
         if (wait === undefined) {
           if (!this.deps.journal) throw err;
-          await this.deps.journal.append(journalEntry(row, at));
+          await this.deps.journal.append(journalEntry(row, at, via));
           this.logger.warn('outbox_delivery_journaled', { ...fields, ...errorFields(err) });
           return 'delivered';
         }
@@ -333,7 +347,7 @@ export class Relay {
           at,
           actor: actorString(SYSTEM_ACTOR),
           event: 'notified',
-          details: { kind: entry.kind, role: entry.role, to: entry.to },
+          details: { kind: entry.kind, role: entry.role, to: entry.to, door: entry.door ?? null },
         });
       }
     });
@@ -348,20 +362,33 @@ export class Relay {
     const { store, directory, clock } = this.deps;
     const at = clock.now();
     const alerts: NewOutboxRow[] = [];
-    if (row.kind !== 'delivery_failed') {
+    // A copy that could not be redrawn stays as it was (the log says why); it is not a lost message.
+    const refresh = row.kind === 'alert_refresh';
+    if (row.kind !== 'delivery_failed' && !refresh) {
       const report = row.reference ? await store.getReport(row.reference) : undefined;
       const addressees: Addressee[] = await itSecurityAddressees(directory, {
         reporterId: null,
         subjectPersonId: report?.subjectPersonId ?? null,
       });
+      let teamPost = false;
       for (const addressee of addressees) {
+        // IT security's channels are one team post (as in messagesTo): the first, marked so the relay may use any.
+        const team = addressee.kind === 'channel';
+        if (team && teamPost) continue;
+        teamPost ||= team;
         alerts.push({
           idempotencyKey: `${messageKey(row.reference ?? 'none', 'delivery_failed', addressee, `outbox${row.id}`)}`,
           reference: row.reference,
           kind: 'delivery_failed',
           addressee,
           availableAt: at,
-          data: { failedKind: row.kind, failedRole: row.addressee.role, failedTo: addresseeKey(row.addressee), attempts: row.attempts },
+          data: {
+            failedKind: row.kind,
+            failedRole: row.addressee.role,
+            failedTo: addresseeKey(row.addressee),
+            attempts: row.attempts,
+            ...(team ? { team: 'it_security' } : {}),
+          },
         });
       }
       if (addressees.length === 0) this.logger.error('dead_letter_nobody_to_alert', { outbox: row.id, reference: row.reference });
@@ -369,7 +396,7 @@ export class Relay {
     await store.transaction(async (tx) => {
       const ok = await tx.completeOutbox(row.id, token, { status: 'dead', at, error: failure.reason });
       if (!ok) return;
-      if (row.reference) {
+      if (row.reference && !refresh) {
         await tx.appendTimeline({
           reference: row.reference,
           at,
@@ -384,24 +411,25 @@ export class Relay {
 }
 
 /** The timeline entry of a delivered row. */
-function notifiedEntry(row: OutboxRow, at: Date) {
+function notifiedEntry(row: OutboxRow, at: Date, via: { door?: Platform; to?: string }) {
   return {
     reference: row.reference ?? '',
     at,
     actor: actorString(SYSTEM_ACTOR),
     event: 'notified' as const,
-    details: { kind: row.kind, role: row.addressee.role, to: addresseeKey(row.addressee) },
+    details: { kind: row.kind, role: row.addressee.role, to: via.to ?? addresseeKey(row.addressee), door: via.door ?? null },
   };
 }
 
-function journalEntry(row: OutboxRow, at: Date): JournaledDelivery {
+function journalEntry(row: OutboxRow, at: Date, via: { door?: Platform; to?: string }): JournaledDelivery {
   return {
     outboxId: row.id,
     idempotencyKey: row.idempotencyKey,
     reference: row.reference,
     kind: row.kind,
     role: row.addressee.role,
-    to: addresseeKey(row.addressee),
+    to: via.to ?? addresseeKey(row.addressee),
+    ...(via.door ? { door: via.door } : {}),
     at: at.toISOString(),
   };
 }

@@ -3,12 +3,17 @@ import type { UiLang } from '../language/lang';
 import type { TFunction } from 'i18next';
 import { translator } from '../i18n';
 import { formatLocalDateTime } from '../clock';
-import type { OutboxRow, StoredReport } from '../reports/records';
+import type { OutboxRow, StoredReport, TimelineEntry } from '../reports/records';
+import { actorRoleOf, latestStep, stateLine } from '../reports/reportState';
+import { formatDuration } from '../text/duration';
 import { DeliveryError } from './deliveryError';
-import { MESSAGE_ACTIONS, type MessageKind } from './messageKinds';
+import { ALERT_COPY_KINDS, MESSAGE_ACTIONS, type MessageKind } from './messageKinds';
 
 /** Message kinds that carry the report itself (the recipient must be able to act without opening anything). */
-const CARRIES_REPORT: readonly MessageKind[] = ['report_alert', 'ack_reminder', 'escalation_alert'];
+const CARRIES_REPORT: readonly MessageKind[] = ALERT_COPY_KINDS;
+
+/** Kinds whose time is the escalation's (2T): not acknowledged within 2T, or the report goes on at 2T. */
+const AFTER_2T: readonly MessageKind[] = ['escalation_alert', 'report_unrouted', 'reporter_escalated'];
 
 export interface RenderContext {
   /** The row's report (decrypted), when it has one. */
@@ -17,6 +22,12 @@ export interface RenderContext {
   /** Language for channels and for people without a preference. */
   defaultLang: UiLang;
   timeZone: string;
+  /** The report's timeline: alert copies then say who did the latest step and when. */
+  timeline?: readonly TimelineEntry[];
+  /** "Now", to write a step of today as a time only. */
+  now?: Date;
+  /** The language of the one person a channel message is shown to (the web chat shows team posts per person). */
+  viewerLang?: UiLang;
 }
 
 /**
@@ -36,13 +47,22 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
     to = { kind: 'person', person };
     lang = row.addressee.role === 'reporter' && report ? report.reporterLang : (person.lang ?? ctx.defaultLang);
   } else {
-    to = { kind: 'channel', channel: row.addressee.channel };
-    lang = ctx.defaultLang;
+    const channel = row.addressee.channel;
+    const alternatives =
+      row.data.team === 'it_security' ? (await directory.itSecurity()).channels.filter((c) => c.platform !== channel.platform || c.id !== channel.id) : [];
+    to = { kind: 'channel', channel, ...(alternatives.length > 0 ? { alternatives } : {}) };
+    lang = ctx.viewerLang ?? ctx.defaultLang;
   }
   const t = translator(lang);
 
   const reporter = report?.reporterId ? await directory.person(report.reporterId) : undefined;
   const acknowledger = report?.acknowledgedBy ? await directory.person(report.acknowledgedBy) : undefined;
+  // The person whose step this message tells of (data.actor), named with the role they act in.
+  const actorId = typeof row.data.actor === 'string' ? row.data.actor : (report?.acknowledgedBy ?? undefined);
+  const actor = actorId ? await directory.person(actorId) : undefined;
+  const actorRole = report && actorId ? t(`notifications:role.${await actorRoleOf(report, actorId, directory)}`) : '';
+  // Escalation happens at 2T: messages about it speak of 2T, the others of T.
+  const timeoutMinutes = report ? report.ackTimeoutMinutes * (AFTER_2T.includes(row.kind) ? 2 : 1) : 0;
   const vars = {
     reference: row.reference ?? '',
     category: report ? t(`notifications:category.${report.category}`) : '',
@@ -51,7 +71,11 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
     reporter: reporter?.name ?? t('notifications:unknownPerson'),
     acknowledger: acknowledger?.name ?? t('notifications:unknownPerson'),
     // escalation_alert: not acknowledged within 2T; report_unrouted: goes on to IT security at 2T.
-    minutes: report ? String(report.ackTimeoutMinutes * (row.kind === 'escalation_alert' || row.kind === 'report_unrouted' ? 2 : 1)) : '',
+    minutes: report ? String(timeoutMinutes) : '',
+    duration: report ? formatDuration(timeoutMinutes, lang) : '',
+    actor: actor?.name ?? t('notifications:unknownPerson'),
+    actorRole,
+    escalatedTo: typeof row.data.escalatedTo === 'string' ? await namesOf(row.data.escalatedTo, directory) : '',
     submittedAt: report ? formatLocalDateTime(report.submittedAt, ctx.timeZone) : '',
     failedKind: typeof row.data.failedKind === 'string' ? t(`notifications:kind.${row.data.failedKind}`) : '',
     failedTo: await describeFailedAddressee(row, directory, t),
@@ -60,9 +84,12 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
 
   const subject = t(`notifications:${row.kind}.subject`, vars);
   const paragraphs = [t(`notifications:${row.kind}.body`, vars)];
+  if (row.kind === 'reporter_escalated' && vars.escalatedTo) paragraphs.push(t('notifications:reporter_escalated.named', vars));
   let messageReport: MessageReport | undefined;
   if (report) {
     const carries = CARRIES_REPORT.includes(row.kind);
+    const line =
+      carries && ctx.timeline ? await stateLine(report, latestStep(ctx.timeline), { directory, t, timeZone: ctx.timeZone, now: ctx.now ?? new Date() }) : undefined;
     const outcome = row.kind === 'reporter_resolved' && report.outcomeNote ? report.outcomeNote : undefined;
     messageReport = {
       reference: report.reference,
@@ -75,14 +102,21 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
       ...(carries && reporter ? { reporterName: reporter.name } : {}),
       ...(carries && report.content ? { description: report.content.description, evidence: report.content.evidence } : {}),
       ...(outcome ? { outcomeNote: outcome } : {}),
+      ...(line ? { stateLine: line } : {}),
     };
+    if (line) paragraphs.push(line);
     if (carries) paragraphs.push(...reportParagraphs(report, reporter, t));
     if (outcome) paragraphs.push(`${t('notifications:section.outcome')}:\n${outcome}`);
   }
 
+  // Only the steps that apply now: a copy redrawn after a change loses the buttons that no longer do.
   const actions: OutboundMessage['actions'] = [];
-  if (report && to.kind === 'person' && CARRIES_REPORT.includes(row.kind) && report.status === 'submitted') {
-    actions.push({ id: MESSAGE_ACTIONS.acknowledge, label: t('notifications:action.acknowledge'), reference: report.reference });
+  if (report && CARRIES_REPORT.includes(row.kind) && report.purgedAt === null) {
+    if (report.status === 'submitted') {
+      actions.push({ id: MESSAGE_ACTIONS.acknowledge, label: t('notifications:action.acknowledge'), reference: report.reference });
+    } else if (report.status === 'acknowledged') {
+      actions.push({ id: MESSAGE_ACTIONS.startProgress, label: t('notifications:action.startProgress'), reference: report.reference });
+    }
   }
   return {
     idempotencyKey: row.idempotencyKey,
@@ -118,6 +152,13 @@ function reportParagraphs(report: StoredReport, reporter: Person | undefined, t:
     out.push(`${t('notifications:section.rules')}:\n${rules.join('\n\n')}`);
   }
   return out;
+}
+
+/** Names of comma-separated directory ids, joined as a list. */
+async function namesOf(ids: string, directory: Directory): Promise<string> {
+  const names: string[] = [];
+  for (const id of ids.split(',').filter(Boolean)) names.push((await directory.person(id))?.name ?? id);
+  return names.join(', ');
 }
 
 async function describeFailedAddressee(row: OutboxRow, directory: Directory, t: TFunction): Promise<string> {

@@ -5,6 +5,8 @@ import { actorString, SYSTEM_ACTOR } from './actor';
 import { itSecurityAddressees } from './itSecurityAudience';
 import { isAcknowledged } from './lifecycle';
 import { messagesTo } from './outbox';
+import { refreshRows } from './alertRefresh';
+import type { RoutingTable } from './routingTable';
 import type { Addressee, EscalationTimer, NewEscalationTimer, ReportRecipient, StoredReport } from './records';
 
 /**
@@ -44,6 +46,8 @@ export interface EscalatorDeps {
   directory: Directory;
   clock: Clock;
   logger?: Logger;
+  /** Says whether the reporter is told who the report went on to (routing table `escalation.nameToReporter`). */
+  routingTable?: Pick<RoutingTable, 'escalation'>;
 }
 
 /** Fires due escalation timers. `tick()` is called by the relay loop on every pass. */
@@ -112,6 +116,19 @@ export class Escalator {
       event: 'escalated',
       details: { level: step.level, recipients: targets.length, roles: [...new Set(targets.map((t) => t.role))].join(',') },
     });
+    // The reporter hears that the report went on (named only where the routing table says so), and every
+    // alert copy already delivered is redrawn to say so.
+    if (report.reporterId && targets.length > 0) {
+      const named = this.deps.routingTable?.escalation?.nameToReporter === true;
+      const people = targets.flatMap((t) => (t.kind === 'person' ? [t.personId] : []));
+      await tx.enqueue(
+        messagesTo(report.reference, 'reporter_escalated', [{ kind: 'person', personId: report.reporterId, role: 'reporter' }], now, {
+          step: `L${step.level}`,
+          data: { level: step.level, ...(named && people.length > 0 ? { escalatedTo: people.join(',') } : {}) },
+        }),
+      );
+    }
+    await tx.enqueue(await refreshRows(tx, report.reference, now, `escalated:L${step.level}`));
     if (targets.length === 0) this.logger.error('escalation_no_target', { reference: report.reference, level: step.level });
     else this.logger.info('escalation_escalated', { reference: report.reference, level: step.level, recipients: targets.length });
   }

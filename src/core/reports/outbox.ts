@@ -10,7 +10,11 @@ export function messageKey(reference: string, kind: MessageKind, addressee: Addr
   return [reference, kind, ...(step === undefined ? [] : [step]), addresseeKey(addressee)].join(':');
 }
 
-/** One outbox row per addressee for one message kind. */
+/**
+ * One outbox row per addressee for one message kind; IT security's channels (Slack, Teams, e-mail...) are
+ * one team post, not one per channel: a single row addressed to the first of them, marked `data.team`, which
+ * the relay delivers to the first of the team's channels a running door reaches.
+ */
 export function messagesTo(
   reference: string,
   kind: MessageKind,
@@ -18,12 +22,21 @@ export function messagesTo(
   at: Date,
   options: { step?: string; data?: Record<string, string | number | boolean> } = {},
 ): NewOutboxRow[] {
-  return addressees.map((addressee) => ({
-    idempotencyKey: messageKey(reference, kind, addressee, options.step),
-    reference,
-    kind,
-    addressee,
-    availableAt: at,
-    ...(options.data ? { data: options.data } : {}),
-  }));
+  const rows: NewOutboxRow[] = [];
+  let teamPost = false;
+  for (const addressee of addressees) {
+    const team = addressee.kind === 'channel' && addressee.role === 'it_security';
+    if (team && teamPost) continue;
+    teamPost ||= team;
+    const data = { ...(options.data ?? {}), ...(team ? { team: 'it_security' } : {}) };
+    rows.push({
+      idempotencyKey: messageKey(reference, kind, addressee, options.step),
+      reference,
+      kind,
+      addressee,
+      availableAt: at,
+      ...(Object.keys(data).length > 0 ? { data } : {}),
+    });
+  }
+  return rows;
 }

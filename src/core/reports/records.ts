@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../directory/directory';
+import type { ChannelRef, Platform } from '../directory/directory';
 import type { UiLang } from '../language/lang';
 import type { ReportCategory } from './categories';
 import type { AccountKind, Evidence, SocialPlatform } from './report';
@@ -179,6 +179,8 @@ export interface OutboxRow {
    * its answer never came); null when no attempt is open. The relay asks the platform before posting again.
    */
   attemptStartedAt: Date | null;
+  /** The door (platform) that delivered it; null while pending, and for rows delivered before doors were recorded. */
+  deliveredVia: Platform | null;
 }
 
 export interface NewOutboxRow {
@@ -193,7 +195,7 @@ export interface NewOutboxRow {
 
 /** How a claimed delivery ended. */
 export type OutboxOutcome =
-  | { status: 'delivered'; at: Date }
+  | { status: 'delivered'; at: Date; door?: Platform }
   /** `attemptSettled`: the platform said the message was not shown, so no lookup is needed before the next try. */
   | { status: 'retry'; at: Date; nextAttemptAt: Date; error: string; attemptSettled?: boolean }
   | { status: 'dead'; at: Date; error: string };

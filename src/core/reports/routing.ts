@@ -81,10 +81,11 @@ const ROLE_AS_RECIPIENT: Record<RoutableRole, RecipientRole> = {
  *
  * - manager: the reporter's manager; when the draft says the manager is the person reported, the chosen
  *   alternate (manager's manager or HR) instead, and the manager is removed from every other list too.
- * - itSecurity: IT security's people and channels (itSecurityAudience); also for a manager row when the
- *   directory could not look the manager up (managerUnknown: a remote directory was down). When the manager being reported is in
- *   IT security, the report goes to the other IT security people personally and to none of IT security's
- *   group channels, because the person reported reads those channels. roles: everyone holding those roles.
+ * - itSecurity: a post for the team in IT security's channels (itSecurityAudience; the outbox makes them one
+ *   post), and IT security's people personally only where the row says `itSecurityPeople: true` or there is
+ *   no team channel. When the manager being reported is in IT security, the report goes to the other IT
+ *   security people personally and to none of IT security's group channels, because the person reported
+ *   reads those channels. roles: everyone holding those roles.
  * - Recipients are deduplicated (the first reason wins, in the order above) and never include the reporter.
  * - When nobody is left (e.g. no manager known and no other recipient), HR is told. With no HR either the
  *   decision has no recipients; ReportService.submit then saves the report all the same and alerts IT
@@ -120,7 +121,8 @@ export function routeReport(input: RoutingInput, table: RoutingTable): RoutingDe
   }
   if (row.recipients.itSecurity || (row.recipients.manager && !draft.subjectIsManager && !manager && input.managerUnknown)) {
     const audience = itSecurityAudience(itSecurity, { reporterId: reporter.id, subject });
-    for (const person of audience.people) addPerson(person, 'it_security');
+    const personally = row.recipients.itSecurityPeople === true || audience.channels.length === 0;
+    if (personally) for (const person of audience.people) addPerson(person, 'it_security');
     for (const channel of audience.channels) addChannel(channel, 'it_security');
   }
   for (const role of row.recipients.roles) {

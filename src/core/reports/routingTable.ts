@@ -35,8 +35,13 @@ export interface RoutingRule {
 export interface RecipientSpec {
   /** The reporter's manager (or the alternate recipient when the manager is the subject). */
   manager: boolean;
-  /** IT security ("informationsförvaltningen"): its people and channels. */
+  /** IT security ("informationsförvaltningen"): one post for the team in its channel. */
   itSecurity: boolean;
+  /**
+   * IT security's people get a copy each as well (default false: the team post only). Without a team
+   * channel to post in (none listed, or the person reported reads it), the people are told personally anyway.
+   */
+  itSecurityPeople?: boolean;
   /** Everyone holding these roles (e.g. 'communications'). */
   roles: RoutableRole[];
 }
@@ -59,6 +64,8 @@ export interface RoutingTable {
   rows: Record<ReportCategory, RoutingRow>;
   /** When someone is in immediate danger, any report is 'immediate' and waits at most this long for an acknowledgement. */
   immediateDanger: { ackTimeoutMinutes: number };
+  /** Whether the reporter is told who an unacknowledged report went on to (default: only that it did). */
+  escalation?: { nameToReporter: boolean };
 }
 
 
@@ -75,6 +82,7 @@ const rowSchema = z.strictObject({
   recipients: z.strictObject({
     manager: z.boolean(),
     itSecurity: z.boolean(),
+    itSecurityPeople: z.boolean().optional(),
     roles: z.array(z.enum(ROUTABLE_ROLES)).default([]),
   }),
   urgency: z.enum(URGENCIES),
@@ -85,6 +93,7 @@ const rowSchema = z.strictObject({
 
 const fileSchema = z.strictObject({
   immediateDanger: z.strictObject({ ackTimeoutMinutes: z.number().int().positive() }),
+  escalation: z.strictObject({ nameToReporter: z.boolean() }).optional(),
   rules: z.record(z.string(), z.unknown()),
   categories: z.record(z.string(), z.unknown()),
 });
@@ -153,7 +162,11 @@ export function parseRoutingTable(text: string, file = '<routing table>'): Routi
       });
     }
   }
-  return { rows: rows as Record<ReportCategory, RoutingRow>, immediateDanger: top.immediateDanger };
+  return {
+    rows: rows as Record<ReportCategory, RoutingRow>,
+    immediateDanger: top.immediateDanger,
+    ...(top.escalation ? { escalation: top.escalation } : {}),
+  };
 }
 
 /** Reads and validates the routing table; an invalid row stops start-up with a ConfigFileError naming row and field. */

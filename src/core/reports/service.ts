@@ -10,9 +10,12 @@ import { escalationTimers } from './escalation';
 import { itSecurityAddressees } from './itSecurityAudience';
 import { ACTION_RESULT, canTransition, isClosed, type ReportAction, type ReportStatus } from './lifecycle';
 import { messagesTo } from './outbox';
+import { refreshRows } from './alertRefresh';
+import { latestStep, stateLine } from './reportState';
+import { translator } from '../i18n';
 import { formatReference, parseReference } from './reference';
 import { reportDraftSchema, type ReportDraft } from './report';
-import { ReportError, ReportErrorCode, fromRoutingError } from './reportErrors';
+import { ReportError, ReportErrorCode, fromRoutingError, reportErrorMessage } from './reportErrors';
 import { resolveRouting, type Recipient, type RecipientRole, type RoutingDecision } from './routing';
 import type { RoutingTable } from './routingTable';
 import type {
@@ -73,7 +76,9 @@ export interface ReportServiceDeps {
 }
 
 const MAX_OUTCOME_NOTE = 5000;
-const REPORTER_EVENTS: readonly TimelineEvent[] = ['submitted', 'acknowledged', 'progress_started', 'resolved', 'withdrawn'];
+/** Views of one report by one person within this window are recorded once. */
+export const VIEW_WINDOW_MS = 10 * 60 * 1000;
+const REPORTER_EVENTS: readonly TimelineEvent[] = ['submitted', 'acknowledged', 'progress_started', 'escalated', 'resolved', 'withdrawn'];
 
 /**
  * Incident reports: submit, lifecycle steps, access-checked views. Every change is one transaction that
@@ -209,7 +214,12 @@ export class ReportService {
       await this.refuse(reference, actor, 'view_refused', person && isSubject(report, person) ? { reason: 'subject' } : {});
       throw new ReportError(ReportErrorCode.AccessDenied, { reference });
     }
-    await store.appendTimeline({ reference, at: clock.now(), actor: actorString(actor), event: 'viewed', details: { access } });
+    const now = clock.now();
+    const timeline = await store.timeline(reference);
+    const actorText = actorString(actor);
+    // A person's views within VIEW_WINDOW_MS are one entry (a page that reloads the report is not a new view).
+    const seen = timeline.some((e) => e.event === 'viewed' && e.actor === actorText && now.getTime() - e.at.getTime() < VIEW_WINDOW_MS);
+    if (!seen) await store.appendTimeline({ reference, at: now, actor: actorText, event: 'viewed', details: { access } });
     return this.viewOf(report, access);
   }
 
@@ -249,7 +259,7 @@ export class ReportService {
     const recipients: ReceiptRecipient[] = [];
     for (const r of report.recipients.filter((x) => x.level === 0 && x.addressee !== null)) {
       const recipient = this.recipientOf(r.addressee!);
-      recipients.push({ recipient, name: await this.nameOf(r.addressee!), role: recipient.role });
+      recipients.push({ recipient, name: await this.nameOf(r.addressee!), role: recipient.role, ...(recipient.kind === 'channel' ? { channel: true } : {}) });
     }
     const decision: RoutingDecision = {
       category: report.category,
@@ -396,11 +406,13 @@ export class ReportService {
     await tx.cancelTimers(reference, now);
 
     const reporter: Addressee[] = report.reporterId ? [{ kind: 'person', personId: report.reporterId, role: 'reporter' }] : [];
+    // Every message about this step names who took it (data.actor); the reporter hears of each step.
+    const about = { data: { actor: person.id } };
     if (firstAcknowledgement) {
       if (action !== 'acknowledge') {
         await tx.appendTimeline({ reference, at: now, actor, event: 'acknowledged', details: {} });
       }
-      await tx.enqueue(messagesTo(reference, 'reporter_acknowledged', reporter, now));
+      await tx.enqueue(messagesTo(reference, 'reporter_acknowledged', reporter, now, about));
     }
     const event: Record<ReportAction, TimelineEvent> = {
       acknowledge: 'acknowledged',
@@ -409,11 +421,55 @@ export class ReportService {
       withdraw: 'withdrawn',
     };
     await tx.appendTimeline({ reference, at: now, actor, event: event[action], details: {} });
-    if (action === 'resolve') await tx.enqueue(messagesTo(reference, 'reporter_resolved', reporter, now));
+    if (action === 'start_progress') await tx.enqueue(messagesTo(reference, 'reporter_progress', reporter, now, about));
+    if (action === 'resolve') {
+      await tx.enqueue(messagesTo(reference, 'reporter_resolved', reporter, now, about));
+      // The people who received the report and did not close it hear who did (channels see their copy redrawn).
+      const others = report.recipients
+        .map((r) => r.addressee)
+        .filter((a): a is Addressee => a !== null && a.kind === 'person' && a.personId !== person.id);
+      await tx.enqueue(messagesTo(reference, 'report_closed', others, now, about));
+    }
     if (action === 'withdraw') {
       const told = report.recipients.filter((r) => r.addressee !== null).map((r) => r.addressee!);
-      await tx.enqueue(messagesTo(reference, 'report_withdrawn', told, now));
+      await tx.enqueue(messagesTo(reference, 'report_withdrawn', told, now, about));
+      await tx.enqueue(messagesTo(reference, 'reporter_withdrawn', reporter, now, about));
     }
+    // Every alert copy already delivered, on every door, is redrawn with the new state.
+    await tx.enqueue(await refreshRows(tx, reference, now, event[action]));
+  }
+
+  /**
+   * The sentence for a refused step: the error's own sentence, followed by the report's current state when
+   * the step no longer applies (someone else acted first).
+   */
+  async explainRefusal(err: ReportError, referenceText: string, lang: UiLang): Promise<string> {
+    const sentence = reportErrorMessage(err, lang);
+    if (err.code !== ReportErrorCode.NotAllowedNow) return sentence;
+    try {
+      return `${translator(lang)('notifications:state.tooLate')} ${await this.describeState(referenceText, lang)}`;
+    } catch {
+      return sentence;
+    }
+  }
+
+  /**
+   * The report's current state as one sentence for someone who clicked a button that no longer applies:
+   * "SOME-2026-0042: Avslutad. Timo Korhonen (informationsförvaltningen) löste detta 14:32." Only for people
+   * with access to the report (the adapters call it after the service accepted them as handlers).
+   */
+  async describeState(referenceText: string, lang: UiLang): Promise<string> {
+    const reference = this.reference(referenceText);
+    const report = await this.deps.store.getReport(reference);
+    if (!report) throw new ReportError(ReportErrorCode.NotFound, { reference });
+    const t = translator(lang);
+    const line = await stateLine(report, latestStep(await this.deps.store.timeline(reference)), {
+      directory: this.deps.directory,
+      t,
+      timeZone: this.timeZone,
+      now: this.deps.clock.now(),
+    });
+    return t('notifications:state.current', { reference, status: t(`notifications:status.${report.status}`), step: line ?? '' }).trim();
   }
 
   private async refuse(reference: string, actor: Actor, event: TimelineEvent, details: Record<string, string>): Promise<void> {

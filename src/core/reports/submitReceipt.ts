@@ -8,6 +8,8 @@ export interface ReceiptRecipient {
   name: string;
   /** Why they are told (same as recipient.role). */
   role: RecipientRole;
+  /** A team channel (lists name a team's channels once). */
+  channel?: boolean;
 }
 
 /** What submit returns; it is also a dialog `Receipt`, so `formatReceipt(receipt, lang)` shows it as is. */

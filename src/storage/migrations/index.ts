@@ -4,6 +4,7 @@ import { sql as teams } from './003_teams';
 import { sql as web } from './004_web';
 import { sql as contentLoop } from './012_content_loop';
 import { sql as deliveryAttempts } from './006_delivery_attempts';
+import { sql as oneTruth } from './007_one_truth';
 
 /**
  * Schema migrations, applied in order and recorded in `schema_migrations`. They are TypeScript string
@@ -22,5 +23,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: 'teams', sql: teams },
   { id: 4, name: 'web', sql: web },
   { id: 6, name: 'delivery_attempts', sql: deliveryAttempts },
+  { id: 7, name: 'one_truth', sql: oneTruth },
   { id: 12, name: 'content_loop', sql: contentLoop },
 ];

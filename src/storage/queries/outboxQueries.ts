@@ -24,6 +24,7 @@ export function toOutboxRow(row: Record<string, unknown>, deliveredColumn = 'del
     createdAt: asDate(row.created_at),
     deliveredAt: asDateOrNull(row[deliveredColumn]),
     attemptStartedAt: asDateOrNull(row.attempt_started_at),
+    deliveredVia: (row.delivered_via as OutboxRow['deliveredVia'] | undefined) ?? null,
   };
 }
 
@@ -68,9 +69,9 @@ export function outboxQueries(db: SqlExecutor): OutboxQueries {
       let rows: unknown[];
       if (outcome.status === 'delivered') {
         rows = await db.query(
-          `UPDATE outbox SET status = 'delivered', delivered_at = $3, lease_until = NULL, last_error = NULL
+          `UPDATE outbox SET status = 'delivered', delivered_at = $3, delivered_via = $4, lease_until = NULL, last_error = NULL
            WHERE id = $1 AND claim_token = $2 AND status = 'pending' RETURNING id`,
-          [id, token, outcome.at],
+          [id, token, outcome.at, outcome.door ?? null],
         );
       } else if (outcome.status === 'retry') {
         rows = await db.query(

@@ -249,7 +249,10 @@ export function reportQueries(db: SqlExecutor, cipher: ContentCipher): ReportQue
         [reference, at],
       );
       await db.query('UPDATE report_recipients SET person_id = NULL, channel = NULL WHERE reference = $1', [reference]);
+      // The timeline's append-only trigger lets exactly this report's entries go, within this transaction.
+      await db.query("SELECT set_config('somebot.timeline_purge', $1, true)", [reference]);
       await db.query('DELETE FROM report_timeline WHERE reference = $1', [reference]);
+      await db.query("SELECT set_config('somebot.timeline_purge', '', true)");
       await db.query('DELETE FROM outbox WHERE reference = $1', [reference]);
       await db.query('DELETE FROM escalation_timers WHERE reference = $1', [reference]);
     },

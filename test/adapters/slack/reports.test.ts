@@ -132,7 +132,8 @@ describe('Slack: reports', () => {
 
     const channelPost = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === IT_SECURITY_CHANNEL && blockText(c.args.blocks).includes(reference));
     expect(blockText(channelPost.args.blocks)).toContain('Anna Lindqvist');
-    expect(buttonIds(channelPost.args.blocks)).toEqual([ACTION.details]);
+    // The team post carries the steps anyone in IT security may take.
+    expect(buttonIds(channelPost.args.blocks)).toEqual([ACTION.acknowledge, ACTION.resolve, ACTION.details]);
     expect(h.logLines.join('\n')).not.toContain('SECRET-SLACK');
   });
 
@@ -145,8 +146,8 @@ describe('Slack: reports', () => {
     expect(res.status).toBe(200);
     const update = await h.fake.waitFor('chat.update', (c) => h.fake.calls.indexOf(c) >= mark && c.args.ts === ts);
     expect(update.args.channel).toBe(dmTo(SLACK.karin));
-    expect(buttonIds(update.args.blocks)).toEqual([ACTION.resolve, ACTION.details]);
-    expect(blockText(update.args.blocks)).toMatch(/Status: Mottagen · bekräftad av Karin Nyström/);
+    expect(buttonIds(update.args.blocks)).toEqual([ACTION.startProgress, ACTION.resolve, ACTION.details]);
+    expect(blockText(update.args.blocks)).toMatch(/Status: Mottagen · Karin Nyström \(chef\) bekräftade detta \d\d:\d\d\./);
     // IT security's post follows too.
     await h.fake.waitFor('chat.update', (c) => h.fake.calls.indexOf(c) >= mark && c.args.channel === IT_SECURITY_CHANNEL);
     const told = await h.fake.waitFor('chat.postMessage', (c) => h.fake.calls.indexOf(c) >= mark && c.args.channel === dmTo(SLACK.anna));

@@ -49,7 +49,9 @@ describe('Teams: proactive alerts', () => {
     expect(channelPost!.kind).toBe('send');
     expect(activityText(channelPost!.body)).toContain('Nätfiske');
     expect(sent(t, USERS.karin.personalConversation).some((c) => activityText(c.body).includes(receipt.reference))).toBe(true);
-    expect(sent(t, USERS.timo.personalConversation).some((c) => activityText(c.body).includes(receipt.reference))).toBe(true);
+    // One copy per person: IT security's people see the team post, not a second copy of their own.
+    expect(sent(t, USERS.timo.personalConversation).some((c) => activityText(c.body).includes(receipt.reference))).toBe(false);
+    expect(cardButtons(channelPost!.body).map((b) => b.data.action)).toEqual(['report.acknowledge']);
   });
 
   it('reminds the manager, and Acknowledge on the reminder updates both of her cards', async () => {
@@ -69,16 +71,17 @@ describe('Teams: proactive alerts', () => {
     expect((await t.bot.reporting.store.getReport(receipt.reference))?.status).toBe('acknowledged');
   });
 
-  it('updates the card when the report is acknowledged elsewhere, once Teams hears of the report again', async () => {
+  it('updates the card in place when the report changes elsewhere, with only the step that applies now', async () => {
     const receipt = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), USERS.mikko.directoryId);
     await deliverAll();
     const alert = sent(t, USERS.karin.personalConversation).at(-1)!;
     await t.bot.reporting.service.acknowledge(receipt.reference, USERS.karin.directoryId); // e.g. from the web chat
-    await deliverAll(); // tells Mikko on Teams, which brings Karin's card up to date
+    await deliverAll(); // the core's refresh of every copy, and the news for Mikko
     expect(sent(t, USERS.mikko.personalConversation).some((c) => activityText(c.body).includes(receipt.reference))).toBe(true);
     const update = t.connector.to(USERS.karin.personalConversation, ['update']).find((c) => c.activityId === alert.newId);
     expect(update).toBeDefined();
-    expect(cardButtons(update!.body)).toEqual([]);
+    expect(cardButtons(update!.body).map((b) => b.data.action)).toEqual(['report.start_progress']);
+    expect(activityText(update!.body)).toMatch(/Karin Nyström \(chef\) bekräftade detta \d\d:\d\d\./);
   });
 
   it('records a 403 (bot blocked), alerts IT security instead and stops sending to that chat', async () => {

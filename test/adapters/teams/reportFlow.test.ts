@@ -88,7 +88,8 @@ describe('Teams: a report from the card form reaches the manager, who acknowledg
     await send(t, cardSubmit(t.serviceUrl, karin, acknowledge.data, alert.newId));
     const updated = t.connector.to(karin.personalConversation, ['update']).at(-1)!;
     expect(updated.activityId).toBe(alert.newId);
-    expect(activityText(updated.body)).toContain('Status: Mottagen av Karin Nyström');
+    expect(activityText(updated.body)).toContain('Status: Mottagen');
+    expect(activityText(updated.body)).toMatch(/Karin Nyström \(chef\) bekräftade detta \d\d:\d\d\./);
     expect(cardButtons(updated.body).filter((b) => b.data.action === 'report.acknowledge')).toEqual([]);
     expect((await t.bot.reporting.store.getReport(reference!))?.status).toBe('acknowledged');
 

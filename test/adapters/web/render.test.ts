@@ -54,7 +54,8 @@ describe('messageHtml', () => {
     const teams = message({ kind: 'channel', channel: { platform: 'teams', id: 'T1' } }, 'k-teams');
     expect(messageKey(slack)).toBe(messageKey(teams));
     expect(messageKey(message(person, 'a'))).not.toBe(messageKey(message(person, 'b')));
-    expect(messageHtml(slack, new Date(), 'Europe/Helsinki').value).toContain('kanavalle #it');
+    // Named as the team's post, not by the channel of the door it was meant for.
+    expect(messageHtml(slack, new Date(), 'Europe/Helsinki').value).toContain('tietohallinnon yhteiselle kanavalle');
   });
 });
 

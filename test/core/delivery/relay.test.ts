@@ -51,7 +51,8 @@ describe.each(BACKENDS)('outbox relay on %s', (backend) => {
     const [row] = await r.store.outboxFor(reference);
     expect(row).toMatchObject({ status: 'delivered', attempts: 11, lastError: null });
     const notified = (await r.store.timeline(reference)).filter((e) => e.event === 'notified');
-    expect(notified.map((e) => e.details)).toEqual([{ kind: 'report_alert', role: 'manager', to: `person:${DEMO.karin}` }]);
+    // The test's notifier names no door: the trail says so rather than guess one.
+    expect(notified.map((e) => e.details)).toEqual([{ kind: 'report_alert', role: 'manager', to: `person:${DEMO.karin}`, door: null }]);
   });
 
   it('waits at least as long as the platform’s Retry-After', async () => {
@@ -85,11 +86,10 @@ describe.each(BACKENDS)('outbox relay on %s', (backend) => {
     expect(alerts.map((row) => [row.addressee.kind === 'person' ? row.addressee.personId : row.addressee.channel.id, row.status])).toEqual([
       [DEMO.timo, 'delivered'],
       [DEMO.linnea, 'delivered'],
+      // IT security's channels are one team post (no door in this test reaches a channel).
       ['C0INFOSEC01', 'dead'],
-      ['19:infosec-kyrkslatt@thread.tacv2', 'dead'],
-      ['informationsforvaltningen@kyrkslatt.example', 'dead'],
     ]);
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(4);
     const [alert] = notifier.toPerson(DEMO.timo);
     expect(alert?.lang).toBe('fi');
     expect(alert?.text).toContain('Karin Nyström');

@@ -54,6 +54,7 @@ function row(kind: OutboxRow['kind'], addressee: OutboxRow['addressee'], data: O
     createdAt: at,
     deliveredAt: null,
     attemptStartedAt: null,
+    deliveredVia: null,
   };
 }
 
@@ -76,12 +77,16 @@ describe('renderMessage', () => {
     expect(message.actions).toEqual([{ id: MESSAGE_ACTIONS.acknowledge, label: 'Bekräfta', reference: 'SOME-2026-0007' }]);
   });
 
-  it('drops the acknowledge button once someone has acknowledged', async () => {
-    const message = await renderMessage(
+  it('offers only the step that applies now: Start handling once acknowledged, nothing once closed', async () => {
+    const acknowledged = await renderMessage(
       row('ack_reminder', { kind: 'person', personId: DEMO.karin, role: 'manager' }),
       ctx(report({ status: 'acknowledged' })),
     );
-    expect(message.actions).toEqual([]);
+    expect(acknowledged.actions.map((a) => a.id)).toEqual([MESSAGE_ACTIONS.startProgress]);
+    for (const status of ['in_progress', 'resolved', 'withdrawn'] as const) {
+      const later = await renderMessage(row('report_alert', { kind: 'person', personId: DEMO.karin, role: 'manager' }), ctx(report({ status })));
+      expect(later.actions).toEqual([]);
+    }
   });
 
   it('writes to the reporter in the language they reported in, with the outcome but not the description', async () => {
@@ -96,14 +101,40 @@ describe('renderMessage', () => {
     expect(message.report?.description).toBeUndefined();
   });
 
-  it('writes to channels in the default language', async () => {
+  it('writes to channels in the default language, with the buttons the team may use', async () => {
     const message = await renderMessage(
       row('report_alert', { kind: 'channel', channel: { platform: 'slack', id: 'C0INFOSEC01', name: '#infosec' }, role: 'it_security' }),
       ctx(report()),
     );
     expect(message.to).toEqual({ kind: 'channel', channel: { platform: 'slack', id: 'C0INFOSEC01', name: '#infosec' } });
     expect(message.lang).toBe('sv');
-    expect(message.actions).toEqual([]);
+    expect(message.actions.map((a) => a.id)).toEqual([MESSAGE_ACTIONS.acknowledge]);
+  });
+
+  it('says durations as people do, never "240 minuter"', async () => {
+    const karin = { kind: 'person', personId: DEMO.karin, role: 'manager' } as const;
+    const sv = await renderMessage(row('report_alert', karin), ctx(report({ ackTimeoutMinutes: 240 })));
+    expect(sv.text).toContain('inom 4 timmar');
+    expect(sv.text).not.toMatch(/\d+ minuter/);
+    const escalation = await renderMessage(row('escalation_alert', karin), ctx(report({ ackTimeoutMinutes: 45 })));
+    expect(escalation.text).toContain('inom 1 timme och 30 minuter');
+    const kaisa = await renderMessage(row('report_alert', { kind: 'person', personId: DEMO.kaisa, role: 'manager' }), ctx(report({ ackTimeoutMinutes: 15 })));
+    expect(kaisa.lang).toBe('fi');
+    expect(kaisa.text).toContain('kun 15 minuuttia on kulunut');
+  });
+
+  it('says who took the latest step and when, and names the actor of news with their role', async () => {
+    const at = new Date('2026-03-16T12:32:00Z'); // 14:32 in Helsinki
+    const timeline = [
+      { id: 1, reference: 'SOME-2026-0007', at: new Date('2026-03-16T12:00:00Z'), actor: `person:${DEMO.mikko}`, event: 'submitted' as const, details: {} },
+      { id: 2, reference: 'SOME-2026-0007', at, actor: `person:${DEMO.timo}`, event: 'resolved' as const, details: {} },
+    ];
+    const resolved = report({ status: 'resolved', acknowledgedBy: DEMO.timo });
+    const alert = await renderMessage(row('report_alert', { kind: 'person', personId: DEMO.karin, role: 'manager' }), { ...ctx(resolved), timeline, now: at });
+    expect(alert.report?.stateLine).toBe('Timo Korhonen (informationsförvaltningen) avslutade detta 14:32.');
+    expect(alert.text).toContain('Timo Korhonen (informationsförvaltningen) avslutade detta 14:32.');
+    const closed = await renderMessage(row('report_closed', { kind: 'person', personId: DEMO.karin, role: 'manager' }, { actor: DEMO.timo }), ctx(resolved));
+    expect(closed.subject).toBe('Anmälan SOME-2026-0007 har avslutats av Timo Korhonen');
   });
 
   it('fails permanently for a person who left the directory', async () => {

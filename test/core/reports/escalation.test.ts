@@ -124,9 +124,8 @@ describe.each(BACKENDS)('escalation on %s (fake clock)', (backend) => {
     expect(personIds(await rowsOf(reference, 'escalation_alert'))).toEqual([
       DEMO.timo,
       DEMO.linnea,
+      // IT security's three channels are one team post (the relay takes the first a running door reaches).
       '#C0INFOSEC01',
-      '#19:infosec-kyrkslatt@thread.tacv2',
-      '#informationsforvaltningen@kyrkslatt.example',
     ]);
     expect((await r.service.view(reference, DEMO.timo)).access).toBe('recipient');
   });

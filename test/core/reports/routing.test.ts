@@ -23,9 +23,8 @@ const draft = (category: ReportCategory, extra: Partial<ReportDraft> = {}): Repo
 });
 
 const person = (id: string, role: Recipient['role']): Recipient => ({ kind: 'person', personId: id, role });
+/** IT security is told by a post for the team in its channels; its people personally only where the row says so. */
 const IT_SECURITY: Recipient[] = [
-  person(DEMO.timo, 'it_security'),
-  person(DEMO.linnea, 'it_security'),
   ...IT_SECURITY_CHANNELS.map((channel): Recipient => ({ kind: 'channel', channel: { ...channel }, role: 'it_security' })),
 ];
 const MANAGER = person(DEMO.karin, 'manager');
@@ -173,6 +172,25 @@ describe('routing rules beyond the table', () => {
     expect(anna.recipients).toEqual([MANAGER]);
   });
 
+  it('tells IT security by one team post, its people personally only where the row says so or there is no channel', async () => {
+    const directory = await demoDirectory();
+    const teamOnly = await resolveRouting(draft('phishing'), DEMO.anna, table, directory);
+    expect(teamOnly.recipients.filter((r) => r.role === 'it_security').every((r) => r.kind === 'channel')).toBe(true);
+
+    const row = table.rows.phishing;
+    const personally: typeof table = { ...table, rows: { ...table.rows, phishing: { ...row, recipients: { ...row.recipients, itSecurityPeople: true } } } };
+    const both = await resolveRouting(draft('phishing'), DEMO.anna, personally, directory);
+    expect(both.recipients.filter((r) => r.kind === 'person' && r.role === 'it_security')).toEqual([person(DEMO.timo, 'it_security'), person(DEMO.linnea, 'it_security')]);
+
+    const reporter = (await directory.person(DEMO.anna))!;
+    const timo = (await directory.person(DEMO.timo))!;
+    const noChannel = routeReport(
+      { draft: draft('phishing'), reporter, manager: undefined, alternate: undefined, itSecurity: { people: [timo], channels: [] }, roleHolders: {} },
+      table,
+    );
+    expect(noChannel.recipients).toEqual([person(DEMO.timo, 'it_security')]);
+  });
+
   it('falls back to HR so that a report with nobody else to tell is not lost', async () => {
     const decision = await resolveRouting(draft('harassment'), DEMO.jussi, table, await demoDirectory());
     expect(decision.recipients).toEqual([person(DEMO.helena, 'hr')]);
@@ -180,7 +198,8 @@ describe('routing rules beyond the table', () => {
 
   it('never tells the reporter and deduplicates people with several reasons', async () => {
     const directory = await demoDirectory();
-    const fromTimo = await resolveRouting(draft('phishing'), DEMO.timo, table, directory);
+    const personally: typeof table = { ...table, rows: { ...table.rows, phishing: { ...table.rows.phishing, recipients: { ...table.rows.phishing.recipients, itSecurityPeople: true } } } };
+    const fromTimo = await resolveRouting(draft('phishing'), DEMO.timo, personally, directory);
     expect(fromTimo.recipients.filter((r) => r.kind === 'person')).toEqual([person(DEMO.kaisa, 'manager'), person(DEMO.linnea, 'it_security')]);
 
     const reporter = (await directory.person(DEMO.anna))!;

@@ -137,7 +137,7 @@ describe.each(BACKENDS)('a report nobody is routed to, on %s', (backend) => {
     const toIvar = notifier.toPerson('ivar')[0]!;
     expect(toIvar.subject).toContain(receipt.reference);
     expect(toIvar.text).toContain(`somebot reports show ${receipt.reference} --admin`);
-    expect(toIvar.text).toContain('120 minuutin');
+    expect(toIvar.text).toContain('kun 2 tuntia on kulunut');
     expect(toIvar.report?.description).toBeUndefined();
     for (const message of alerts) expect(message.text).not.toContain(SECRET.description.slice(0, 20));
     expect(r.logLines.join('\n')).not.toContain(SECRET.description.slice(0, 20));

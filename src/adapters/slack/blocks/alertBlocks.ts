@@ -23,8 +23,9 @@ export interface AlertState {
 
 /**
  * An outbox message in Block Kit. Alerts (new report, reminder, escalation) show what the recipient needs
- * to act: category, reporter, a summary, the rule that sends it to them, the status, and the buttons
- * Acknowledge (when the core offers it) / Resolve (to a person, while the report is open) / Details. Other
+ * to act: category, reporter, a summary, the rule that sends it to them, the status with who did the latest
+ * step and when, and the buttons the core offers for the report's state (Acknowledge or Start handling),
+ * Resolve (while the report is open) and Details. Other
  * messages are their text. The notification text is the subject only: no report content on lock screens.
  */
 export function notificationBlocks(message: OutboundMessage, state: AlertState = {}): SlackMessageBody {
@@ -80,7 +81,9 @@ function statusContext(message: OutboundMessage, state: AlertState): KnownBlock 
   const t = translator(message.lang);
   const report = message.report!;
   const parts = [report.reference, t('slack:alert.status', { status: t(`notifications:status.${report.status}`) })];
-  if (state.acknowledgedBy && report.status !== 'submitted') parts.push(t('slack:alert.acknowledgedBy', { name: state.acknowledgedBy }));
+  // Who did the latest step and when (the core's sentence); older callers may still pass the acknowledger.
+  if (report.stateLine) parts.push(report.stateLine);
+  else if (state.acknowledgedBy && report.status !== 'submitted') parts.push(t('slack:alert.acknowledgedBy', { name: state.acknowledgedBy }));
   return { type: 'context', elements: [plain(parts.join(' · '))] };
 }
 
@@ -94,7 +97,7 @@ function alertButtons(message: OutboundMessage): Button[] {
     value: action.reference,
     ...(action.id === ACTION.acknowledge ? { style: 'primary' as const } : {}),
   }));
-  if (message.to.kind === 'person' && canTransition(report.status, 'resolve')) {
+  if (canTransition(report.status, 'resolve')) {
     buttons.push({ type: 'button', action_id: ACTION.resolve, text: plain(t('slack:alert.resolve'), LIMIT.buttonText), value: report.reference });
   }
   buttons.push({ type: 'button', action_id: ACTION.details, text: plain(t('slack:alert.details'), LIMIT.buttonText), value: report.reference });

@@ -1,17 +1,12 @@
 import { DeliveryError } from '../../../core/delivery/deliveryError';
-import type { MessageKind } from '../../../core/delivery/messageKinds';
 import type { PlatformChannel } from '../../../core/delivery/platformNotifier';
-import type { AttemptOutcome, Clock, DeliveryAttempt, Notifier, OutboundMessage, Pace, Store } from '../../../core/ports';
+import type { AttemptOutcome, Clock, DeliveryAttempt, DeliveryReceipt, Notifier, OutboundMessage, Pace, Store } from '../../../core/ports';
 import type { Logger } from '../../../core/logger';
 import { errorFields, silentLogger } from '../../../core/logger';
 import { notificationBlocks } from '../blocks/alertBlocks';
 import { DEFAULT_POST_INTERVAL_MS } from '../channelPacer';
 import type { HistoryMessage, MessageMetadata, SlackApi } from '../slackApi';
-import type { AlertRefresher } from './alertRefresher';
 import { deliveryFailure } from './deliveryFailure';
-
-/** Messages that tell of a status change: after one is delivered, the report's alerts are redrawn. */
-const STATUS_NEWS: readonly MessageKind[] = ['reporter_acknowledged', 'reporter_resolved', 'report_withdrawn'];
 
 /** The metadata event type of every outbox message the bot posts; its payload holds the idempotency key. */
 export const OUTBOX_EVENT_TYPE = 'somebot_outbox_message';
@@ -46,7 +41,6 @@ export interface SlackNotifierDeps {
   api: SlackApi;
   store: Store;
   clock: Clock;
-  alerts: AlertRefresher;
   /** Least time between posts to one chat (the relay's per-chat queue keeps it). */
   postIntervalMs?: number;
   logger?: Logger;
@@ -58,8 +52,8 @@ export interface SlackNotifierDeps {
  * post carries its idempotency key in message metadata, so when a post went unanswered (a hang, a lost
  * connection, the process or database gone before it was recorded) `findAttempt` reads the channel's history
  * around the attempt and finds it instead of posting again. Where it was posted is stored per idempotency
- * key, so a redelivery updates the message instead of posting it twice, and later status changes update it
- * in place. Failures become DeliveryErrors (deliveryFailure.ts): 429 → wait Retry-After; unknown user or
+ * key, so a redelivery updates the message instead of posting it twice, and a refresh from the core
+ * (message.refresh) redraws it in place with chat.update. Failures become DeliveryErrors (deliveryFailure.ts): 429 → wait Retry-After; unknown user or
  * channel → permanent. Posts to one chat are paced (`pace`) at `postIntervalMs`.
  */
 export class SlackNotifier implements Notifier {
@@ -69,8 +63,12 @@ export class SlackNotifier implements Notifier {
     this.logger = deps.logger ?? silentLogger;
   }
 
-  async deliver(message: OutboundMessage): Promise<void> {
+  async deliver(message: OutboundMessage): Promise<DeliveryReceipt> {
     const { api, store } = this.deps;
+    if (message.refresh) {
+      await this.redraw(message);
+      return { door: 'slack' };
+    }
     const destination = slackDestination(message.to);
     if (!destination) throw new DeliveryError('slack_not_reachable', { permanent: true, notSent: true });
     const body = notificationBlocks(message);
@@ -87,7 +85,18 @@ export class SlackNotifier implements Notifier {
     } catch (err) {
       throw deliveryFailure(err);
     }
-    if (message.report && STATUS_NEWS.includes(message.kind)) await this.deps.alerts.refresh(message.report.reference);
+    return { door: 'slack' };
+  }
+
+  /** Replaces a posted copy (same idempotency key) with the message as the core rendered it now: chat.update. */
+  private async redraw(message: OutboundMessage): Promise<void> {
+    const posted = await this.deps.store.slackMessage(message.idempotencyKey);
+    if (!posted) throw new DeliveryError('slack_copy_unknown', { permanent: true, notSent: true });
+    try {
+      await this.deps.api.update(posted.channelId, posted.ts, notificationBlocks(message));
+    } catch (err) {
+      throw deliveryFailure(err);
+    }
   }
 
   /**

@@ -24,6 +24,7 @@ export function alertCard(message: OutboundMessage, extra: { acknowledgedBy?: st
       ]),
     );
   }
+  // The state line ("… resolved this at 14:32") is part of the core's text, just below the subject.
   body.push(...textLines(message.text, { spacing: 'medium' }));
   const actions = message.actions.map((a) => submitAction(a.label, { action: a.id, reference: a.reference }, { style: 'positive' }));
   return cardMessage(adaptiveCard(body, actions), message.subject);

@@ -1,7 +1,7 @@
 import { DeliveryError } from '../../../core/delivery/deliveryError';
 import type { MessageKind } from '../../../core/delivery/messageKinds';
 import type { PlatformChannel } from '../../../core/delivery/platformNotifier';
-import type { Clock, Logger, Notifier, OutboundMessage, Store } from '../../../core/ports';
+import type { Clock, DeliveryReceipt, Logger, Notifier, OutboundMessage, Store } from '../../../core/ports';
 import { errorFields } from '../../../core/logger';
 import { alertCard } from '../cards/alertCard';
 import type { ConversationBook } from '../conversationBook';
@@ -9,7 +9,6 @@ import { channelKey, userKey } from '../conversationKeys';
 import { TeamsError, TeamsErrorCode } from '../teamsErrors';
 import { connectorFailure } from './connectorFailure';
 import type { ProactiveSender } from './proactiveSender';
-import type { ReportCards } from './reportCards';
 import type { ConversationCreator } from './conversationCreator';
 
 /** Wait before the second try of recording a sent activity. */
@@ -28,7 +27,6 @@ export interface TeamsNotifierDeps {
   store: Store;
   book: ConversationBook;
   sender: ProactiveSender;
-  cards: ReportCards;
   clock: Clock;
   logger: Logger;
   /** Opens the personal conversation with a person the bot has none with (absent: such people are not reached). */
@@ -55,7 +53,7 @@ export interface TeamsNotifierDeps {
  * - anything else: transient, the relay's backoff retries it.
  */
 export class TeamsNotifier implements Notifier {
-  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly inFlight = new Map<string, Promise<DeliveryReceipt>>();
 
   constructor(private readonly deps: TeamsNotifierDeps) {}
 
@@ -71,7 +69,8 @@ export class TeamsNotifier implements Notifier {
     return this.deps.book.reaches(key) || (!this.deps.book.isBlocked(key) && this.deps.creator?.available() === true);
   }
 
-  deliver(message: OutboundMessage): Promise<void> {
+  deliver(message: OutboundMessage): Promise<DeliveryReceipt> {
+    if (message.refresh) return this.redraw(message);
     const running = this.inFlight.get(message.idempotencyKey);
     if (running) return running;
     const attempt = this.deliverOnce(message).finally(() => this.inFlight.delete(message.idempotencyKey));
@@ -79,11 +78,30 @@ export class TeamsNotifier implements Notifier {
     return attempt;
   }
 
-  private async deliverOnce(message: OutboundMessage): Promise<void> {
-    const { store, book, sender, cards, clock, logger } = this.deps;
+  /**
+   * Replaces a card delivered earlier (same idempotency key) with the message as the core rendered it now,
+   * for its own recipient (their language, the buttons they may use): updateActivity in place.
+   */
+  private async redraw(message: OutboundMessage): Promise<DeliveryReceipt> {
+    const { store, book, sender, logger } = this.deps;
+    const sent = await store.teamsMessage(message.idempotencyKey);
+    const target = sent ? book.reference(sent.conversationKey) : undefined;
+    if (!sent || !target) throw new DeliveryError('teams_copy_unknown', { permanent: true });
+    try {
+      await sender.update(target, sent.activityId, alertCard(message));
+    } catch (err) {
+      throw await this.deliveryErrorOf(connectorFailure(err), sent.conversationKey);
+    }
+    if (message.report) await store.setTeamsCardStatus(sent.idempotencyKey, message.report.status);
+    logger.info('teams_card_updated', { kind: message.kind, reference: message.report?.reference });
+    return { door: 'teams' };
+  }
+
+  private async deliverOnce(message: OutboundMessage): Promise<DeliveryReceipt> {
+    const { store, book, sender, clock, logger } = this.deps;
     if (await store.teamsMessage(message.idempotencyKey)) {
       logger.info('teams_delivery_already_sent', { kind: message.kind, reference: message.report?.reference });
-      return;
+      return { door: 'teams' };
     }
     const key = conversationKeyOf(message.to);
     let target = key ? book.reference(key) : undefined;
@@ -119,8 +137,7 @@ export class TeamsNotifier implements Notifier {
       await store.recordTeamsMessage(sent).catch((err: unknown) => logger.warn('teams_message_record_failed', { reference: sent.reference, ...errorFields(err) }));
     });
     logger.info('teams_delivered', { kind: message.kind, reference: message.report?.reference });
-    // The report may have moved on elsewhere (another platform, the CLI): bring older cards up to date.
-    if (message.report) await cards.refresh(message.report.reference).catch((err: unknown) => logger.warn('teams_cards_refresh_failed', errorFields(err)));
+    return { door: 'teams' };
   }
 
   private async deliveryErrorOf(failure: TeamsError, key: string): Promise<DeliveryError> {

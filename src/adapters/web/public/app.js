@@ -42,7 +42,11 @@
     } catch (_) {
       data = {};
     }
-    if (!response.ok) throw new Error(data.error || t('chat.failed'));
+    if (!response.ok) {
+      const error = new Error(data.error || t('chat.failed'));
+      error.outdated = data.outdated === true;
+      throw error;
+    }
     return data;
   }
 
@@ -244,6 +248,12 @@
   }
 
   function receive(item) {
+    // A team post is shown in each person's own language: the page fetches it again.
+    if (item.reload) {
+      void loadInbox();
+      announce(item.updated ? t('inbox.updated') : t('inbox.arrivedPlain'));
+      return;
+    }
     const existing = inbox.querySelector('[data-key="' + CSS.escape(item.key) + '"]');
     const node = fragment(item.html).firstElementChild;
     if (existing) existing.replaceWith(node);
@@ -252,7 +262,20 @@
       if (empty) empty.remove();
       inbox.prepend(node);
     }
-    announce(t('inbox.arrived', { subject: item.subject }));
+    announce(item.updated ? t('inbox.updated') : t('inbox.arrived', { subject: item.subject }));
+  }
+
+  /** A sentence shown right next to the button it answers (e.g. why a button no longer applies). */
+  function noteNextTo(button, text) {
+    const holder = button.closest('.actions') || button.parentElement;
+    let note = holder.parentElement.querySelector(':scope > .action-note');
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'action-note';
+      note.setAttribute('role', 'alert');
+      holder.after(note);
+    }
+    note.textContent = text;
   }
 
   // -- reports I can see
@@ -297,12 +320,16 @@
     button.disabled = true;
     try {
       const data = await api('POST', '/reports/' + encodeURIComponent(reference) + '/actions', body);
+      if (data.changed === false) {
+        noteNextTo(button, data.message);
+        return;
+      }
       announce(data.message);
       await Promise.all([loadInbox(), loadReports()]);
     } catch (err) {
       button.disabled = false;
-      announce(err.message);
-      addError(err.message);
+      noteNextTo(button, err.message);
+      if (err.outdated) button.disabled = true;
     }
   }
 

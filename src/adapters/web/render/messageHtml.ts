@@ -17,10 +17,8 @@ export function messageHtml(message: OutboundMessage, deliveredAt: Date, timeZon
   const t = translator(message.lang);
   const key = messageKey(message);
   const id = `msg-${createHash('sha1').update(key).digest('hex').slice(0, 12)}`;
-  const where =
-    message.to.kind === 'channel'
-      ? t('web:inbox.toChannel', { channel: message.to.channel.name ?? message.to.channel.id })
-      : undefined;
+  // A team post is named as the team's, not by the channel of whichever door it was meant for.
+  const where = message.to.kind === 'channel' ? t('web:inbox.toTeam') : undefined;
   return html`<article class="message kind-${message.kind}" lang="${message.lang}" data-key="${key}" aria-labelledby="${id}">
 <h3 id="${id}">${message.subject}</h3>
 <p class="meta"><time datetime="${deliveredAt.toISOString()}">${formatLocalDateTime(deliveredAt, timeZone)}</time>${where ? html` · ${where}` : ''}</p>

@@ -3,6 +3,8 @@ import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
 import type { ReportSummary, TimelineEntry } from '../../../core/reports/records';
 import { canTransition } from '../../../core/reports/lifecycle';
+import { deliveryText } from '../../../core/reports/trailText';
+import { recipientSummary } from '../../../core/reports/dialog/recipientLines';
 import type { ReportView } from '../../../core/reports/service';
 import { REPORT_ACTIONS, type WebReportAction } from '../webActions';
 import { html, paragraphs, type Html } from './html';
@@ -40,7 +42,13 @@ export function reportDetailHtml(
     [t('web:report.occurredOn'), r.occurredOn],
     [t('web:report.platform'), r.content?.platformOther ?? t(`notifications:platform.${r.platform}`)],
     [t('web:report.reporter'), view.reporterName ?? t('notifications:unknownPerson')],
-    [t('web:report.recipients'), view.recipients.filter((x) => x.addressee).map((x) => `${x.name ?? ''} (${t(`notifications:role.${x.role}`)})`).join(', ')],
+    [
+      t('web:report.recipients'),
+      recipientSummary(
+        view.recipients.flatMap((x) => (x.addressee ? [{ name: x.name ?? '', role: x.role, channel: x.addressee.kind === 'channel' }] : [])),
+        t,
+      ),
+    ],
   ];
   const evidence = r.content ? [...r.content.evidence.links, ...r.content.evidence.quotes, ...r.content.evidence.files] : [];
   return html`<dl class="facts">${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
@@ -61,7 +69,8 @@ function timelineItem(entry: TimelineEntry, t: ReturnType<typeof translator>, ti
     : entry.actor === 'system'
       ? t('web:timeline.system')
       : entry.actor.replace(/^admin:/, t('web:timeline.admin'));
-  return html`<li><time datetime="${entry.at.toISOString()}">${formatLocalDateTime(entry.at, timeZone)}</time> ${t(`web:timeline.${entry.event}`)} – ${actor}</li>`;
+  const delivery = deliveryText(entry, t, (id) => names.get(id));
+  return html`<li><time datetime="${entry.at.toISOString()}">${formatLocalDateTime(entry.at, timeZone)}</time> ${t(`web:timeline.${entry.event}`)}${delivery ? `: ${delivery}` : ''} – ${actor}</li>`;
 }
 
 /** The buttons this viewer may use now: handlers acknowledge, start and resolve; the reporter withdraws. */

@@ -2,6 +2,8 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { translator } from '../../../core/i18n';
 import type { ActionResult } from '../../../core/reports/service';
+import type { ReportAction } from '../../../core/reports/lifecycle';
+import { isReportError, ReportErrorCode } from '../../../core/reports/reportErrors';
 import { WEB_EVENTS } from '../eventHub';
 import { personOf, uiLangOf } from '../identity';
 import { API } from '../paths';
@@ -19,8 +21,10 @@ const actionBody = z
 
 /**
  * POST reports/:reference/actions {action, note?}: a button of an alert or of a report's view. The service
- * checks who may do what and when; the page is told the new status (or the translated refusal). The
- * messages it causes (the reporter is told) are delivered at once, and every open page reloads its list.
+ * checks who may do what and when; the page is told the new status, or the translated refusal — for a
+ * button that no longer applies (409, `outdated`), with the report's current state, shown next to the button.
+ * The messages it causes (the reporter's news, the refresh of every alert copy) are delivered at once, and
+ * every open page reloads its list.
  */
 export function register(router: Router, ctx: WebContext): void {
   const { service, directory } = ctx.bot.reporting;
@@ -33,28 +37,39 @@ export function register(router: Router, ctx: WebContext): void {
       const reference = String(req.params.reference);
       let result: ActionResult;
       if (!isWebReportAction(action)) throw new WebError(WebErrorCode.BadRequest);
-      switch (ACTION_OF[action]) {
-        case 'acknowledge':
-          result = await service.acknowledge(reference, person.id);
-          break;
-        case 'start_progress':
-          result = await service.startProgress(reference, person.id);
-          break;
-        case 'resolve':
-          result = await service.resolve(reference, person.id, note ?? '');
-          break;
-        case 'withdraw':
-          result = await service.withdraw(reference, person.id);
-          break;
+      try {
+        result = await step(ACTION_OF[action], reference, person.id, note);
+      } catch (err) {
+        // A button that no longer applies: the refusal with the report's current state, shown next to it.
+        if (isReportError(err) && err.code === ReportErrorCode.NotAllowedNow) {
+          res.status(409).json({ error: await service.explainRefusal(err, reference, lang), outdated: true });
+          return;
+        }
+        throw err;
       }
       const t = translator(lang);
       res.json({
         status: result.status,
         changed: result.changed,
-        message: t('web:report.done', { reference: result.reference, status: t(`notifications:status.${result.status}`) }),
+        message: result.changed
+          ? t('web:report.done', { reference: result.reference, status: t(`notifications:status.${result.status}`) })
+          : await service.describeState(result.reference, lang),
       });
       ctx.hub.broadcast(WEB_EVENTS.reports, {});
       void ctx.bot.deliverDue().catch(() => undefined);
     }),
   );
+
+  function step(action: ReportAction, reference: string, personId: string, note: string | undefined): Promise<ActionResult> {
+    switch (action) {
+      case 'acknowledge':
+        return service.acknowledge(reference, personId);
+      case 'start_progress':
+        return service.startProgress(reference, personId);
+      case 'resolve':
+        return service.resolve(reference, personId, note ?? '');
+      case 'withdraw':
+        return service.withdraw(reference, personId);
+    }
+  }
 }

@@ -53,7 +53,7 @@ export async function buildDialogContext(input: {
       recipients: decision.recipients.map((r) =>
         r.kind === 'person'
           ? { name: byId.get(r.personId)?.name ?? r.personId, role: r.role }
-          : { name: r.channel.name ?? r.channel.id, role: r.role },
+          : { name: r.channel.name ?? r.channel.id, role: r.role, channel: true },
       ),
     };
   };

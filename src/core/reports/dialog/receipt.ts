@@ -1,7 +1,6 @@
 import type { UiLang } from '../../language/lang';
 import { translator } from '../../i18n';
-import type { RecipientRole } from '../routing';
-import { recipientLines } from './recipientLines';
+import { recipientLines, type NamedRecipient } from './recipientLines';
 import { REPLY_KIND, type BotReply } from './types';
 
 /** What the reporter is told after the report is committed. */
@@ -9,7 +8,7 @@ export interface Receipt {
   /** The report's reference, e.g. "SOME-2026-0042". */
   reference: string;
   /** Who was told, with names (channels by their name). */
-  recipients: readonly { name: string; role: RecipientRole }[];
+  recipients: readonly NamedRecipient[];
   /** Advice for the reporter, already in `lang` (the routing row's advice[lang]). */
   advice: readonly string[];
 }

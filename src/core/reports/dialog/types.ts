@@ -62,7 +62,7 @@ export interface DialogState {
 /** Who will be told, with names, for the preview before confirming. */
 export interface RoutingPreview {
   urgency: Urgency;
-  recipients: { name: string; role: RecipientRole }[];
+  recipients: { name: string; role: RecipientRole; channel?: boolean }[];
   rules: RuleCitation[];
 }
 

@@ -112,7 +112,7 @@ describe('a reporter with no manager in the directory', () => {
         ['Sain kalasteluviestin Messengerissä.', 'Milloin'],
         ['2026-03-10', 'todisteita'],
         ['https://example.com/kirjaudu', ['Esihenkilöäsi ei löydy hakemistosta. Kuka on esihenkilösi?', 'Karin Nyström (esihenkilö)']],
-        ['karin nystrom', ['Karin Nyström – esihenkilösi', 'Timo Korhonen, Linnea Berg']],
+        ['karin nystrom', ['Karin Nyström – esihenkilösi', 'yhteinen kanava – tietohallinto']],
         ['kyllä', { effect: 'submit' }],
       ],
       ctx,

@@ -1,5 +1,5 @@
 import { translator } from '../../../../core/i18n';
-import { isReportError, reportErrorMessage } from '../../../../core/reports/reportErrors';
+import { isReportError } from '../../../../core/reports/reportErrors';
 import { readViewState } from '../../blocks/formState';
 import type { SlackDeps } from '../../deps';
 import { INPUT } from '../../ids';
@@ -8,8 +8,8 @@ import type { ViewSubmissionListener } from './viewSubmission';
 
 /**
  * The outcome note submitted: the service resolves the report (access-checked) and queues the outcome for
- * the reporter; a refusal or an invalid note shows inline. Then the alerts are redrawn and due messages
- * delivered.
+ * the reporter and the redrawing of every alert copy; a refusal or an invalid note shows inline (for a report
+ * that moved on meanwhile, with its current state). Then due messages are delivered at once.
  */
 export function resolveSubmitted(deps: SlackDeps): ViewSubmissionListener {
   return async ({ ack, body, view }) => {
@@ -26,11 +26,11 @@ export function resolveSubmitted(deps: SlackDeps): ViewSubmissionListener {
       await bot.reporting.service.resolve(meta.reference, person.id, typeof note === 'string' ? note : '');
     } catch (err) {
       if (!isReportError(err)) throw err;
-      await ack({ response_action: 'errors', errors: { [INPUT.outcome]: reportErrorMessage(err, lang) } });
+      const sentence = await bot.reporting.service.explainRefusal(err, meta.reference, lang);
+      await ack({ response_action: 'errors', errors: { [INPUT.outcome]: sentence } });
       return;
     }
     await ack();
-    await deps.alerts.refresh(meta.reference);
     await bot.deliverDue();
   };
 }
