@@ -10,6 +10,7 @@ import { timelineQueries } from './queries/timelineQueries';
 import { teamsQueries } from './queries/teamsQueries';
 import { timerQueries } from './queries/timerQueries';
 import { webQueries } from './queries/webQueries';
+import { webSessionQueries } from './queries/webSessionQueries';
 
 /** Every store operation over one executor (the driver itself, or one transaction). */
 function session(db: SqlExecutor, cipher: ContentCipher): StoreTx {
@@ -25,6 +26,8 @@ function session(db: SqlExecutor, cipher: ContentCipher): StoreTx {
     ...teamsQueries(db),
     // -- Slack (issue 5)
     ...slackQueries(db),
+    // -- web console sign-in (issue 13)
+    ...webSessionQueries(db),
   };
 }
 

@@ -2,6 +2,7 @@ import { sql as initial } from './001_initial';
 import { sql as slack } from './002_slack';
 import { sql as teams } from './003_teams';
 import { sql as web } from './004_web';
+import { sql as webSessions } from './008_web_sessions';
 
 /**
  * Schema migrations, applied in order and recorded in `schema_migrations`. They are TypeScript string
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: 'slack', sql: slack },
   { id: 3, name: 'teams', sql: teams },
   { id: 4, name: 'web', sql: web },
+  { id: 8, name: 'web_sessions', sql: webSessions },
 ];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { translator } from '../../../core/i18n';
 import type { ActionResult } from '../../../core/reports/service';
 import { WEB_EVENTS } from '../eventHub';
-import { personOf, uiLangOf } from '../identity';
+import { uiLangOf } from '../identity';
 import { API } from '../paths';
 import { ACTION_OF, isWebReportAction } from '../webActions';
 import type { WebContext } from '../webContext';
@@ -23,11 +23,11 @@ const actionBody = z
  * messages it causes (the reporter is told) are delivered at once, and every open page reloads its list.
  */
 export function register(router: Router, ctx: WebContext): void {
-  const { service, directory } = ctx.bot.reporting;
+  const { service } = ctx.bot.reporting;
   router.post(
     API.reportAction,
     handler(ctx, async (req, res) => {
-      const person = await personOf(req, directory);
+      const person = await ctx.identity.personOf(req);
       const lang = uiLangOf(req, ctx.bot.config.defaultLang);
       const { action, note } = bodyOf(req, actionBody);
       const reference = String(req.params.reference);
