@@ -11,6 +11,7 @@ import { loadConfig, type Config } from '../../../src/config';
 import { createJsonLogger } from '../../../src/core/logger';
 import type { Clock } from '../../../src/core/ports';
 import { startServer, type RunningServer } from '../../../src/server/httpServer';
+import type { ChannelModule } from '../../../src/server/channelModule';
 import { createTeamsChannel, TEAMS_ENDPOINT, type TeamsChannelOptions } from '../../../src/adapters/teams';
 import { FakeConnector } from './fakeConnector';
 import type { TeamsActivity } from './activities';
@@ -32,7 +33,7 @@ export interface TeamsTestBot {
 }
 
 export async function startTeamsBot(
-  options: { env?: Record<string, string>; channel?: TeamsChannelOptions; config?: (c: Config) => void; clock?: Clock } = {},
+  options: { env?: Record<string, string>; channel?: TeamsChannelOptions; config?: (c: Config) => void; clock?: Clock; alsoMount?: ChannelModule[] } = {},
 ): Promise<TeamsTestBot> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'somebot-teams-'));
   const connector = new FakeConnector();
@@ -54,7 +55,7 @@ export async function startTeamsBot(
   const bot = await createBot(config, { logger: createJsonLogger('debug', (line) => logLines.push(line)), ...(options.clock ? { clock: options.clock } : {}) });
   let server: RunningServer;
   try {
-    server = await startServer(bot, [createTeamsChannel({ throttle: { sleep: () => Promise.resolve() }, ...options.channel })]);
+    server = await startServer(bot, [createTeamsChannel({ throttle: { sleep: () => Promise.resolve() }, ...options.channel }), ...(options.alsoMount ?? [])]);
   } catch (err) {
     await bot.close();
     await connector.stop();
