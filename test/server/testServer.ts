@@ -46,8 +46,9 @@ export function testConfig(env: Record<string, string> = {}): { config: Config; 
   return { config, dataDir };
 }
 
-export async function startTestServer(options: { env?: Record<string, string>; modules?: ChannelModule[] } = {}): Promise<TestServer> {
+export async function startTestServer(options: { env?: Record<string, string>; modules?: ChannelModule[]; port?: number } = {}): Promise<TestServer> {
   const { config, dataDir } = testConfig(options.env);
+  if (options.port) config.server.port = options.port;
   const logLines: string[] = [];
   const logger = createPinoLogger(config.logLevel, { write: (line: string) => void logLines.push(line) });
   const bot = await createBot(config, { logger });
