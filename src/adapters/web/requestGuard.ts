@@ -42,11 +42,14 @@ export function requestGuard(options: { loopbackOnly: boolean; defaultLang: UiLa
     if (!refused && !SAFE_METHODS.has(req.method)) {
       const origin = req.get('origin');
       const site = req.get('sec-fetch-site');
-      // Behind a reverse proxy the Host header may be the proxy's upstream: compare with the public origin.
-      if (origin !== undefined && options.expectedOrigin !== undefined) {
+      // A form post from a page with Referrer-Policy no-referrer carries `Origin: null`: then only a
+      // same-origin Sec-Fetch-Site lets it through.
+      if (origin === 'null') {
+        if (site !== 'same-origin') refused = true;
+      } else if (origin !== undefined && options.expectedOrigin !== undefined) {
+        // Behind a reverse proxy the Host header may be the proxy's upstream: compare with the public origin.
         if (origin.toLowerCase() !== options.expectedOrigin.toLowerCase()) refused = true;
-      }
-      else if (origin !== undefined && originHost(origin) !== host.toLowerCase()) refused = true;
+      } else if (origin !== undefined && originHost(origin) !== host.toLowerCase()) refused = true;
       if (site !== undefined && site !== 'same-origin' && site !== 'none') refused = true;
     }
     if (!refused) return next();
