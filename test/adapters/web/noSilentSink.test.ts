@@ -6,7 +6,8 @@
  */
 import { draft } from '../../helpers/db';
 import { FakeClock } from '../../helpers/fakeClock';
-import { installedPersonal, USERS } from '../teams/activities';
+import { installedInTeam, installedPersonal, IT_CHANNEL, USERS } from '../teams/activities';
+import { activityText } from '../teams/fakeConnector';
 import { send, startTeamsBot, type TeamsTestBot } from '../teams/harness';
 import { webChannel } from '../../../src/adapters/web';
 
@@ -21,7 +22,7 @@ describe('a Teams-only deployment with the web console on', () => {
   let t: TeamsTestBot;
   const clock = new FakeClock('2026-03-16T08:00:00.000Z');
   beforeAll(async () => {
-    t = await startTeamsBot({ env: SIGN_IN, alsoMount: [webChannel], clock });
+    t = await startTeamsBot({ env: { ...SIGN_IN, SOMEBOT_RELAY_MAX_ATTEMPTS: '2' }, alsoMount: [webChannel], clock });
     await send(t, installedPersonal(t.serviceUrl, USERS.anna));
   }, 60_000);
   afterAll(async () => {
@@ -52,5 +53,23 @@ describe('a Teams-only deployment with the web console on', () => {
     expect(after.status).toBe('delivered');
     expect(t.connector.to(USERS.karin.personalConversation, ['send']).some((c) => JSON.stringify(c.body).includes(receipt.reference))).toBe(true);
     expect(await t.bot.reporting.store.webInbox({ personId: USERS.karin.directoryId, channelKeys: [], limit: 10 })).toEqual([]);
+  });
+
+  it('dead-letters an alert no door reaches to IT security (on Teams), with a translated notice', async () => {
+    await send(t, installedInTeam(t.serviceUrl, USERS.timo, IT_CHANNEL));
+    // Karin reports; her manager Kaisa has neither Teams nor a console sign-in.
+    const receipt = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), USERS.karin.directoryId);
+    const toKaisa = async () => (await t.bot.reporting.store.outboxFor(receipt.reference)).find((r) => r.addressee.kind === 'person' && r.addressee.personId === 'kaisa.virtanen')!;
+    for (let attempt = 0; attempt < 3 && (await toKaisa()).status === 'pending'; attempt++) {
+      await t.bot.deliverDue();
+      clock.advanceMinutes(16);
+    }
+    expect((await toKaisa()).status).toBe('dead');
+    expect(await t.bot.reporting.store.webInbox({ personId: 'kaisa.virtanen', channelKeys: [], limit: 10 })).toEqual([]);
+    await t.bot.deliverDue();
+    const notice = t.connector.to(IT_CHANNEL, ['send']).find((c) => JSON.stringify(c.body).includes(receipt.reference));
+    expect(notice).toBeDefined();
+    expect(activityText(notice!.body)).toMatch(/Kaisa Virtanen/);
+    expect((await t.bot.reporting.store.timeline(receipt.reference)).map((e) => e.event)).toContain('delivery_failed');
   });
 });
