@@ -189,6 +189,8 @@ const signInVariables = {
   SOMEBOT_PUBLIC_URL: z.string().url({ error: problem('url', { example: 'https://somebot.example.fi' }) }).optional(),
   SOMEBOT_SESSION_IDLE_MINUTES: wholeNumber(1, 24 * 60, 60),
   SOMEBOT_SESSION_MAX_HOURS: wholeNumber(1, 24 * 30, 12),
+  /** Directory ids (comma-separated) who may export every report from the console (administrators). */
+  SOMEBOT_CONSOLE_ADMINS: optionalText,
 };
 
 /** Every variable the application reads, by section. */
@@ -247,7 +249,7 @@ export interface Config {
    */
   web: { chat?: 'demo' | 'off' | 'any-host'; shutdownGraceMs: number; demoToken?: string };
   /** OpenID Connect sign-in for the web console, when configured (all four variables). */
-  signIn?: { issuer: string; clientId: string; clientSecret: string; publicUrl: string; idleMinutes: number; maxHours: number };
+  signIn?: { issuer: string; clientId: string; clientSecret: string; publicUrl: string; idleMinutes: number; maxHours: number; admins: string[] };
 }
 
 /** Relative paths in the environment are resolved against the working directory; defaults against the repo. */
@@ -354,6 +356,10 @@ function signInConfig(v: Record<string, unknown>): Pick<Config, 'signIn'> {
       publicUrl: String(v.SOMEBOT_PUBLIC_URL).replace(/\/+$/, ''),
       idleMinutes: Number(v.SOMEBOT_SESSION_IDLE_MINUTES),
       maxHours: Number(v.SOMEBOT_SESSION_MAX_HOURS),
+      admins: String(v.SOMEBOT_CONSOLE_ADMINS ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0),
     },
   };
 }

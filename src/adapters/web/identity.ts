@@ -24,6 +24,8 @@ export interface WebIdentity {
   personOf(req: Request): Promise<Person>;
   /** Whether the page offers the person picker (the demo) or shows who signed in. */
   readonly picker: boolean;
+  /** Whether this person is an administrator of the console (exports every report). Never in the demo. */
+  isAdmin(personId: string): boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface WebIdentity {
  * for direct requests on this computer that carry the demo's token.
  */
 export function pickedIdentity(directory: Directory): WebIdentity {
-  return { picker: true, personOf: (req) => personOf(req, directory) };
+  return { picker: true, personOf: (req) => personOf(req, directory), isAdmin: () => false };
 }
 
 export async function personOf(req: Request, directory: Directory): Promise<Person> {

@@ -60,7 +60,7 @@ export const webChannel: ChannelModule = {
       const settings = bot.config.signIn!;
       const publicUrl = new URL(settings.publicUrl);
       const sessions = new WebSessions({ store: bot.reporting.store, clock: bot.clock, settings });
-      const identity = new SessionIdentity({ sessions, directory, defaultLang });
+      const identity = new SessionIdentity({ sessions, directory, defaultLang, admins: settings.admins });
       const people = new ConsolePeople({ store: bot.reporting.store, logger: bot.logger });
       await people.start();
       const itSecurityPeople = itSecurity.people.map((p) => p.id);

@@ -23,6 +23,7 @@ const ACCOUNTS: ProviderOptions['accounts'] = {
   karin: { email: 'karin.nystrom@kyrkslatt.example', email_verified: true, name: 'Karin N' },
   mikko: { email: 'Mikko.Laine@kyrkslatt.example', name: 'Mikko L' },
   timo: { preferred_username: 'timo.korhonen@kyrkslatt.example', name: 'Timo K' },
+  kaisa: { email: 'kaisa.virtanen@kyrkslatt.example', name: 'Kaisa V' },
   stranger: { email: 'stranger@example.org', oid: '00000000-0000-0000-0000-00000000dead', name: 'Stranger' },
 };
 
@@ -41,6 +42,7 @@ function signInEnv(): Record<string, string> {
     SOMEBOT_OIDC_CLIENT_SECRET: CLIENT.clientSecret,
     SOMEBOT_PUBLIC_URL: app,
     SOMEBOT_DEMO_TOKEN: '',
+    SOMEBOT_CONSOLE_ADMINS: 'kaisa.virtanen',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
 }
@@ -242,6 +244,27 @@ describe('sign-in with OpenID Connect', () => {
     expect(kaisaAlert.status).toBe('pending');
     expect(kaisaAlert.lastError).toBe('no_platform_for_recipient');
     expect(await server.bot.reporting.store.webInbox({ personId: 'kaisa.virtanen', channelKeys: [], limit: 10 })).toEqual([]);
+  });
+
+  it('exports for the records system: IT security the reports routed to it, an administrator all, others nothing', async () => {
+    const harassment = (await server.bot.reporting.service.submit(draft({ category: 'harassment' }), 'anna.lindqvist')).reference;
+    const threat = (await server.bot.reporting.service.submit(draft(), 'anna.lindqvist')).reference;
+    const exported = async (login: string) => {
+      const { browser } = await signIn(login);
+      const res = await api(browser, '/export?format=json');
+      return { status: res.status, references: res.status === 200 ? ((await res.json()) as { reports: { reference: string }[] }).reports.map((r) => r.reference) : [] };
+    };
+    const itSecurity = await exported('timo');
+    expect(itSecurity.status).toBe(200);
+    expect(itSecurity.references).toContain(threat);
+    expect(itSecurity.references).not.toContain(harassment);
+    const admin = await exported('kaisa');
+    expect(admin.references).toEqual(expect.arrayContaining([threat, harassment]));
+    const kaisaPeople = (await (await api((await signIn('kaisa')).browser, '/people')).json()) as { people: { admin: boolean }[] };
+    expect(kaisaPeople.people[0]!.admin).toBe(true);
+    expect((await exported('mikko')).status).toBe(403);
+    const trail = (await server.bot.reporting.store.timeline(harassment)).filter((e) => e.event === 'exported').map((e) => e.actor);
+    expect(trail).toEqual(['admin:console:kaisa.virtanen']);
   });
 
   it('signs out: the session ends on the server, so the old cookie no longer works', async () => {

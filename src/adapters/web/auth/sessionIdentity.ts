@@ -21,7 +21,11 @@ export class SessionIdentity implements WebIdentity {
   readonly picker = false;
   private readonly people = new WeakMap<Request, Person>();
 
-  constructor(private readonly deps: { sessions: WebSessions; directory: Directory; defaultLang: UiLang }) {}
+  constructor(private readonly deps: { sessions: WebSessions; directory: Directory; defaultLang: UiLang; admins: string[] }) {}
+
+  isAdmin(personId: string): boolean {
+    return this.deps.admins.includes(personId);
+  }
 
   /** The signed-in person of a request, or undefined (for the page, which then offers to sign in). */
   async current(req: Request): Promise<Person | undefined> {

@@ -115,7 +115,11 @@
     $('person-roles').textContent = p ? t('person.roles', { roles: p.roles.map((r) => t('role.' + r)).join(', ') }) : '';
     const signedInAs = $('signed-in-as');
     if (signedInAs && p) signedInAs.textContent = t('console.signedInAs', { name: p.name });
-    $('export').hidden = !(p && p.roles.includes('it_security'));
+    $('export').hidden = !(p && (p.admin || p.roles.includes('it_security')));
+    const hint = $('export-hint');
+    const hintKey = p && p.admin ? 'console.exportHintAdmin' : 'console.exportHint';
+    hint.setAttribute('data-i18n', hintKey);
+    hint.textContent = t(hintKey);
     const heading = $('reports-heading');
     const key = !p ? 'reports.headingEmployee' : p.roles.includes('it_security') ? 'reports.headingItSecurity' : p.roles.includes('manager') ? 'reports.headingManager' : 'reports.headingEmployee';
     heading.setAttribute('data-i18n', key);

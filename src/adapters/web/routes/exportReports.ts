@@ -19,8 +19,9 @@ function exportEntry(view: ReportView) {
 }
 
 /**
- * GET export?format=csv|json: the reports routed to IT security, with their timelines, for the records
- * system; IT security only (403 for anyone else). Each exported report gets an 'exported' entry in its
+ * GET export?format=csv|json: for the records system, with their timelines: IT security gets the reports
+ * routed to IT security; a console administrator (SOMEBOT_CONSOLE_ADMINS, sign-in only) every report,
+ * audited as `admin:console:<id>`; anyone else 403. Each exported report gets an 'exported' entry in its
  * timeline. CSV puts the timeline in one cell ("time event actor" entries joined by " | ").
  */
 export function register(router: Router, ctx: WebContext): void {
@@ -30,8 +31,11 @@ export function register(router: Router, ctx: WebContext): void {
       const person = await ctx.identity.personOf(req);
       const query = exportQuery.safeParse(req.query);
       if (!query.success) throw new WebError(WebErrorCode.BadRequest);
-      if (!person.roles.includes('it_security')) throw new WebError(WebErrorCode.ExportDenied);
-      const views = await ctx.bot.reporting.service.exportReports(person.id, {}, routedToItSecurity);
+      const service = ctx.bot.reporting.service;
+      let views: ReportView[];
+      if (ctx.identity.isAdmin(person.id)) views = await service.exportReports({ kind: 'admin', name: `console:${person.id}` });
+      else if (person.roles.includes('it_security')) views = await service.exportReports(person.id, {}, routedToItSecurity);
+      else throw new WebError(WebErrorCode.ExportDenied);
       const entries = views.map(exportEntry);
       const day = ctx.bot.clock.now().toISOString().slice(0, 10);
       res.set({ 'Cache-Control': 'no-store', 'Content-Disposition': `attachment; filename="somebot-reports-${day}.${query.data.format}"` });

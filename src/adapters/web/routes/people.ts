@@ -9,7 +9,8 @@ const entry = (p: Person) => ({ id: p.id, name: p.name, title: p.title ?? '', ro
 /**
  * GET people: for the demo's "Who are you?" picker, the directory (id, name, title, roles, language) and
  * who to preselect (the first plain employee with a manager, as in the terminal chat). With sign-in there
- * is no picker: the same reply lists only the signed-in person, preselected.
+ * is no picker: the same reply lists only the signed-in person, preselected (with `admin: true` for a
+ * console administrator, SOMEBOT_CONSOLE_ADMINS).
  */
 export function register(router: Router, ctx: WebContext): void {
   router.get(
@@ -17,7 +18,7 @@ export function register(router: Router, ctx: WebContext): void {
     handler(ctx, async (req, res) => {
       if (!ctx.identity.picker) {
         const me = await ctx.identity.personOf(req);
-        res.set('Cache-Control', 'no-store').json({ people: [entry(me)], preselected: me.id });
+        res.set('Cache-Control', 'no-store').json({ people: [{ ...entry(me), admin: ctx.identity.isAdmin(me.id) }], preselected: me.id });
         return;
       }
       const people = await ctx.bot.reporting.directory.all();
