@@ -47,7 +47,9 @@ function signInEnv(): Record<string, string> {
   };
 }
 
-const startNormalProvider = () => startProvider({ port: providerPort, ...CLIENT, redirectUris: [callback], accounts: ACCOUNTS });
+/** A second deployment's address, https as in production (its callback is replayed to the test server). */
+const HTTPS_APP = 'https://somebot.example';
+const startNormalProvider = () => startProvider({ port: providerPort, ...CLIENT, redirectUris: [callback, `${HTTPS_APP}/web/auth/callback`], accounts: ACCOUNTS });
 
 beforeAll(async () => {
   providerPort = await freePort();
@@ -315,6 +317,24 @@ describe('sign-in with OpenID Connect', () => {
       await other.stop();
     }
   }, 120_000);
+
+  it('marks the cookies Secure when the public URL is https', async () => {
+    const secure = await startTestServer({ env: { ...signInEnv(), SOMEBOT_PUBLIC_URL: HTTPS_APP, DATABASE_URL: '' } });
+    try {
+      const browser = new Browser();
+      const start = await browser.request(`${secure.url}/web/auth/login`);
+      expect(start.headers.getSetCookie().find((c) => c.startsWith('somebot_signin='))).toMatch(/;\s*Secure/i);
+      const authorization = new URL(start.headers.get('location')!);
+      expect(authorization.searchParams.get('redirect_uri')).toBe(`${HTTPS_APP}/web/auth/callback`);
+      const back = await browser.signInAtProvider(authorization.href, 'anna', HTTPS_APP);
+      // The browser would go to https://somebot.example; a TLS proxy would hand the request to the bot.
+      const res = await browser.request(`${secure.url}${back.pathname}${back.search}`);
+      expect(res.status).toBe(303);
+      expect(res.headers.getSetCookie().find((c) => c.startsWith('somebot_session='))).toMatch(/;\s*Secure/i);
+    } finally {
+      await secure.dispose();
+    }
+  }, 60_000);
 
   it('refuses an expired ID token: no session', async () => {
     await provider.stop();
