@@ -34,6 +34,7 @@ export interface ConfigProblem {
     | 'notAllowedWhen'
     | 'loopbackOnly'
     | 'orgId'
+    | 'minLength'
     | 'invalid';
   values?: Record<string, string | number>;
 }
@@ -193,8 +194,24 @@ const directoryVariables = {
 
 /** The local web chat (no login: on only when HOST is loopback, unless any-host) and graceful shutdown. */
 const webVariables = {
-  SOMEBOT_WEB_CHAT: z.enum(['auto', 'off', 'any-host'], { error: problem('oneOf', { values: 'auto, off, any-host' }) }).default('auto'),
+  /** Unset: the demo runs only when nothing else is configured and HOST is loopback. `auto` = `demo`. */
+  SOMEBOT_WEB_CHAT: z.enum(['demo', 'auto', 'off', 'any-host'], { error: problem('oneOf', { values: 'demo, auto, off, any-host' }) }).optional(),
   SOMEBOT_SHUTDOWN_GRACE_MS: wholeNumber(100, 600_000, 10_000),
+  /** The demo's secret (else a random one made at start): every API request must carry it. */
+  SOMEBOT_DEMO_TOKEN: z.string().min(16, { error: problem('minLength', { min: 16 }) }).optional(),
+};
+
+/** The web console with OpenID Connect sign-in: all four or none. */
+const signInVariables = {
+  SOMEBOT_OIDC_ISSUER: z.string().url({ error: problem('url', { example: 'https://login.microsoftonline.com/<tenant>/v2.0' }) }).optional(),
+  SOMEBOT_OIDC_CLIENT_ID: optionalText,
+  SOMEBOT_OIDC_CLIENT_SECRET: optionalText,
+  /** The address people use (the redirect URI is <this>/web/auth/callback). */
+  SOMEBOT_PUBLIC_URL: z.string().url({ error: problem('url', { example: 'https://somebot.example.fi' }) }).optional(),
+  SOMEBOT_SESSION_IDLE_MINUTES: wholeNumber(1, 24 * 60, 60),
+  SOMEBOT_SESSION_MAX_HOURS: wholeNumber(1, 24 * 30, 12),
+  /** Directory ids (comma-separated) who may export every report from the console (administrators). */
+  SOMEBOT_CONSOLE_ADMINS: optionalText,
 };
 
 /** Every variable the application reads, by section. */
@@ -208,10 +225,11 @@ export const ENV_VARIABLES = {
   ...teamsVariables,
   ...webVariables,
   ...directoryVariables,
+  ...signInVariables,
 };
 
 /** Variables whose value must never appear in an error or a log. */
-const SECRET_VARIABLES = new Set(['SOMEBOT_DATA_KEY', 'DATABASE_URL', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_PASSWORD', 'AZURE_CLIENT_SECRET', 'LDAP_BIND_PASSWORD']);
+const SECRET_VARIABLES = new Set(['SOMEBOT_DATA_KEY', 'DATABASE_URL', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_PASSWORD', 'SOMEBOT_DEMO_TOKEN', 'SOMEBOT_OIDC_CLIENT_SECRET', 'AZURE_CLIENT_SECRET', 'LDAP_BIND_PASSWORD']);
 
 
 export interface Config {
@@ -252,8 +270,14 @@ export interface Config {
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string; postIntervalMs?: number };
   /** Teams settings as given (the Teams adapter decides what is enough to start). */
   teams: { appId?: string; appPassword?: string; tenantId?: string; appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; dev: boolean };
-  /** The web chat: auto = on when HOST is loopback; any-host = on whatever HOST is. How long shutdown waits for requests in flight. */
-  web: { chat: 'auto' | 'off' | 'any-host'; shutdownGraceMs: number };
+  /**
+   * The web chat: `demo` (SOMEBOT_WEB_CHAT=demo or auto) when asked for, `off`, `any-host` (the demo on any
+   * HOST), undefined when not set (see adapters/web/consoleMode.ts). How long shutdown waits for requests in
+   * flight. The demo's token when given.
+   */
+  web: { chat?: 'demo' | 'off' | 'any-host'; shutdownGraceMs: number; demoToken?: string };
+  /** OpenID Connect sign-in for the web console, when configured (all four variables). */
+  signIn?: { issuer: string; clientId: string; clientSecret: string; publicUrl: string; idleMinutes: number; maxHours: number; admins: string[] };
   /** A remote directory's credentials (Graph: AZURE_*, falling back to MICROSOFT_APP_*; LDAP: LDAP_BIND_*) and cache TTL. */
   directory: {
     graph: { tenantId?: string; clientId?: string; clientSecret?: string; authorityHost: string; graphUrl: string };
@@ -297,6 +321,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('SOMEBOT_RELAY_BASE_DELAY_MS', { key: 'atMost', values: { other: 'SOMEBOT_RELAY_MAX_DELAY_MS' } });
   }
 
+  const signInNames = ['SOMEBOT_OIDC_ISSUER', 'SOMEBOT_OIDC_CLIENT_ID', 'SOMEBOT_OIDC_CLIENT_SECRET', 'SOMEBOT_PUBLIC_URL'] as const;
+  if (signInNames.some((name) => v[name])) {
+    const missing = signInNames.find((name) => !v[name]);
+    if (missing) throw new ConfigError(missing, { key: 'requiredWhen', values: { condition: 'SOMEBOT_OIDC_*' } });
+    if (v.SOMEBOT_WEB_CHAT && v.SOMEBOT_WEB_CHAT !== 'off') {
+      throw new ConfigError('SOMEBOT_WEB_CHAT', { key: 'notAllowedWhen', values: { condition: 'SOMEBOT_OIDC_ISSUER' } }, v.SOMEBOT_WEB_CHAT);
+    }
+  }
+
   return {
     dataDir: resolvePath(v.SOMEBOT_DATA_DIR, given('SOMEBOT_DATA_DIR')),
     ...(v.DATABASE_URL ? { databaseUrl: v.DATABASE_URL } : {}),
@@ -334,7 +367,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(v.MICROSOFT_APP_TYPE ? { appType: v.MICROSOFT_APP_TYPE } : {}),
       dev: v.SOMEBOT_DEV === '1',
     },
-    web: { chat: v.SOMEBOT_WEB_CHAT, shutdownGraceMs: v.SOMEBOT_SHUTDOWN_GRACE_MS },
+    web: {
+      ...(v.SOMEBOT_WEB_CHAT ? { chat: v.SOMEBOT_WEB_CHAT === 'auto' ? 'demo' : v.SOMEBOT_WEB_CHAT } : {}),
+      shutdownGraceMs: v.SOMEBOT_SHUTDOWN_GRACE_MS,
+      ...(v.SOMEBOT_DEMO_TOKEN ? { demoToken: v.SOMEBOT_DEMO_TOKEN } : {}),
+    },
     directory: {
       graph: {
         ...((v.AZURE_TENANT_ID ?? v.MICROSOFT_APP_TENANT_ID) ? { tenantId: v.AZURE_TENANT_ID ?? v.MICROSOFT_APP_TENANT_ID } : {}),
@@ -347,6 +384,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ttlMs: v.SOMEBOT_DIRECTORY_TTL_MS,
       ...(v.SOMEBOT_TEAMS_CATALOG_APP_ID ? { teamsCatalogAppId: v.SOMEBOT_TEAMS_CATALOG_APP_ID } : {}),
     },
+    ...signInConfig(v),
     relay: {
       pollMs: v.SOMEBOT_RELAY_POLL_MS,
       batchSize: v.SOMEBOT_RELAY_BATCH,
@@ -355,6 +393,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDelayMs: v.SOMEBOT_RELAY_MAX_DELAY_MS,
       leaseMs: v.SOMEBOT_RELAY_LEASE_MS,
       deliveryTimeoutMs: v.SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS,
+    },
+  };
+}
+
+/** The sign-in settings when all four are given (loadConfig has refused a partial set). */
+function signInConfig(v: Record<string, unknown>): Pick<Config, 'signIn'> {
+  if (!v.SOMEBOT_OIDC_ISSUER) return {};
+  return {
+    signIn: {
+      issuer: String(v.SOMEBOT_OIDC_ISSUER),
+      clientId: String(v.SOMEBOT_OIDC_CLIENT_ID),
+      clientSecret: String(v.SOMEBOT_OIDC_CLIENT_SECRET),
+      publicUrl: String(v.SOMEBOT_PUBLIC_URL).replace(/\/+$/, ''),
+      idleMinutes: Number(v.SOMEBOT_SESSION_IDLE_MINUTES),
+      maxHours: Number(v.SOMEBOT_SESSION_MAX_HOURS),
+      admins: String(v.SOMEBOT_CONSOLE_ADMINS ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0),
     },
   };
 }

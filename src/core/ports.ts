@@ -173,6 +173,19 @@ export interface StoreTx {
   undoLearned(id: number, by: string, at: Date): Promise<boolean>;
   /** A value that changes whenever something is taught or undone (processes poll it to reload). */
   learnedVersion(): Promise<string>;
+  // -- web console sign-in (issue 13): sessions shared by every process, who has signed in (adapters/web)
+  /** Saves a new session (`idHash` = SHA-256 of the cookie's id; the id itself is never stored). */
+  createWebSession(session: WebSession): Promise<void>;
+  /** The session with this id hash unless it expired (absolute or idle limit), and marks it seen at `now`. */
+  useWebSession(idHash: string, now: Date, idleCutoff: Date): Promise<WebSession | undefined>;
+  /** Ends a session (sign-out); ending an unknown one does nothing. */
+  deleteWebSession(idHash: string): Promise<void>;
+  /** Deletes sessions expired at `now` or idle since before `idleCutoff`; returns how many. */
+  purgeWebSessions(now: Date, idleCutoff: Date): Promise<number>;
+  /** Records that a person signed in to the web console (their web inbox is then a place they look). */
+  recordConsoleSignIn(personId: string, at: Date): Promise<void>;
+  /** Directory ids of everyone who has ever signed in to the web console. */
+  consolePeople(): Promise<string[]>;
 }
 
 /**
@@ -386,4 +399,15 @@ export interface DeliveryJournal {
   append(entry: JournaledDelivery): Promise<void>;
   /** Hands the entries written so far to `settle`; those it resolves for are forgotten, the rest kept. */
   replay(settle: (entry: JournaledDelivery) => Promise<void>): Promise<number>;
+}
+
+/** A signed-in session of the web console. */
+export interface WebSession {
+  /** SHA-256 (hex) of the random id the cookie carries. */
+  idHash: string;
+  personId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  /** The absolute end of the session, whatever its use. */
+  expiresAt: Date;
 }

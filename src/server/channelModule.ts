@@ -9,6 +9,8 @@ export interface MountedChannel {
   channel?: PlatformChannel;
   /** One line for the start-up banner, e.g. "Slack: POST http://127.0.0.1:3978/slack/events". */
   banner: string;
+  /** Where a person opens this channel in a browser, relative to the server (the web console: `/?token=…`). */
+  openPath?: string;
   /** Stops background work (sockets, timers); the HTTP server itself is closed by the server. */
   close?(): Promise<void>;
 }

@@ -24,8 +24,8 @@ export interface RunningServer {
   url: string;
   /** Banner lines of the channels that are on. */
   banners: string[];
-  /** Every channel module, in order: whether it is on, and its banner line when it is. */
-  channels: { name: Platform; on: boolean; banner?: string }[];
+  /** Every channel module, in order: whether it is on, its banner line and where to open it, when it is. */
+  channels: { name: Platform; on: boolean; banner?: string; openPath?: string }[];
   metrics: Metrics;
   /**
    * Graceful stop: refuses new requests (503, readiness false), stops accepting connections, waits up to
@@ -71,7 +71,7 @@ export async function startServer(bot: Bot, modules: ChannelModule[]): Promise<R
   await bot.startContentReload();
   for (const module of modules) {
     const channel = await module.mount(app, bot);
-    channels.push({ name: module.name, on: channel !== undefined, ...(channel ? { banner: channel.banner } : {}) });
+    channels.push({ name: module.name, on: channel !== undefined, ...(channel ? { banner: channel.banner } : {}), ...(channel?.openPath ? { openPath: channel.openPath } : {}) });
     if (!channel) continue;
     mounted.push(channel);
     if (channel.channel) bot.notifier.add(channel.channel);

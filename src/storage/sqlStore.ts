@@ -11,6 +11,7 @@ import { teamsQueries } from './queries/teamsQueries';
 import { timerQueries } from './queries/timerQueries';
 import { webQueries } from './queries/webQueries';
 import { contentLoopQueries } from './queries/contentLoopQueries';
+import { webSessionQueries } from './queries/webSessionQueries';
 
 /** Every store operation over one executor (the driver itself, or one transaction). */
 function session(db: SqlExecutor, cipher: ContentCipher): StoreTx {
@@ -28,6 +29,8 @@ function session(db: SqlExecutor, cipher: ContentCipher): StoreTx {
     ...slackQueries(db),
     // -- the content owners' loop (issue 15)
     ...contentLoopQueries(db, cipher),
+    // -- web console sign-in (issue 13)
+    ...webSessionQueries(db),
   };
 }
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../src/core/i18n';
-import { harassmentUntilConfirm, referenceIn, startTestServer, webClient, type TestServer } from '../server/testServer';
+import { harassmentUntilConfirm, referenceIn, startTestServer, TEST_DEMO_TOKEN, webClient, type TestServer } from '../server/testServer';
 
 // Functions passed to page.evaluate run in the browser and see its globals; the project compiles without the
 // DOM library, so they are declared here, for this file only.
@@ -35,9 +35,11 @@ async function open(person: string, lang?: string): Promise<Page> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto(`${server.url}/?as=${person}${lang ? `&lang=${lang}` : ''}`);
+  // The address npm start prints carries the demo token; the page keeps it and takes it out of the address.
+  await page.goto(`${server.url}/?token=${TEST_DEMO_TOKEN}&as=${person}${lang ? `&lang=${lang}` : ''}`);
   await page.waitForSelector('body[data-ready="true"]');
   await page.waitForSelector('body[data-live="true"]');
+  expect(new URL(page.url()).searchParams.has('token')).toBe(false);
   expect(errors).toEqual([]);
   return page;
 }
@@ -115,6 +117,17 @@ describeInBrowser('the web chat in Chromium', () => {
     // Focus returns to the message box, so the keyboard user can go on typing.
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('message');
     await shot(page, 'answer-sv');
+  }, 30_000);
+
+  it('without the token the page says how to open it, and shows no one', async () => {
+    const context = await browser.newContext({ locale: 'en' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?lang=en`);
+    await page.locator('#log .error').waitFor();
+    await expect(page.locator('#log .error').innerText()).resolves.toBe('Open the demo chat with the address npm start printed (it carries a token).');
+    await expect(page.locator('#person option').count()).resolves.toBe(0);
+    await shot(page, 'demo-without-token');
   }, 30_000);
 
   it('switches the interface and the answers to Finnish', async () => {

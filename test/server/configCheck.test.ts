@@ -39,6 +39,21 @@ describe('somebot config check', () => {
     expect(result.out).not.toContain('xoxb-secret-value');
     expect(result.out).not.toContain('shh-secret');
     expect(result.out).toContain('Slack: ready');
+    // With Slack configured the demo (no login) is off unless asked for, and the check says why.
+    expect(result.out).toContain('Web chat: off – Slack or Teams is configured, so the demo chat (no login) is off');
+  });
+
+  it('takes the sign-in settings all together, hides the client secret and the demo token', async () => {
+    const signIn = { SOMEBOT_OIDC_ISSUER: 'https://login.example/tenant/v2.0', SOMEBOT_OIDC_CLIENT_ID: 'somebot', SOMEBOT_OIDC_CLIENT_SECRET: 'oidc-secret-value', SOMEBOT_PUBLIC_URL: 'https://somebot.example', SOMEBOT_LANG: 'en' };
+    const ok = await check({ ...signIn, HOST: '0.0.0.0' });
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('Web chat: ready');
+    expect(ok.out).not.toContain('oidc-secret-value');
+    const partial = await check({ SOMEBOT_OIDC_ISSUER: signIn.SOMEBOT_OIDC_ISSUER, SOMEBOT_LANG: 'en' });
+    expect(partial.code).toBe(1);
+    expect(partial.err).toContain('SOMEBOT_OIDC_CLIENT_ID: required when SOMEBOT_OIDC_* is set');
+    const token = await check({ SOMEBOT_DEMO_TOKEN: 'demo-token-value-0123456789', SOMEBOT_LANG: 'en' });
+    expect(token.out).not.toContain('demo-token-value-0123456789');
   });
 
   it('exits 1 naming every invalid variable, never echoing a secret', async () => {
@@ -78,7 +93,7 @@ describe('somebot config check', () => {
   it('the web chat runs on any HOST only when SOMEBOT_WEB_CHAT=any-host says so, and can be switched off', async () => {
     expect((await check({ HOST: '0.0.0.0', SOMEBOT_WEB_CHAT: 'any-host' })).out).toContain('Web chat: ready');
     expect((await check({ SOMEBOT_WEB_CHAT: 'off' })).out).toContain('Web chat: off – switched off (SOMEBOT_WEB_CHAT=off)');
-    expect((await check({ SOMEBOT_WEB_CHAT: 'public' })).err).toContain('SOMEBOT_WEB_CHAT: expected one of auto, off, any-host');
+    expect((await check({ SOMEBOT_WEB_CHAT: 'public' })).err).toContain('SOMEBOT_WEB_CHAT: expected one of demo, auto, off, any-host');
   });
 
   it('explains its usage', async () => {

@@ -11,6 +11,7 @@ import {
   referenceIn,
   startTestServer,
   webClient,
+  TEST_DEMO_TOKEN,
   type TestServer,
 } from './testServer';
 
@@ -85,7 +86,7 @@ describe('graceful stop', () => {
     try {
       await harassmentUntilConfirm(server.url, 'anna.lindqvist');
       // An open page: its event stream must not keep the server from stopping.
-      const stream = await fetch(`${server.url}/web/api/events?person=karin.nystrom`);
+      const stream = await fetch(`${server.url}/web/api/events?person=karin.nystrom&token=${TEST_DEMO_TOKEN}`);
       expect(stream.headers.get('content-type')).toContain('text/event-stream');
       const streamEnded = stream.text();
       // Hold the confirmation inside the conversation until the stop has begun.

@@ -15,7 +15,7 @@ import { Pool } from 'pg';
 import { REPO_ROOT } from '../../src/core/i18n';
 import { dropPostgresSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/db';
 import { conversationId } from '../../src/core/reports/dialogSessions';
-import { harassmentUntilConfirm, referenceIn, testConfig, TEST_INDEX_FILE } from './testServer';
+import { harassmentUntilConfirm, referenceIn, testConfig, TEST_DEMO_TOKEN, TEST_INDEX_FILE } from './testServer';
 
 const PEOPLE = ['anna.lindqvist', 'mikko.laine', 'helena.aaltonen', 'sofia.holmberg', 'karin.nystrom', 'linnea.berg'];
 
@@ -77,7 +77,7 @@ function confirm(port: number, person: string): Promise<{ person: string; status
         method: 'POST',
         path: '/web/api/messages',
         agent: false,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'X-Somebot-Person': person, 'X-Somebot-Lang': 'sv' },
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'X-Somebot-Person': person, 'X-Somebot-Lang': 'sv', 'X-Somebot-Demo-Token': TEST_DEMO_TOKEN },
       },
       (res) => {
         let text = '';
@@ -120,6 +120,7 @@ describe(`SIGTERM during report submissions (${TEST_DATABASE_URL ? 'PostgreSQL' 
       SOMEBOT_INDEX_FILE: TEST_INDEX_FILE,
       SOMEBOT_RELAY_POLL_MS: '50',
       SOMEBOT_LOG_LEVEL: 'debug',
+      SOMEBOT_DEMO_TOKEN: TEST_DEMO_TOKEN,
       PORT: String(port),
       HOST: '127.0.0.1',
       ...(database ? { DATABASE_URL: database } : {}),

@@ -28,6 +28,9 @@ export interface TestServer {
 /** The guideline index is built once per worker process and shared by its servers. */
 export const TEST_INDEX_FILE = path.join(os.tmpdir(), `somebot-server-test-index-${process.pid}.json`);
 
+/** The demo token of every test server (SOMEBOT_DEMO_TOKEN), unless a test gives its own. */
+export const TEST_DEMO_TOKEN = 'test-demo-token-0123456789abcdef';
+
 export function testConfig(env: Record<string, string> = {}): { config: Config; dataDir: string } {
   const dataDir = env.SOMEBOT_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'somebot-server-'));
   const config = loadConfig({
@@ -35,6 +38,7 @@ export function testConfig(env: Record<string, string> = {}): { config: Config; 
     SOMEBOT_RELAY_POLL_MS: '50',
     SOMEBOT_LOG_LEVEL: 'debug',
     PORT: '3978',
+    SOMEBOT_DEMO_TOKEN: TEST_DEMO_TOKEN,
     ...env,
     SOMEBOT_DATA_DIR: dataDir,
   });
@@ -42,8 +46,9 @@ export function testConfig(env: Record<string, string> = {}): { config: Config; 
   return { config, dataDir };
 }
 
-export async function startTestServer(options: { env?: Record<string, string>; modules?: ChannelModule[] } = {}): Promise<TestServer> {
+export async function startTestServer(options: { env?: Record<string, string>; modules?: ChannelModule[]; port?: number } = {}): Promise<TestServer> {
   const { config, dataDir } = testConfig(options.env);
+  if (options.port) config.server.port = options.port;
   const logLines: string[] = [];
   const logger = createPinoLogger(config.logLevel, { write: (line: string) => void logLines.push(line) });
   const bot = await createBot(config, { logger });
@@ -62,11 +67,12 @@ export async function startTestServer(options: { env?: Record<string, string>; m
   };
 }
 
-/** JSON requests as the page sends them: acting as `person`, in `lang`. */
-export function webClient(baseUrl: string, person?: string, lang = 'sv') {
+/** JSON requests as the demo page sends them: with the demo's token, acting as `person`, in `lang`. */
+export function webClient(baseUrl: string, person?: string, lang = 'sv', token: string | null = TEST_DEMO_TOKEN) {
   const headers = (body: boolean): Record<string, string> => ({
     Accept: 'application/json',
     'X-Somebot-Lang': lang,
+    ...(token ? { 'X-Somebot-Demo-Token': token } : {}),
     ...(person ? { 'X-Somebot-Person': person } : {}),
     ...(body ? { 'Content-Type': 'application/json' } : {}),
   });

@@ -6,6 +6,7 @@ import { translator } from '../../core/i18n';
 import { errorFields } from '../../core/logger';
 import { DialogSessions } from '../../core/reports/dialogSessions';
 import type { ChannelModule, MountedChannel } from '../../server/channelModule';
+import { directLocalOnly } from '../../server/guards/directRequest';
 import { checkActivityShape } from './activityShape';
 import { createAuthentication } from './authentication';
 import { noticeMessage } from './cards/noticeMessage';
@@ -54,7 +55,8 @@ function fromTenant(context: TurnContext, mode: Exclude<TeamsMode, { kind: 'off'
  * Microsoft Teams through botbuilder: a CloudAdapter at POST /api/messages with a TeamsActivityHandler,
  * and a notifier that sends alerts proactively. Mounted only with MICROSOFT_APP_ID (every request needs a
  * valid token) or, for local use, with SOMEBOT_DEV=1 on a loopback HOST (no authentication, as botbuilder
- * does for an empty app id); otherwise it stays off and says so in the banner.
+ * does for an empty app id, so only direct requests from this computer without forwarding headers are
+ * taken); otherwise it stays off and says so in the banner.
  *
  * A request is checked in this order: body shape (400), token (401, nothing changes), tenant, then
  * redelivery (a copy of an activity already handled is answered 200 and dropped); only then is the sender's
@@ -111,6 +113,16 @@ export function createTeamsChannel(options: TeamsChannelOptions = {}): ChannelMo
         if (!handled) logger.info('teams_redelivery_dropped', { activityType: context.activity.type });
       };
 
+      // Without authentication (SOMEBOT_DEV=1) only direct requests from this computer are taken.
+      if (mode.kind === 'dev') {
+        app.use(
+          TEAMS_ENDPOINT,
+          directLocalOnly((_req, res) => {
+            logger.warn('teams_request_not_direct', {});
+            res.status(403).json({ error: TeamsErrorCode.NotDirect });
+          }),
+        );
+      }
       app.post(TEAMS_ENDPOINT, express.json({ limit: MAX_BODY }), async (req: Request, res: Response) => {
         const shape = checkActivityShape(req.body);
         if (!shape.ok) {

@@ -17,6 +17,8 @@ export enum TeamsErrorCode {
   Unauthorized = 'teams_unauthorized',
   /** Any other failure (5xx, network); the relay retries. */
   Unavailable = 'teams_unavailable',
+  /** SOMEBOT_DEV=1: a request through a proxy or from another computer reached the unauthenticated endpoint. */
+  NotDirect = 'teams_not_direct',
 }
 
 /** A failed call to the Bot Connector service, with the HTTP status when there was one. */

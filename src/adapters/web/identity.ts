@@ -16,9 +16,27 @@ function param(req: Request, header: string, query: string): string | undefined 
 }
 
 /**
- * The person the request acts as (header X-Somebot-Person, or `?person=` for the event stream, which cannot
- * send headers). There is no login: this is the demo's premise, and why it runs on loopback only.
+ * Who a request of the web console acts as. The demo takes the person picked on the page; the console
+ * with sign-in takes the session's person and ignores any person header.
  */
+export interface WebIdentity {
+  /** The person the request acts as; throws a WebError (401/403) when there is none. */
+  personOf(req: Request): Promise<Person>;
+  /** Whether the page offers the person picker (the demo) or shows who signed in. */
+  readonly picker: boolean;
+  /** Whether this person is an administrator of the console (exports every report). Never in the demo. */
+  isAdmin(personId: string): boolean;
+}
+
+/**
+ * The demo's identity: the person picked on the page (header X-Somebot-Person, or `?person=` for the event
+ * stream, which cannot send headers). There is no login: this is the demo's premise, and why it runs only
+ * for direct requests on this computer that carry the demo's token.
+ */
+export function pickedIdentity(directory: Directory): WebIdentity {
+  return { picker: true, personOf: (req) => personOf(req, directory), isAdmin: () => false };
+}
+
 export async function personOf(req: Request, directory: Directory): Promise<Person> {
   const id = param(req, PERSON_HEADER, 'person')?.trim();
   if (!id) throw new WebError(WebErrorCode.NoPerson);

@@ -9,6 +9,15 @@ export const WEB_PATHS = {
   page: '/',
   static: '/web/static',
   api: '/web/api',
+  /** Sign-in, its callback and sign-out (the console with OpenID Connect). */
+  auth: '/web/auth',
+} as const;
+
+/** Routes of the sign-in, relative to WEB_PATHS.auth. */
+export const AUTH = {
+  login: '/login',
+  callback: '/callback',
+  logout: '/logout',
 } as const;
 
 /** API routes, relative to WEB_PATHS.api. */
@@ -22,6 +31,7 @@ export const API = {
   report: '/reports/:reference',
   reportAction: '/reports/:reference/actions',
   events: '/events',
+  export: '/export',
 } as const;
 
 /**
@@ -31,3 +41,4 @@ export const API = {
 export const WEB_DIR = path.join(REPO_ROOT, 'src', 'adapters', 'web');
 export const PUBLIC_DIR = path.join(WEB_DIR, 'public');
 export const PAGE_TEMPLATE = path.join(WEB_DIR, 'templates', 'page.html');
+export const NOTICE_TEMPLATE = path.join(WEB_DIR, 'templates', 'notice.html');

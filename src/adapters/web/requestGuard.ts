@@ -23,11 +23,12 @@ function originHost(origin: string): string {
 /**
  * Keeps other web sites out of the demo chat, which has no login:
  * - on a loopback HOST, the Host header must name a loopback address (stops DNS rebinding);
- * - a state-changing request must come from this page: Origin (when sent) equal to this host, and
+ * - a state-changing request must come from this page: Origin (when sent) equal to this host (with
+ *   sign-in: to the public URL's origin), and
  *   Sec-Fetch-Site (when sent) same-origin. Cross-site form posts and scripted requests are refused.
  * Security headers: a strict Content-Security-Policy (no inline script), no framing, no referrer.
  */
-export function requestGuard(options: { loopbackOnly: boolean; defaultLang: UiLang }): RequestHandler {
+export function requestGuard(options: { loopbackOnly: boolean; defaultLang: UiLang; expectedOrigin?: string }): RequestHandler {
   return (req, res, next) => {
     res.set({
       'Content-Security-Policy':
@@ -41,7 +42,14 @@ export function requestGuard(options: { loopbackOnly: boolean; defaultLang: UiLa
     if (!refused && !SAFE_METHODS.has(req.method)) {
       const origin = req.get('origin');
       const site = req.get('sec-fetch-site');
-      if (origin !== undefined && originHost(origin) !== host.toLowerCase()) refused = true;
+      // A form post from a page with Referrer-Policy no-referrer carries `Origin: null`: then only a
+      // same-origin Sec-Fetch-Site lets it through.
+      if (origin === 'null') {
+        if (site !== 'same-origin') refused = true;
+      } else if (origin !== undefined && options.expectedOrigin !== undefined) {
+        // Behind a reverse proxy the Host header may be the proxy's upstream: compare with the public origin.
+        if (origin.toLowerCase() !== options.expectedOrigin.toLowerCase()) refused = true;
+      } else if (origin !== undefined && originHost(origin) !== host.toLowerCase()) refused = true;
       if (site !== undefined && site !== 'same-origin' && site !== 'none') refused = true;
     }
     if (!refused) return next();

@@ -13,6 +13,14 @@ export enum WebErrorCode {
   ForeignOrigin = 'web_foreign_origin',
   /** The store or another part of the bot did not answer. */
   Unavailable = 'web_unavailable',
+  /** Demo: the request does not carry the demo's token (X-Somebot-Demo-Token). */
+  DemoToken = 'web_demo_token',
+  /** Demo: the request came through a proxy or from another computer. */
+  NotDirect = 'web_not_direct',
+  /** Sign-in mode: no valid session (never signed in, signed out, expired). */
+  NoSession = 'web_no_session',
+  /** Export: only IT security may export. */
+  ExportDenied = 'web_export_denied',
 }
 
 const STATUS: Record<WebErrorCode, number> = {
@@ -21,6 +29,10 @@ const STATUS: Record<WebErrorCode, number> = {
   [WebErrorCode.BadRequest]: 400,
   [WebErrorCode.ForeignOrigin]: 403,
   [WebErrorCode.Unavailable]: 503,
+  [WebErrorCode.DemoToken]: 401,
+  [WebErrorCode.NotDirect]: 403,
+  [WebErrorCode.NoSession]: 401,
+  [WebErrorCode.ExportDenied]: 403,
 };
 
 export class WebError extends Error {

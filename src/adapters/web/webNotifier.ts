@@ -63,13 +63,28 @@ export class WebNotifier implements Notifier {
 }
 
 /**
- * The web chat as a platform: it reaches every person in the directory (web identity = directory id) and
- * IT security's channels. Registered last, so Slack and Teams deliver first to those they reach.
+ * Whom the web inbox reaches. In the demo: every person in the directory (web identity = directory id)
+ * and IT security's channels. With sign-in: only people who have signed in to the console (and IT
+ * security's channels once one of IT security's people has), because an inbox nobody opens is no delivery.
  */
-export function webPlatformChannel(notifier: WebNotifier, itSecurityChannels: Set<string>): PlatformChannel {
+export interface WebReach {
+  /** Whether this person's web inbox is a place they look. */
+  person(personId: string): boolean;
+  /** Whether messages to IT security's channels, shown to IT security's people, are seen. */
+  itSecurityChannels(): boolean;
+}
+
+/** The demo's reach: everyone. */
+export const EVERYONE: WebReach = { person: () => true, itSecurityChannels: () => true };
+
+/**
+ * The web chat as a platform. Registered last, so Slack and Teams deliver first to those they reach; a
+ * message nobody reaches waits and is finally dead-lettered to IT security (PlatformNotifier, relay).
+ */
+export function webPlatformChannel(notifier: WebNotifier, itSecurityChannels: Set<string>, reach: WebReach = EVERYONE): PlatformChannel {
   return {
     platform: 'web',
     notifier,
-    reaches: (to) => to.kind === 'person' || itSecurityChannels.has(channelKey(to.channel)),
+    reaches: (to) => (to.kind === 'person' ? reach.person(to.person.id) : itSecurityChannels.has(channelKey(to.channel)) && reach.itSecurityChannels()),
   };
 }

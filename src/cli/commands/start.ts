@@ -57,7 +57,7 @@ export const startCommand: CliCommand = {
 function printBanner(io: CliIo, running: RunningServer, config: Parameters<typeof channelRequirements>[0], t: ReturnType<typeof translator>): void {
   io.out(t('ops:start.listening', { url: running.url }));
   const web = running.channels.find((c) => c.name === 'web');
-  if (web?.on) io.out(t('ops:start.openChat', { url: `${running.url}/` }));
+  if (web?.on) io.out(t('ops:start.openChat', { url: config.signIn ? `${config.signIn.publicUrl}/` : `${running.url}${web.openPath ?? '/'}` }));
   const requirements = channelRequirements(config, t);
   for (const c of running.channels) {
     const channel = t(`ops:channel.${c.name}`);

@@ -234,8 +234,11 @@ export class ReportService {
     return this.deps.store.listReports({ ...filter, visibleTo: { personId: person.id, itSecurity: person.roles.includes('it_security') } });
   }
 
-  /** Full views of every report a viewer may see, each audited as 'exported' (for CSV/JSON export). */
-  async exportReports(viewer: Viewer | string, filter: Omit<ReportFilter, 'visibleTo'> = {}): Promise<ReportView[]> {
+  /**
+   * Full views of every report a viewer may see, each audited as 'exported' (for CSV/JSON export).
+   * `include` narrows the export further (checked before anything is audited).
+   */
+  async exportReports(viewer: Viewer | string, filter: Omit<ReportFilter, 'visibleTo'> = {}, include?: (report: StoredReport) => boolean): Promise<ReportView[]> {
     const who = asViewer(viewer);
     const person = who.kind === 'person' ? await this.person(who.personId) : undefined;
     const actor = actorString(this.actorOf(who));
@@ -244,7 +247,7 @@ export class ReportService {
       const report = await this.deps.store.getReport(summary.reference);
       if (!report) continue;
       const access: AccessReason | undefined = person ? viewAccess(report, person) : 'admin';
-      if (!access) continue;
+      if (!access || (include && !include(report))) continue;
       await this.deps.store.appendTimeline({ reference: report.reference, at: this.deps.clock.now(), actor, event: 'exported', details: { access } });
       views.push(await this.viewOf(report, access));
     }

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Config } from '../../config';
 import type { Platform } from '../../core/directory/directory';
-import { isLoopbackHost, webChatDecision } from '../../adapters/web/loopback';
+import { isLoopbackHost, webConsoleMode } from '../../adapters/web/loopback';
 
 /** Whether a channel has what it needs to start, and if not, why (a translated phrase). */
 export interface ChannelRequirement {
@@ -20,10 +20,9 @@ export interface ChannelRequirement {
 export function channelRequirements(config: Config, t: TFunction): ChannelRequirement[] {
   const missing = (names: string[]): ChannelRequirement['reason'] => t('ops:off.missing', { variables: names.join(', ') });
 
-  const web = webChatDecision(config);
-  const webReq: ChannelRequirement = web.on
-    ? { name: 'web', ready: true }
-    : { name: 'web', ready: false, reason: web.reason === 'disabled' ? t('ops:off.disabled') : t('ops:off.notLoopback', { host: config.server.host }) };
+  const web = webConsoleMode(config);
+  const webOff = { disabled: () => t('ops:off.disabled'), not_loopback: () => t('ops:off.notLoopback', { host: config.server.host }), other_channels: () => t('console:off.otherChannels') };
+  const webReq: ChannelRequirement = web.on ? { name: 'web', ready: true } : { name: 'web', ready: false, reason: webOff[web.reason]() };
 
   const slackMissing: string[] = [];
   if (!config.slack.botToken) slackMissing.push('SLACK_BOT_TOKEN');

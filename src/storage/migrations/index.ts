@@ -5,6 +5,7 @@ import { sql as web } from './004_web';
 import { sql as contentLoop } from './012_content_loop';
 import { sql as deliveryAttempts } from './006_delivery_attempts';
 import { sql as oneTruth } from './007_one_truth';
+import { sql as webSessions } from './008_web_sessions';
 
 /**
  * Schema migrations, applied in order and recorded in `schema_migrations`. They are TypeScript string
@@ -24,5 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 4, name: 'web', sql: web },
   { id: 6, name: 'delivery_attempts', sql: deliveryAttempts },
   { id: 7, name: 'one_truth', sql: oneTruth },
+  { id: 8, name: 'web_sessions', sql: webSessions },
   { id: 12, name: 'content_loop', sql: contentLoop },
 ];

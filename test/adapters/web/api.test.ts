@@ -4,7 +4,9 @@
  * status, access checks, and the guard against other web sites.
  */
 import http from 'node:http';
-import { startTestServer, webClient, eventually, type TestServer } from '../../server/testServer';
+import { startTestServer, webClient, eventually, TEST_DEMO_TOKEN, type TestServer } from '../../server/testServer';
+import { isDirectLocalRequest } from '../../../src/server/guards/directRequest';
+import { draft, SECRET } from '../../helpers/db';
 
 const SECRET_DESCRIPTION = 'SECRET-WEB-DESCRIPTION en profil skriver <img src=x onerror=alert(1)> under varje inlägg';
 
@@ -190,4 +192,101 @@ describe('the web chat API', () => {
     expect(page).not.toMatch(/\{\{/);
     expect((await fetch(`${server.url}/web/static/app.js`)).status).toBe(200);
   });
+
+  it('groups reports by why the person sees them, and lets IT security (only) export them with their timelines', async () => {
+    const reference = await reportHarassment('mikko.laine');
+    const threat = (await server.bot.reporting.service.submit(draft(), 'anna.lindqvist')).reference;
+    const timo = await webClient(server.url, 'timo.korhonen').get('/reports');
+    expect(timo.body.html).toMatch(new RegExp(`data-group="queue"[\\s\\S]*${threat}`));
+    expect(timo.body.html).not.toContain(reference);
+    const mine = await webClient(server.url, 'mikko.laine').get('/reports');
+    expect(mine.body.html).toMatch(new RegExp(`data-group="mine"[\\s\\S]*${reference}`));
+    const karin = await webClient(server.url, 'karin.nystrom').get('/reports');
+    expect(karin.body.html).toMatch(new RegExp(`data-group="sentToMe"[\\s\\S]*${reference}`));
+    expect(karin.body.html).not.toContain('data-group="queue"');
+
+    const employee = await fetch(`${server.url}/web/api/export?format=csv`, { headers: { 'X-Somebot-Person': 'mikko.laine', 'X-Somebot-Demo-Token': TEST_DEMO_TOKEN } });
+    expect(employee.status).toBe(403);
+    const itSecurity = (format: string) => fetch(`${server.url}/web/api/export?format=${format}`, { headers: { 'X-Somebot-Person': 'timo.korhonen', 'X-Somebot-Demo-Token': TEST_DEMO_TOKEN, 'X-Somebot-Lang': 'en' } });
+    const json = await itSecurity('json');
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-disposition')).toMatch(/^attachment; filename="somebot-reports-\d{4}-\d{2}-\d{2}\.json"$/);
+    const exported = (await json.json()) as { reports: { reference: string; recipients: string[]; description: string; timeline: { event: string }[] }[] };
+    // Harassment goes to the manager only, a threat to IT security too: the export holds only the threat.
+    expect(exported.reports.map((r) => r.reference)).toEqual([threat]);
+    expect(exported.reports[0]!.description).toBe(SECRET.description);
+    expect(exported.reports[0]!.timeline.map((e) => e.event)).toEqual(expect.arrayContaining(['submitted']));
+    const csv = await (await itSecurity('csv')).text();
+    expect(csv.split('\r\n')[0]).toMatch(/^reference,.*,timeline$/);
+    expect(csv).toContain(threat);
+    expect(csv).not.toContain(reference);
+    // The export is audited on the exported report, and only there.
+    expect((await server.bot.reporting.store.timeline(threat)).map((e) => e.event)).toContain('exported');
+    expect((await server.bot.reporting.store.timeline(reference)).map((e) => e.event)).not.toContain('exported');
+    expect((await itSecurity('xml')).status).toBe(400);
+  }, 60_000);
 });
+
+describe('the demo guard', () => {
+  const get = (path: string, headers: Record<string, string>) => fetch(`${server.url}${path}`, { headers });
+
+  it('answers an API request only with the demo token: none or a wrong one is a translated 401, nothing read', async () => {
+    const none = await webClient(server.url, 'karin.nystrom', 'en', null).get('/inbox');
+    expect(none.status).toBe(401);
+    expect(none.body.error).toBe('Open the demo chat with the address npm start printed (it carries a token).');
+    const wrong = await webClient(server.url, 'karin.nystrom', 'sv', 'x'.repeat(TEST_DEMO_TOKEN.length)).post('/messages', { text: 'hej' });
+    expect(wrong.status).toBe(401);
+    expect((await webClient(server.url, undefined, 'sv', null).get('/people')).status).toBe(401);
+    // The event stream takes the token in its address (EventSource sends no headers); without it, 401.
+    expect((await get('/web/api/events?person=karin.nystrom', {})).status).toBe(401);
+    const stream = await get(`/web/api/events?person=karin.nystrom&token=${TEST_DEMO_TOKEN}`, {});
+    expect(stream.status).toBe(200);
+    await stream.body?.cancel();
+    // Elsewhere a token in the address does not count.
+    expect((await get(`/web/api/inbox?person=karin.nystrom&token=${TEST_DEMO_TOKEN}`, {})).status).toBe(401);
+  });
+
+  it('never answers a request carrying forwarding headers, token or not: page, files and API', async () => {
+    const withToken = { 'X-Somebot-Demo-Token': TEST_DEMO_TOKEN, 'X-Somebot-Person': 'karin.nystrom', 'X-Somebot-Lang': 'en' };
+    const proxies: Record<string, string>[] = [{ 'X-Forwarded-For': '203.0.113.9' }, { Forwarded: 'for=203.0.113.9' }, { 'X-Real-IP': '203.0.113.9' }, { 'X-Forwarded-Host': 'bot.example' }, { 'X-Forwarded-Proto': 'https' }];
+    for (const proxied of proxies) {
+      const inbox = await get('/web/api/inbox', { ...withToken, ...proxied });
+      expect(inbox.status).toBe(403);
+      const body = (await inbox.json()) as { error: string; items?: unknown };
+      expect(body.items).toBeUndefined();
+      expect(body.error).toBe('The demo chat answers only requests made directly on this computer, not through a proxy.');
+      expect((await get('/web/api/reports', { ...withToken, ...proxied })).status).toBe(403);
+      expect((await get('/', proxied)).status).toBe(403);
+      expect((await get('/web/static/app.js', proxied)).status).toBe(403);
+    }
+    expect((await get('/web/api/inbox', withToken)).status).toBe(200);
+  });
+
+  it('tells a direct request on this computer from one through a proxy or from elsewhere', () => {
+    const req = (remoteAddress: string, headers: Record<string, string> = {}) => ({ socket: { remoteAddress }, headers }) as never;
+    expect(isDirectLocalRequest(req('127.0.0.1'))).toBe(true);
+    expect(isDirectLocalRequest(req('::1'))).toBe(true);
+    expect(isDirectLocalRequest(req('::ffff:127.0.0.1'))).toBe(true);
+    expect(isDirectLocalRequest(req('10.0.0.5'))).toBe(false);
+    expect(isDirectLocalRequest(req('::ffff:192.168.1.2'))).toBe(false);
+    expect(isDirectLocalRequest(req('127.0.0.1', { 'x-forwarded-for': '1.2.3.4' }))).toBe(false);
+    expect(isDirectLocalRequest(req('127.0.0.1', { 'x-real-ip': '1.2.3.4' }))).toBe(false);
+    expect(isDirectLocalRequest(req('127.0.0.1', { forwarded: 'for=1.2.3.4' }))).toBe(false);
+  });
+
+  it('prints the address with its token, and makes a random token when none is configured', async () => {
+    const web = server.running.channels.find((c) => c.name === 'web');
+    expect(web?.openPath).toBe(`/?token=${TEST_DEMO_TOKEN}`);
+    const other = await startTestServer({ env: { SOMEBOT_DEMO_TOKEN: '' } });
+    try {
+      const path = other.running.channels.find((c) => c.name === 'web')?.openPath ?? '';
+      const token = /^\/\?token=([\w-]{32})$/.exec(path)?.[1];
+      expect(token).toBeDefined();
+      expect((await webClient(other.url, 'karin.nystrom', 'sv', token!).get('/inbox')).status).toBe(200);
+      expect((await webClient(other.url, 'karin.nystrom').get('/inbox')).status).toBe(401);
+    } finally {
+      await other.dispose();
+    }
+  }, 60_000);
+});
+

@@ -1,7 +1,8 @@
 import { escapeHtml, html, paragraphs, raw } from '../../../src/adapters/web/render/html';
 import { dialogHtml } from '../../../src/adapters/web/render/dialogHtml';
 import { messageHtml, messageKey } from '../../../src/adapters/web/render/messageHtml';
-import { isLoopbackHost, webChatDecision } from '../../../src/adapters/web/loopback';
+import { isLoopbackHost, webConsoleMode } from '../../../src/adapters/web/loopback';
+import { isConfigError, loadConfig } from '../../../src/config';
 import type { OutboundMessage } from '../../../src/core/ports';
 
 describe('html', () => {
@@ -65,11 +66,39 @@ describe('the web chat runs on loopback only', () => {
     for (const host of ['0.0.0.0', '::', '10.0.0.5', 'bot.example.org', '128.0.0.1']) expect(isLoopbackHost(host)).toBe(false);
   });
 
-  it('is on for a loopback HOST, off for any other unless any-host, off when switched off', () => {
-    const decide = (host: string, chat: 'auto' | 'off' | 'any-host') => webChatDecision({ server: { host, port: 1 }, web: { chat, shutdownGraceMs: 1 } });
-    expect(decide('127.0.0.1', 'auto')).toEqual({ on: true });
-    expect(decide('0.0.0.0', 'auto')).toEqual({ on: false, reason: 'not_loopback' });
-    expect(decide('0.0.0.0', 'any-host')).toEqual({ on: true });
-    expect(decide('127.0.0.1', 'off')).toEqual({ on: false, reason: 'disabled' });
+  it('runs the demo by default only with nothing else configured on a loopback HOST; sign-in wins; off when switched off', () => {
+    const mode = (env: Record<string, string>) => webConsoleMode(loadConfig(env));
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' };
+    const teams = { MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p' };
+    const oidc = { SOMEBOT_OIDC_ISSUER: 'https://login.example/v2.0', SOMEBOT_OIDC_CLIENT_ID: 'c', SOMEBOT_OIDC_CLIENT_SECRET: 's', SOMEBOT_PUBLIC_URL: 'https://bot.example' };
+    expect(mode({})).toEqual({ on: true, kind: 'demo', network: 'loopback' });
+    expect(mode({ SOMEBOT_DEV: '1' })).toEqual({ on: true, kind: 'demo', network: 'loopback' });
+    expect(mode({ HOST: '0.0.0.0' })).toEqual({ on: false, reason: 'not_loopback' });
+    expect(mode(slack)).toEqual({ on: false, reason: 'other_channels' });
+    expect(mode(teams)).toEqual({ on: false, reason: 'other_channels' });
+    // Asked for: `demo`, or `auto` as before.
+    expect(mode({ ...teams, SOMEBOT_WEB_CHAT: 'demo' })).toEqual({ on: true, kind: 'demo', network: 'loopback' });
+    expect(mode({ ...slack, SOMEBOT_WEB_CHAT: 'auto' })).toEqual({ on: true, kind: 'demo', network: 'loopback' });
+    expect(mode({ HOST: '0.0.0.0', SOMEBOT_WEB_CHAT: 'demo' })).toEqual({ on: false, reason: 'not_loopback' });
+    expect(mode({ HOST: '0.0.0.0', SOMEBOT_WEB_CHAT: 'any-host' })).toEqual({ on: true, kind: 'demo', network: 'any' });
+    expect(mode({ SOMEBOT_WEB_CHAT: 'off' })).toEqual({ on: false, reason: 'disabled' });
+    expect(mode({ ...oidc, ...teams, HOST: '0.0.0.0' })).toEqual({ on: true, kind: 'signin' });
+    expect(mode({ ...oidc, SOMEBOT_WEB_CHAT: 'off' })).toEqual({ on: false, reason: 'disabled' });
+  });
+
+  it('refuses a partial sign-in configuration and the demo beside sign-in, naming the variable', () => {
+    const refusal = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (err) {
+        if (isConfigError(err)) return err.variable;
+        throw err;
+      }
+      return undefined;
+    };
+    expect(refusal({ SOMEBOT_OIDC_ISSUER: 'https://login.example/v2.0', SOMEBOT_OIDC_CLIENT_ID: 'c' })).toBe('SOMEBOT_OIDC_CLIENT_SECRET');
+    expect(refusal({ SOMEBOT_PUBLIC_URL: 'https://bot.example' })).toBe('SOMEBOT_OIDC_ISSUER');
+    expect(refusal({ SOMEBOT_OIDC_ISSUER: 'https://l.example', SOMEBOT_OIDC_CLIENT_ID: 'c', SOMEBOT_OIDC_CLIENT_SECRET: 's', SOMEBOT_PUBLIC_URL: 'https://b.example', SOMEBOT_WEB_CHAT: 'demo' })).toBe('SOMEBOT_WEB_CHAT');
+    expect(refusal({ SOMEBOT_DEMO_TOKEN: 'short' })).toBe('SOMEBOT_DEMO_TOKEN');
   });
 });

@@ -1,13 +1,17 @@
 // The web chat page. Plain JavaScript, no build step. The server decides everything and renders replies,
 // alerts and reports as escaped HTML; this script only sends what the person does and places what comes back.
+// Two modes (body[data-mode]): the demo, where the person is picked here and every request carries the demo's
+// token (from the address npm start printed, kept in sessionStorage), and sign-in, where the server knows who
+// is signed in and the page has no picker.
 'use strict';
 
 (function () {
   const API = '/web/api';
   const LANGS = ['sv', 'fi', 'en'];
-  const STORE = { lang: 'somebot.lang', person: 'somebot.person' };
+  const STORE = { lang: 'somebot.lang', person: 'somebot.person', token: 'somebot.demoToken' };
+  const MODE = document.body.getAttribute('data-mode') === 'signin' ? 'signin' : 'demo';
 
-  const state = { lang: document.documentElement.lang || 'sv', texts: {}, people: [], person: null, events: null };
+  const state = { lang: document.documentElement.lang || 'sv', texts: {}, people: [], person: null, events: null, token: null };
   const $ = (id) => document.getElementById(id);
   const log = $('log');
   const inbox = $('inbox');
@@ -32,10 +36,9 @@
   }
 
   async function api(method, path, body) {
-    const headers = { Accept: 'application/json', 'X-Somebot-Lang': state.lang };
-    if (state.person) headers['X-Somebot-Person'] = state.person.id;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(API + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(API + path, { method, headers: headersFor(body !== undefined), body: body === undefined ? undefined : JSON.stringify(body) });
+    // Sign-in mode: the session ended (signed out elsewhere, expired): the page offers to sign in again.
+    if (response.status === 401 && MODE === 'signin') window.location.assign('/');
     let data = {};
     try {
       data = await response.json();
@@ -48,6 +51,14 @@
       throw error;
     }
     return data;
+  }
+
+  function headersFor(withBody) {
+    const headers = { Accept: 'application/json', 'X-Somebot-Lang': state.lang };
+    if (MODE === 'demo' && state.person) headers['X-Somebot-Person'] = state.person.id;
+    if (MODE === 'demo' && state.token) headers['X-Somebot-Demo-Token'] = state.token;
+    if (withBody) headers['Content-Type'] = 'application/json';
+    return headers;
   }
 
   /** Parses server-rendered (already escaped) HTML into nodes. */
@@ -85,6 +96,7 @@
 
   function fillPeople() {
     const select = $('person');
+    if (!select) return;
     select.textContent = '';
     for (const group of ['employee', 'manager', 'it_security']) {
       const members = state.people.filter((p) => groupOf(p) === group);
@@ -105,6 +117,13 @@
   function showRoles() {
     const p = state.person;
     $('person-roles').textContent = p ? t('person.roles', { roles: p.roles.map((r) => t('role.' + r)).join(', ') }) : '';
+    const signedInAs = $('signed-in-as');
+    if (signedInAs && p) signedInAs.textContent = t('console.signedInAs', { name: p.name });
+    $('export').hidden = !(p && (p.admin || p.roles.includes('it_security')));
+    const hint = $('export-hint');
+    const hintKey = p && p.admin ? 'console.exportHintAdmin' : 'console.exportHint';
+    hint.setAttribute('data-i18n', hintKey);
+    hint.textContent = t(hintKey);
     const heading = $('reports-heading');
     const key = !p ? 'reports.headingEmployee' : p.roles.includes('it_security') ? 'reports.headingItSecurity' : p.roles.includes('manager') ? 'reports.headingManager' : 'reports.headingEmployee';
     heading.setAttribute('data-i18n', key);
@@ -115,11 +134,13 @@
     const person = state.people.find((p) => p.id === id);
     if (!person) return;
     state.person = person;
-    localStorage.setItem(STORE.person, id);
-    const url = new URL(window.location.href);
-    url.searchParams.set('as', id);
-    window.history.replaceState(null, '', url);
-    $('person').value = id;
+    if (MODE === 'demo') {
+      localStorage.setItem(STORE.person, id);
+      const url = new URL(window.location.href);
+      url.searchParams.set('as', id);
+      window.history.replaceState(null, '', url);
+      $('person').value = id;
+    }
     log.textContent = '';
     showRoles();
     connectEvents();
@@ -339,16 +360,51 @@
     if (button.hasAttribute('data-action')) void act(button);
     else if (button.hasAttribute('data-open')) void toggleReport(button, button.getAttribute('aria-expanded') !== 'true').catch((err) => announce(err.message));
     else if (button.hasAttribute('data-lang-switch')) void setLang(button.getAttribute('data-lang-switch'), true);
+    else if (button.hasAttribute('data-export')) void download(button);
   });
 
-  $('person').addEventListener('change', (event) => void setPerson(event.target.value));
+  if ($('person')) $('person').addEventListener('change', (event) => void setPerson(event.target.value));
+
+  // -- export for the records system (IT security)
+
+  async function download(button) {
+    const format = button.getAttribute('data-export');
+    button.disabled = true;
+    try {
+      const response = await fetch(API + '/export?format=' + encodeURIComponent(format), { headers: headersFor(false) });
+      if (!response.ok) {
+        let data = {};
+        try {
+          data = await response.json();
+        } catch (_) {
+          data = {};
+        }
+        throw new Error(data.error || t('chat.failed'));
+      }
+      const disposition = response.headers.get('Content-Disposition') || '';
+      const name = (/filename="([^"]+)"/.exec(disposition) || [])[1] || 'somebot-reports.' + format;
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(await response.blob());
+      link.download = name;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      announce(t('console.exported'));
+    } catch (err) {
+      announce(err.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
 
   // -- live updates
 
   function connectEvents() {
     if (state.events) state.events.close();
     if (!state.person) return;
-    const source = new EventSource(API + '/events?person=' + encodeURIComponent(state.person.id));
+    const query = MODE === 'demo' ? '?person=' + encodeURIComponent(state.person.id) + (state.token ? '&token=' + encodeURIComponent(state.token) : '') : '';
+    const source = new EventSource(API + '/events' + query);
     let lost = false;
     source.addEventListener('inbox', (event) => receive(JSON.parse(event.data)));
     source.addEventListener('reports', () => void loadReports());
@@ -371,12 +427,25 @@
 
   // -- start
 
+  /** The demo's token: from the address npm start printed (then taken out of it), else kept from before. */
+  function keepToken() {
+    const url = new URL(window.location.href);
+    const given = url.searchParams.get('token');
+    if (given) {
+      sessionStorage.setItem(STORE.token, given);
+      url.searchParams.delete('token');
+      window.history.replaceState(null, '', url);
+    }
+    state.token = sessionStorage.getItem(STORE.token);
+  }
+
   async function start() {
+    if (MODE === 'demo') keepToken();
     const params = new URL(window.location.href).searchParams;
     const wantedLang = params.get('lang') || localStorage.getItem(STORE.lang) || state.lang;
     const people = await api('GET', '/people');
     state.people = people.people;
-    const wanted = params.get('as') || localStorage.getItem(STORE.person) || people.preselected;
+    const wanted = (MODE === 'demo' && (params.get('as') || localStorage.getItem(STORE.person))) || people.preselected;
     state.person = state.people.find((p) => p.id === wanted) || state.people.find((p) => p.id === people.preselected) || null;
     await setLang(wantedLang, false);
     if (state.person) await setPerson(state.person.id);

@@ -7,22 +7,38 @@ import { deliveryText } from '../../../core/reports/trailText';
 import { recipientSummary } from '../../../core/reports/dialog/recipientLines';
 import type { ReportView } from '../../../core/reports/service';
 import { REPORT_ACTIONS, type WebReportAction } from '../webActions';
-import { html, paragraphs, type Html } from './html';
+import { html, paragraphs, raw, type Html } from './html';
 
 const detailId = (reference: string) => `report-${reference}`;
 
 /** The reports a person can see, without their content: reference, category, status, urgency, date. */
-export function reportListHtml(reports: ReportSummary[], lang: UiLang, timeZone: string): Html {
+export function reportListHtml(reports: ReportSummary[], lang: UiLang, timeZone: string, itemHeading: 'h3' | 'h4' = 'h3'): Html {
   const t = translator(lang);
   if (reports.length === 0) return html`<p class="empty">${t('web:reports.none')}</p>`;
+  const open = raw(`<${itemHeading}>`);
+  const close = raw(`</${itemHeading}>`);
   return html`<ul class="reports">${reports.map(
     (r) => html`<li class="report status-${r.status}" data-reference="${r.reference}">
-<h3>${r.reference} · ${t(`notifications:category.${r.category}`)}</h3>
+${open}${r.reference} · ${t(`notifications:category.${r.category}`)}${close}
 <p><span class="status-label" data-status="${r.status}">${t('web:reports.status')}: <strong>${t(`notifications:status.${r.status}`)}</strong></span> · ${t(`notifications:urgency.${r.urgency}`)} · <time datetime="${r.submittedAt.toISOString()}">${formatLocalDateTime(r.submittedAt, timeZone)}</time></p>
 <button type="button" data-open="${r.reference}" aria-expanded="false" aria-controls="${detailId(r.reference)}">${t('web:reports.show')}<span class="visually-hidden"> ${r.reference}</span></button>
 <div class="report-detail" id="${detailId(r.reference)}" hidden></div>
 </li>`,
   )}</ul>`;
+}
+
+/** The console's lists: a person's own reports, those sent to them, and (IT security) its queue. */
+export type ReportGroup = 'mine' | 'sentToMe' | 'queue';
+
+/** Each group with its heading; a group is shown when given (empty groups say there are none). */
+export function reportGroupsHtml(groups: { group: ReportGroup; reports: ReportSummary[] }[], lang: UiLang, timeZone: string): Html {
+  const t = translator(lang);
+  return html`${groups.map(
+    ({ group, reports }) => html`<section class="report-group" data-group="${group}" aria-labelledby="group-${group}">
+<h3 id="group-${group}">${t(`web:console.${group}`)} <span class="count">(${reports.length})</span></h3>
+${reportListHtml(reports, lang, timeZone, 'h4')}
+</section>`,
+  )}`;
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { Router } from 'express';
-import { personOf } from '../identity';
 import { API } from '../paths';
 import type { WebContext } from '../webContext';
 import { handler } from './handler';
@@ -9,7 +8,7 @@ export function register(router: Router, ctx: WebContext): void {
   router.get(
     API.events,
     handler(ctx, async (req, res) => {
-      const person = await personOf(req, ctx.bot.reporting.directory);
+      const person = await ctx.identity.personOf(req);
       ctx.hub.open(person.id, res);
     }),
   );

@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { translator } from '../../../core/i18n';
 import { UI_LANGS } from '../../../core/language/lang';
-import { personOf, uiLangOf } from '../identity';
+import { uiLangOf } from '../identity';
 import { API } from '../paths';
 import { FEEDBACK } from '../webActions';
 import type { WebContext } from '../webContext';
@@ -27,7 +27,7 @@ export function register(router: Router, ctx: WebContext): void {
   router.post(
     API.feedback,
     handler(ctx, async (req, res) => {
-      await personOf(req, ctx.bot.reporting.directory);
+      await ctx.identity.personOf(req);
       const body = bodyOf(req, feedbackBody);
       const passageId = body.passageId && body.passageId.length > 0 ? body.passageId : null;
       if (passageId !== null && !ctx.bot.guidelines.index.passages.has(passageId)) throw new WebError(WebErrorCode.BadRequest);

@@ -1,5 +1,4 @@
 import type { Router } from 'express';
-import { personOf } from '../identity';
 import { loadInbox } from '../inbox';
 import { API } from '../paths';
 import type { WebContext } from '../webContext';
@@ -10,7 +9,7 @@ export function register(router: Router, ctx: WebContext): void {
   router.get(
     API.inbox,
     handler(ctx, async (req, res) => {
-      const person = await personOf(req, ctx.bot.reporting.directory);
+      const person = await ctx.identity.personOf(req);
       res.set('Cache-Control', 'no-store').json({ items: await loadInbox(ctx, person) });
     }),
   );

@@ -6,7 +6,7 @@ import type { UiLang } from '../../../core/language/lang';
 import type { ConversationReply } from '../../../core/conversation/conversation';
 import { REPLY_KIND } from '../../../core/reports/dialog';
 import { conversationId } from '../../../core/reports/dialogSessions';
-import { personOf, uiLangOf } from '../identity';
+import { uiLangOf } from '../identity';
 import { API } from '../paths';
 import { answerHtml } from '../render/answerHtml';
 import { dialogHtml } from '../render/dialogHtml';
@@ -30,7 +30,7 @@ export function register(router: Router, ctx: WebContext): void {
   router.post(
     API.messages,
     handler(ctx, async (req, res) => {
-      const person = await personOf(req, ctx.bot.reporting.directory);
+      const person = await ctx.identity.personOf(req);
       const lang = uiLangOf(req, ctx.bot.config.defaultLang);
       const body = bodyOf(req, messageBody);
       const text = 'startReport' in body ? firstReportCommand(lang) : 'text' in body ? body.text : undefined;

@@ -5,7 +5,7 @@ import type { ActionResult } from '../../../core/reports/service';
 import type { ReportAction } from '../../../core/reports/lifecycle';
 import { isReportError, ReportErrorCode } from '../../../core/reports/reportErrors';
 import { WEB_EVENTS } from '../eventHub';
-import { personOf, uiLangOf } from '../identity';
+import { uiLangOf } from '../identity';
 import { API } from '../paths';
 import { ACTION_OF, isWebReportAction } from '../webActions';
 import type { WebContext } from '../webContext';
@@ -27,11 +27,11 @@ const actionBody = z
  * every open page reloads its list.
  */
 export function register(router: Router, ctx: WebContext): void {
-  const { service, directory } = ctx.bot.reporting;
+  const { service } = ctx.bot.reporting;
   router.post(
     API.reportAction,
     handler(ctx, async (req, res) => {
-      const person = await personOf(req, directory);
+      const person = await ctx.identity.personOf(req);
       const lang = uiLangOf(req, ctx.bot.config.defaultLang);
       const { action, note } = bodyOf(req, actionBody);
       const reference = String(req.params.reference);

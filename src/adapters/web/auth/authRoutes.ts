@@ -1,0 +1,118 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import type { Bot } from '../../../app/bot';
+import { errorFields } from '../../../core/logger';
+import { uiLangOf } from '../identity';
+import { AUTH, WEB_PATHS } from '../paths';
+import { noticePage, type NoticeKind } from '../render/noticePage';
+import { CALLBACK_PATH, type OpenIdSignIn, type PendingSignIn } from './openIdSignIn';
+import { personOfClaims } from './personOfClaims';
+import { sessionIdOf } from './sessionIdentity';
+import { SESSION_COOKIE, type WebSessions } from './webSessions';
+
+/** The cookie that carries a sign-in in progress (state, nonce, PKCE verifier) to the callback. */
+export const PENDING_COOKIE = 'somebot_signin';
+/** How long a started sign-in may take at the provider. */
+const PENDING_MAX_AGE_MS = 10 * 60_000;
+
+const pendingShape = z.object({ state: z.string().min(1), nonce: z.string().min(1), verifier: z.string().min(43) }).strict();
+
+export interface AuthRoutesDeps {
+  bot: Bot;
+  signIn: OpenIdSignIn;
+  sessions: WebSessions;
+  /** Set Secure on cookies (the public URL is https). */
+  secure: boolean;
+  /** Called with the person's id after a successful sign-in. */
+  onSignIn(personId: string): void;
+}
+
+/**
+ * GET /web/auth/login: starts a sign-in (redirect to the provider). GET /web/auth/callback: finishes it:
+ * the code is exchanged with the PKCE verifier, state, nonce and the ID token (signature, issuer, audience,
+ * expiry) are checked, the person is found in the directory, and only then is a session created. Anyone
+ * the directory does not know is refused with a page of its own; any failure creates no session.
+ * GET or POST /web/auth/logout: ends the session here (the provider's own session is left alone).
+ * Log lines carry codes only, never a claim, a name or an e-mail address.
+ */
+export function authRouter(deps: AuthRoutesDeps): Router {
+  const { bot, signIn, sessions, secure } = deps;
+  const router = express.Router();
+  const lang = (req: Request) => uiLangOf(req, bot.config.defaultLang);
+  const notice = (req: Request, res: Response, status: number, kind: NoticeKind) => {
+    const link = kind === 'signIn' || kind === 'signedOut' ? { href: `${WEB_PATHS.auth}${AUTH.login}`, label: 'signIn' as const } : { href: `${WEB_PATHS.auth}${AUTH.login}`, label: 'again' as const };
+    res.status(status).set('Cache-Control', 'no-store').type('html').send(noticePage(kind, lang(req), link));
+  };
+  const cookie = { httpOnly: true, sameSite: 'lax' as const, secure, signed: true };
+
+  router.get(AUTH.login, async (req, res) => {
+    try {
+      const { url, pending } = await signIn.start();
+      res.cookie(PENDING_COOKIE, JSON.stringify(pending), { ...cookie, path: WEB_PATHS.auth, maxAge: PENDING_MAX_AGE_MS });
+      res.set('Cache-Control', 'no-store').redirect(303, url);
+    } catch (err) {
+      bot.logger.error('web_signin_unavailable', errorFields(err));
+      notice(req, res, 503, 'unavailable');
+    }
+  });
+
+  router.get(AUTH.callback, async (req, res) => {
+    const pending = readPending(req);
+    res.clearCookie(PENDING_COOKIE, { ...cookie, path: WEB_PATHS.auth });
+    if (!pending) {
+      bot.logger.warn('web_signin_refused', { code: 'no_pending_signin' });
+      return notice(req, res, 400, 'failed');
+    }
+    let claims;
+    try {
+      claims = await signIn.finish(new URL(`${CALLBACK_PATH}${queryOf(req)}`, signIn.redirectUri), pending);
+    } catch (err) {
+      bot.logger.warn('web_signin_refused', { code: codeOf(err) });
+      return notice(req, res, 400, 'failed');
+    }
+    const person = await personOfClaims(claims, bot.reporting.directory);
+    if (!person) {
+      bot.logger.warn('web_signin_refused', { code: 'not_in_directory' });
+      return notice(req, res, 403, 'refused');
+    }
+    const session = await sessions.start(person.id);
+    deps.onSignIn(person.id);
+    bot.logger.info('web_signed_in', {});
+    res.cookie(SESSION_COOKIE, session.id, { ...cookie, path: '/', expires: session.expiresAt });
+    res.set('Cache-Control', 'no-store').redirect(303, '/');
+  });
+
+  const logout = async (req: Request, res: Response) => {
+    await sessions.end(sessionIdOf(req));
+    res.clearCookie(SESSION_COOKIE, { ...cookie, path: '/' });
+    notice(req, res, 200, 'signedOut');
+  };
+  router.get(AUTH.logout, logout);
+  router.post(AUTH.logout, logout);
+  return router;
+}
+
+/** The sign-in in progress from its signed cookie, or undefined (missing, tampered with, malformed). */
+function readPending(req: Request): PendingSignIn | undefined {
+  const raw = (req.signedCookies as Record<string, unknown> | undefined)?.[PENDING_COOKIE];
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const parsed = pendingShape.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The callback's query string exactly as received (`?code=…&state=…`). */
+function queryOf(req: Request): string {
+  const index = req.originalUrl.indexOf('?');
+  return index < 0 ? '' : req.originalUrl.slice(index);
+}
+
+/** A short code for the log: openid-client's error code or the error's name. */
+function codeOf(err: unknown): string {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string') return code.slice(0, 80);
+  return err instanceof Error ? err.name : 'unknown';
+}

@@ -1,0 +1,389 @@
+/**
+ * The web console with OpenID Connect sign-in, end to end against a real provider (oidc-provider in its own
+ * process on loopback): the code flow with PKCE, a wrong state, a wrong nonce, an expired ID token, someone
+ * not in the directory, sign-out, who sees which report, and (on PostgreSQL) one session used by two bot
+ * processes. The bot runs as in production (startServer, the web channel, the real relay).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { REPO_ROOT } from '../../../src/core/i18n';
+import { WebSessions } from '../../../src/adapters/web/auth/webSessions';
+import { dropPostgresSchema, draft, freshSchemaName, TEST_DATABASE_URL } from '../../helpers/db';
+import { FakeClock } from '../../helpers/fakeClock';
+import { eventually, startTestServer, TEST_INDEX_FILE, type TestServer } from '../../server/testServer';
+import { Browser, freePort, startProvider, type ProviderOptions, type RunningProvider } from './oidcHarness';
+
+const CLIENT = { clientId: 'somebot-console', clientSecret: 'console-client-secret-for-tests-only' };
+/** Directory matches by the `oid` claim (Anna), by e-mail (Karin, Mikko), by preferred_username (Timo). */
+const ACCOUNTS: ProviderOptions['accounts'] = {
+  anna: { oid: '8c2f1a40-0003-4c1e-9a53-000000000003', name: 'Anna L', preferred_username: 'someone.else@kyrkslatt.example' },
+  karin: { email: 'karin.nystrom@kyrkslatt.example', email_verified: true, name: 'Karin N' },
+  mikko: { email: 'Mikko.Laine@kyrkslatt.example', name: 'Mikko L' },
+  timo: { preferred_username: 'timo.korhonen@kyrkslatt.example', name: 'Timo K' },
+  kaisa: { email: 'kaisa.virtanen@kyrkslatt.example', name: 'Kaisa V' },
+  stranger: { email: 'stranger@example.org', oid: '00000000-0000-0000-0000-00000000dead', name: 'Stranger' },
+};
+
+let providerPort: number;
+let provider: RunningProvider;
+let server: TestServer;
+let app: string;
+let callback: string;
+let schema: string | undefined;
+let databaseUrl: string | undefined;
+
+function signInEnv(): Record<string, string> {
+  return {
+    SOMEBOT_OIDC_ISSUER: `http://127.0.0.1:${providerPort}`,
+    SOMEBOT_OIDC_CLIENT_ID: CLIENT.clientId,
+    SOMEBOT_OIDC_CLIENT_SECRET: CLIENT.clientSecret,
+    SOMEBOT_PUBLIC_URL: app,
+    SOMEBOT_DEMO_TOKEN: '',
+    SOMEBOT_CONSOLE_ADMINS: 'kaisa.virtanen',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+}
+
+/** A second deployment's address, https as in production (its callback is replayed to the test server). */
+const HTTPS_APP = 'https://somebot.example';
+const startNormalProvider = () => startProvider({ port: providerPort, ...CLIENT, redirectUris: [callback, `${HTTPS_APP}/web/auth/callback`], accounts: ACCOUNTS });
+
+beforeAll(async () => {
+  providerPort = await freePort();
+  const appPort = await freePort();
+  app = `http://127.0.0.1:${appPort}`;
+  callback = `${app}/web/auth/callback`;
+  if (TEST_DATABASE_URL) {
+    schema = freshSchemaName();
+    const admin = new Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const url = new URL(TEST_DATABASE_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    databaseUrl = url.toString();
+  }
+  provider = await startNormalProvider();
+  server = await startTestServer({ env: signInEnv(), port: appPort });
+}, 120_000);
+
+afterAll(async () => {
+  await server?.dispose();
+  await provider?.stop();
+  if (schema) await dropPostgresSchema(schema);
+});
+
+/** Starts a sign-in at the app; returns the provider URL the app redirected to. */
+async function startSignIn(browser: Browser): Promise<URL> {
+  const res = await browser.request(`${app}/web/auth/login`);
+  expect(res.status).toBe(303);
+  return new URL(res.headers.get('location')!);
+}
+
+/** The whole sign-in as `login`; `tamper` may change the authorization URL or the callback URL. */
+async function signIn(login: string, tamper: { authorization?: (u: URL) => void; callback?: (u: URL) => void } = {}): Promise<{ browser: Browser; res: Response }> {
+  const browser = new Browser();
+  const authorization = await startSignIn(browser);
+  tamper.authorization?.(authorization);
+  const back = await browser.signInAtProvider(authorization.href, login, callback);
+  tamper.callback?.(back);
+  const res = await browser.request(back);
+  return { browser, res };
+}
+
+/** The code of the last refused sign-in in the bot's log. */
+function lastRefusal(): string | undefined {
+  const line = [...server.logLines].reverse().find((l) => l.includes('"event":"web_signin_refused"'));
+  return line ? (JSON.parse(line) as { code?: string }).code : undefined;
+}
+
+const session = (browser: Browser) => browser.cookies(app).get('somebot_session');
+const api = (browser: Browser, p: string, headers: Record<string, string> = {}) => browser.request(`${app}/web/api${p}`, { headers: { Accept: 'application/json', 'X-Somebot-Lang': 'en', ...headers } });
+
+describe('sign-in with OpenID Connect', () => {
+  it('sends the browser to the provider with PKCE S256, state and nonce', async () => {
+    const url = await startSignIn(new Browser());
+    expect(url.origin).toBe(provider.issuer);
+    expect(url.searchParams.get('response_type')).toBe('code');
+    expect(url.searchParams.get('redirect_uri')).toBe(callback);
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(url.searchParams.get('state')).toMatch(/^[\w-]{20,}$/);
+    expect(url.searchParams.get('nonce')).toMatch(/^[\w-]{20,}$/);
+    expect(url.searchParams.get('scope')).toBe('openid profile email');
+  });
+
+  it('signs in (matched by oid), sets a signed HttpOnly SameSite=Lax session cookie, and the console knows who it is', async () => {
+    const browser = new Browser();
+    const authorization = await startSignIn(browser);
+    const back = await browser.signInAtProvider(authorization.href, 'anna', callback);
+    const res = await browser.request(back);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/');
+    const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('somebot_session='))!;
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).not.toMatch(/Secure/i); // the public URL of this test is http
+    expect(decodeURIComponent(session(browser)!)).toMatch(/^s:[\w-]{43}\.[\w+/=-]+$/);
+
+    const people = await api(browser, '/people');
+    expect(people.status).toBe(200);
+    expect(((await people.json()) as { people: { id: string }[] }).people.map((p) => p.id)).toEqual(['anna.lindqvist']);
+    const page = await (await browser.request(`${app}/?lang=en`)).text();
+    expect(page).toContain('Signed in as Anna Lindqvist');
+    expect(page).toContain('data-mode="signin"');
+    expect(page).not.toContain('id="person"');
+    // The session id is stored only as a hash.
+    const raw = decodeURIComponent(session(browser)!).slice(2).split('.')[0]!;
+    const stored = await server.bot.reporting.store.useWebSession(raw, new Date(), new Date(0));
+    expect(stored).toBeUndefined();
+  });
+
+  it('matches by e-mail (any case) and by preferred_username', async () => {
+    for (const [login, id] of [['karin', 'karin.nystrom'], ['mikko', 'mikko.laine'], ['timo', 'timo.korhonen']]) {
+      const { browser, res } = await signIn(login!);
+      expect(res.status).toBe(303);
+      const body = (await (await api(browser, '/people')).json()) as { preselected: string };
+      expect(body.preselected).toBe(id);
+    }
+  });
+
+  it('answers an API request without a session with a translated 401; a person header does not help', async () => {
+    const browser = new Browser();
+    for (const p of ['/people', '/inbox', '/reports', '/texts/sv']) {
+      const res = await api(browser, p, { 'X-Somebot-Person': 'karin.nystrom' });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: string }).error).toBe('You are not signed in, or your sign-in has expired. Please sign in again.');
+    }
+    // A made-up or tampered cookie is no session either.
+    browser.cookies(app).set('somebot_session', encodeURIComponent('s:abc.def'));
+    expect((await api(browser, '/inbox')).status).toBe(401);
+    // The page offers to sign in.
+    const page = await (await browser.request(`${app}/?lang=fi`)).text();
+    expect(page).toContain('Kirjaudu organisaatiotililläsi');
+    expect(page).toContain('href="/web/auth/login"');
+  });
+
+  it('refuses a callback with a wrong state: no session', async () => {
+    const { browser, res } = await signIn('anna', { callback: (u) => u.searchParams.set('state', 'forged-state-value-0123456789') });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Ingen session skapades');
+    expect(session(browser)).toBeUndefined();
+    expect(lastRefusal()).toBe('OAUTH_INVALID_RESPONSE'); // unexpected "state" response parameter value
+  });
+
+  it('refuses an ID token with a wrong nonce: no session', async () => {
+    const { browser, res } = await signIn('anna', { authorization: (u) => u.searchParams.set('nonce', 'a-nonce-the-app-never-made-0123456789') });
+    expect(res.status).toBe(400);
+    expect(lastRefusal()).toBe('OAUTH_JWT_CLAIM_COMPARISON_FAILED'); // unexpected ID Token "nonce" claim value
+    expect(session(browser)).toBeUndefined();
+    expect((await api(browser, '/people')).status).toBe(401);
+  });
+
+  it('refuses a callback replayed without the browser that started it (no pending sign-in)', async () => {
+    const browser = new Browser();
+    const authorization = await startSignIn(browser);
+    const back = await browser.signInAtProvider(authorization.href, 'anna', callback);
+    const other = new Browser();
+    const res = await other.request(back);
+    expect(res.status).toBe(400);
+    expect(session(other)).toBeUndefined();
+    expect(lastRefusal()).toBe('no_pending_signin');
+  });
+
+  it('refuses someone who is not in the directory, politely and in their language', async () => {
+    const browser = new Browser();
+    const authorization = await startSignIn(browser);
+    const back = await browser.signInAtProvider(authorization.href, 'stranger', callback);
+    back.searchParams.set('lang', 'sv');
+    const res = await browser.request(back);
+    expect(res.status).toBe(403);
+    const page = await res.text();
+    expect(page).toContain('Du finns inte i katalogen');
+    expect(page).toContain('<html lang="sv">');
+    expect(session(browser)).toBeUndefined();
+    expect(server.logLines.join('\n')).not.toContain('stranger@example.org');
+  });
+
+  it('shows reports only to those who may see them; a person header changes nothing', async () => {
+    const anna = (await signIn('anna')).browser;
+    const karin = (await signIn('karin')).browser;
+    const mikko = (await signIn('mikko')).browser;
+    const { reference } = await server.bot.reporting.service.submit(draft({ category: 'harassment' }), 'anna.lindqvist');
+
+    const mine = (await (await api(anna, '/reports')).json()) as { html: string };
+    expect(mine.html).toMatch(new RegExp(`data-group="mine"[\\s\\S]*${reference}`));
+    const sent = (await (await api(karin, '/reports')).json()) as { html: string };
+    expect(sent.html).toMatch(new RegExp(`data-group="sentToMe"[\\s\\S]*${reference}`));
+    expect((await api(karin, `/reports/${reference}`)).status).toBe(200);
+
+    // Mikko is no recipient: acting as Karin by header gets him nothing.
+    const asKarin = { 'X-Somebot-Person': 'karin.nystrom' };
+    const list = (await (await api(mikko, '/reports', asKarin)).json()) as { html: string };
+    expect(list.html).not.toContain(reference);
+    expect((await api(mikko, `/reports/${reference}`, asKarin)).status).toBe(403);
+    expect(((await (await api(mikko, '/people', asKarin)).json()) as { preselected: string }).preselected).toBe('mikko.laine');
+    const ack = await mikko.request(`${app}/web/api/reports/${reference}/actions`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...asKarin }, body: JSON.stringify({ action: 'report.acknowledge' }) });
+    expect(ack.status).toBe(403);
+    expect((await server.bot.reporting.store.getReport(reference))?.status).toBe('submitted');
+    // Nor can another site act with Karin's cookie.
+    const foreign = await karin.request(`${app}/web/api/reports/${reference}/actions`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' }, body: JSON.stringify({ action: 'report.acknowledge' }) });
+    expect(foreign.status).toBe(403);
+    const same = await karin.request(`${app}/web/api/reports/${reference}/actions`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: app }, body: JSON.stringify({ action: 'report.acknowledge' }) });
+    expect(same.status).toBe(200);
+  });
+
+  it('delivers to the web inbox of someone who signed in, and not to someone who never did', async () => {
+    await signIn('karin');
+    const toKarin = await server.bot.reporting.service.submit(draft({ category: 'harassment' }), 'mikko.laine');
+    const toKaisa = await server.bot.reporting.service.submit(draft({ category: 'harassment' }), 'karin.nystrom');
+    await server.bot.deliverDue();
+    const karinAlert = await eventually(async () => (await server.bot.reporting.store.outboxFor(toKarin.reference)).find((r) => r.addressee.kind === 'person' && r.addressee.personId === 'karin.nystrom' && r.status === 'delivered'), 10_000, 'alert to karin');
+    expect(karinAlert).toBeDefined();
+    const kaisaAlert = (await server.bot.reporting.store.outboxFor(toKaisa.reference)).find((r) => r.addressee.kind === 'person' && r.addressee.personId === 'kaisa.virtanen')!;
+    expect(kaisaAlert.status).toBe('pending');
+    expect(kaisaAlert.lastError).toBe('no_platform_for_recipient');
+    expect(await server.bot.reporting.store.webInbox({ personId: 'kaisa.virtanen', channelKeys: [], limit: 10 })).toEqual([]);
+  });
+
+  it('exports for the records system: IT security the reports routed to it, an administrator all, others nothing', async () => {
+    const harassment = (await server.bot.reporting.service.submit(draft({ category: 'harassment' }), 'anna.lindqvist')).reference;
+    const threat = (await server.bot.reporting.service.submit(draft(), 'anna.lindqvist')).reference;
+    const exported = async (login: string) => {
+      const { browser } = await signIn(login);
+      const res = await api(browser, '/export?format=json');
+      return { status: res.status, references: res.status === 200 ? ((await res.json()) as { reports: { reference: string }[] }).reports.map((r) => r.reference) : [] };
+    };
+    const itSecurity = await exported('timo');
+    expect(itSecurity.status).toBe(200);
+    expect(itSecurity.references).toContain(threat);
+    expect(itSecurity.references).not.toContain(harassment);
+    const admin = await exported('kaisa');
+    expect(admin.references).toEqual(expect.arrayContaining([threat, harassment]));
+    const kaisaPeople = (await (await api((await signIn('kaisa')).browser, '/people')).json()) as { people: { admin: boolean }[] };
+    expect(kaisaPeople.people[0]!.admin).toBe(true);
+    expect((await exported('mikko')).status).toBe(403);
+    const trail = (await server.bot.reporting.store.timeline(harassment)).filter((e) => e.event === 'exported').map((e) => e.actor);
+    expect(trail).toEqual(['admin:console:kaisa.virtanen']);
+  });
+
+  it('signs out: the session ends on the server, so the old cookie no longer works', async () => {
+    const { browser } = await signIn('anna');
+    const cookie = session(browser)!;
+    const res = await browser.request(`${app}/web/auth/logout`, { method: 'POST', headers: { Origin: app } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Du har loggat ut');
+    expect(session(browser)).toBeUndefined();
+    browser.cookies(app).set('somebot_session', cookie);
+    expect((await api(browser, '/people')).status).toBe(401);
+  });
+
+  it('ends a session after the idle time and after the absolute lifetime', async () => {
+    const clock = new FakeClock('2026-03-16T08:00:00.000Z');
+    const sessions = new WebSessions({ store: server.bot.reporting.store, clock, settings: { idleMinutes: 30, maxHours: 2 } });
+    const idle = await sessions.start('anna.lindqvist');
+    clock.advanceMinutes(29);
+    expect((await sessions.resolve(idle.id))?.personId).toBe('anna.lindqvist');
+    clock.advanceMinutes(31);
+    expect(await sessions.resolve(idle.id)).toBeUndefined();
+
+    const busy = await sessions.start('anna.lindqvist');
+    for (let i = 0; i < 4; i++) {
+      clock.advanceMinutes(25);
+      expect(await sessions.resolve(busy.id)).toBeDefined();
+    }
+    clock.advanceMinutes(25); // 125 minutes after sign-in: past the 2-hour limit although used
+    expect(await sessions.resolve(busy.id)).toBeUndefined();
+    expect(await sessions.purge()).toBeGreaterThanOrEqual(2);
+  });
+
+  (TEST_DATABASE_URL ? it : it.skip)('shares a session between two bot processes on PostgreSQL', async () => {
+    const { browser } = await signIn('timo');
+    const port = await freePort();
+    const other = startBotProcess(port, signInEnv());
+    try {
+      await other.listening;
+      const second = `http://127.0.0.1:${port}`;
+      const cookie = `somebot_session=${session(browser)!}`;
+      const people = await fetch(`${second}/web/api/people`, { headers: { Cookie: cookie } });
+      expect(people.status).toBe(200);
+      expect(((await people.json()) as { preselected: string }).preselected).toBe('timo.korhonen');
+      // Signing out at the second process ends the session at the first one too.
+      expect((await fetch(`${second}/web/auth/logout`, { method: 'POST', headers: { Cookie: cookie } })).status).toBe(200);
+      expect((await api(browser, '/people')).status).toBe(401);
+    } finally {
+      await other.stop();
+    }
+  }, 120_000);
+
+  it('marks the cookies Secure when the public URL is https', async () => {
+    const secure = await startTestServer({ env: { ...signInEnv(), SOMEBOT_PUBLIC_URL: HTTPS_APP, DATABASE_URL: '' } });
+    try {
+      const browser = new Browser();
+      const start = await browser.request(`${secure.url}/web/auth/login`);
+      expect(start.headers.getSetCookie().find((c) => c.startsWith('somebot_signin='))).toMatch(/;\s*Secure/i);
+      const authorization = new URL(start.headers.get('location')!);
+      expect(authorization.searchParams.get('redirect_uri')).toBe(`${HTTPS_APP}/web/auth/callback`);
+      const back = await browser.signInAtProvider(authorization.href, 'anna', HTTPS_APP);
+      // The browser would go to https://somebot.example; a TLS proxy would hand the request to the bot.
+      const res = await browser.request(`${secure.url}${back.pathname}${back.search}`);
+      expect(res.status).toBe(303);
+      expect(res.headers.getSetCookie().find((c) => c.startsWith('somebot_session='))).toMatch(/;\s*Secure/i);
+    } finally {
+      await secure.dispose();
+    }
+  }, 60_000);
+
+  it('refuses an expired ID token: no session', async () => {
+    await provider.stop();
+    provider = await startProvider({ port: providerPort, ...CLIENT, redirectUris: [callback], accounts: ACCOUNTS, clockOffsetSeconds: -3600 });
+    try {
+      const { browser, res } = await signIn('anna');
+      expect(res.status).toBe(400);
+      expect(session(browser)).toBeUndefined();
+      expect(lastRefusal()).toBe('OAUTH_JWT_TIMESTAMP_CHECK_FAILED'); // "exp" in the past
+    } finally {
+      await provider.stop();
+      provider = await startNormalProvider();
+    }
+    // The same sign-in with the provider's clock right works.
+    expect(session((await signIn('anna')).browser)).toBeDefined();
+  }, 60_000);
+});
+
+/** `somebot start` as a second process (the TypeScript sources, transpiled on load). */
+function startBotProcess(port: number, env: Record<string, string>): { listening: Promise<void>; stop(): Promise<void> } {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'somebot-signin-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['-r', path.join(REPO_ROOT, 'test/core/delivery/fixtures/tsRequire.js'), path.join(REPO_ROOT, 'test/server/fixtures/start.ts')],
+    {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH, SOMEBOT_LANG: 'en', SOMEBOT_DATA_DIR: dataDir, SOMEBOT_INDEX_FILE: TEST_INDEX_FILE, PORT: String(port), HOST: '127.0.0.1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let err = '';
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  const listening = new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('somebot is listening on')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`second process exited (${String(code)}): ${err.slice(-800)}`)));
+  });
+  return {
+    listening,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
