@@ -60,7 +60,7 @@ describe('somebot directory show', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain('Anna Lindqvist (anna.lindqvist)');
     expect(result.out).toContain('Manager chain: Anna Lindqvist → Karin Nyström → Kaisa Virtanen (top)');
-    expect(result.out).toMatch(/Threat:\n {2}• Karin Nyström – manager\n(.|\n)*• Timo Korhonen – IT security/);
+    expect(result.out).toMatch(/Threat:\n {2}• Karin Nyström – manager\n {2}• #informationsforvaltningen \/ .+ – IT security: one post for the team \(.*Timo Korhonen.*\)/);
     expect(result.out).toMatch(/Rule: “.+” \(.+, section “.+”\)/);
     const json = JSON.parse((await run(['show', 'jussi.heikkinen', '--json'])).out) as { chain: { managers: unknown[] }; categories: { category: string; recipients: { role: string }[] }[] };
     expect(json.chain.managers).toEqual([]);
@@ -108,8 +108,8 @@ describe('somebot directory show', () => {
         timeout: 120_000,
       });
       expect(stdout).toContain('Manager chain: Anna Lindqvist → Karin Nyström → Kaisa Virtanen (top)');
-      expect(stdout).toMatch(/Phishing:(\n {2}• .+)*\n {2}• Timo Korhonen – IT security/);
-      expect(stdout).toMatch(/Phishing:(\n {2}• .+)*\n {2}• Linnea Berg – IT security/);
+      expect(stdout).toMatch(/Phishing:(\n {2}• .+)*\n {2}• .+ – IT security: one post for the team \(.*Timo Korhonen.*\)/);
+      expect(stdout).toMatch(/Phishing:(\n {2}• .+)*\n {2}• .+ – IT security: one post for the team \(.*Linnea Berg.*\)/);
       expect(stdout).toContain('Directory source: graph');
       // The 429 was honoured: the next Graph call came after Retry-After (1 s).
       const calls = graph.graphCalls();

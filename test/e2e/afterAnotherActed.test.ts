@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../src/core/i18n';
-import { startTestServer, webClient, type TestServer } from '../server/testServer';
+import { startTestServer, webClient, TEST_DEMO_TOKEN, type TestServer } from '../server/testServer';
 import { draft, SECRET } from '../helpers/db';
 
 declare const document: any;
@@ -28,7 +28,7 @@ async function open(person: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'sv-FI' });
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${server.url}/?as=${person}`);
+  await page.goto(`${server.url}/?token=${TEST_DEMO_TOKEN}&as=${person}`);
   await page.waitForSelector('body[data-ready="true"]');
   await page.waitForSelector('body[data-live="true"]');
   return page;

@@ -27,7 +27,7 @@ import { blockAction, postToSlackUrl, SIGNING_SECRET } from '../adapters/slack/s
 import { blockText, buttonIds } from '../adapters/slack/slackHarness';
 import { FakeConnector, activityText, cardButtons, type ConnectorCall } from '../adapters/teams/fakeConnector';
 import { cardSubmit, installedPersonal, USERS } from '../adapters/teams/activities';
-import { eventually, webClient } from '../server/testServer';
+import { eventually, webClient, TEST_DEMO_TOKEN } from '../server/testServer';
 import { draft, SECRET } from '../helpers/db';
 
 const SLACK = { karin: 'U0KARIN001', jussi: 'U0JUSSI001' } as const;
@@ -57,7 +57,7 @@ const figures: string[] = [];
 /** A live stream of the web chat for one person (what the page's EventSource receives). */
 async function liveStream(person: string): Promise<{ events: { event: string; data: any }[]; close(): void }> {
   const controller = new AbortController();
-  const res = await fetch(`${running.url}/web/api/events?person=${person}`, { signal: controller.signal, headers: { Accept: 'text/event-stream' } });
+  const res = await fetch(`${running.url}/web/api/events?person=${person}&token=${TEST_DEMO_TOKEN}`, { signal: controller.signal, headers: { Accept: 'text/event-stream' } });
   const events: { event: string; data: any }[] = [];
   void (async () => {
     const reader = res.body!.getReader();
@@ -145,6 +145,9 @@ beforeAll(async () => {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
     SOMEBOT_DEV: '1',
+    // The demo web chat beside Slack and Teams is asked for explicitly, with its token.
+    SOMEBOT_WEB_CHAT: 'demo',
+    SOMEBOT_DEMO_TOKEN: TEST_DEMO_TOKEN,
   });
   config.server.port = 0;
   bot = await createBot(config, { logger: createJsonLogger('warn', () => undefined) });

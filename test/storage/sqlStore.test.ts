@@ -166,7 +166,7 @@ onPostgres('two processes starting together on one PostgreSQL', () => {
     const drivers = await Promise.all([0, 1, 2].map(() => openPostgresDriver({ connectionString: TEST_DATABASE_URL!, schema })));
     try {
       const applied = await Promise.all(drivers.map((driver) => migrate(driver)));
-      expect(applied.flat().sort()).toEqual(MIGRATIONS.map((m) => m.id));
+      expect(applied.flat().sort((a, b) => a - b)).toEqual(MIGRATIONS.map((m) => m.id).sort((a, b) => a - b));
       const stores = await Promise.all(drivers.map((driver) => openSqlStore(driver, new ContentCipher(TEST_KEY))));
       const numbers = await Promise.all(Array.from({ length: 30 }, (_, i) => stores[i % 3]!.nextReportNumber(2026)));
       expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));

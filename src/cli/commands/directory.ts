@@ -124,7 +124,11 @@ async function show(directory: Directory, key: string, config: Config, json: boo
   for (const category of view.categories) {
     io.out(t('directory:show.category', { category: t(`reports:category.${category.category}`) }));
     if (category.recipients.length === 0) io.out(t('directory:show.nobody'));
-    for (const r of category.recipients) io.out(t('directory:show.recipient', { name: r.name, role: t(`directory:role.${r.role}`) }));
+    for (const r of category.recipients) {
+      const role = t(`directory:role.${r.role}`);
+      if (r.team) io.out(t('directory:show.teamPost', { name: [r.name, ...(r.alternatives ?? [])].join(' / '), role, people: r.team.join(', ') || '–' }));
+      else io.out(t('directory:show.recipient', { name: r.name, role }));
+    }
     for (const rule of category.rules) io.out(t('directory:show.rule', rule));
   }
   io.out(t('directory:show.source', { kind }));

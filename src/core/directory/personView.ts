@@ -9,7 +9,11 @@ import { managerChain, type ManagerChain } from './managerChain';
 /** Who would be told about one category of report, and the rules that say so. */
 export interface CategoryRecipients {
   category: ReportCategory;
-  recipients: { name: string; id?: string; channel?: string; role: RecipientRole }[];
+  /**
+   * People and channels. IT security's channels are one post for the team (the first channel a running door
+   * reaches gets it): one entry, with the other channels as `alternatives` and the team's people in `team`.
+   */
+  recipients: { name: string; id?: string; channel?: string; role: RecipientRole; alternatives?: string[]; team?: string[] }[];
   rules: { id: string; quote: string; organisation: string; document: string; section: string }[];
 }
 
@@ -34,17 +38,27 @@ export async function findPerson(directory: Directory, key: string): Promise<Per
  */
 export async function personView(directory: Directory, table: RoutingTable, person: Person): Promise<PersonView> {
   const chain = await managerChain(directory, person.id);
+  const itTeam = (await directory.itSecurity()).people.map((p) => p.name);
   const categories: CategoryRecipients[] = [];
   for (const category of REPORT_CATEGORIES) {
     const draft = { category, immediateDanger: false, subjectIsManager: false } as ReportDraft;
     const decision = await resolveRouting(draft, person.id, table, directory);
     const names = new Map<string, string>();
     for (const r of decision.recipients) if (r.kind === 'person') names.set(r.personId, (await directory.person(r.personId))?.name ?? r.personId);
+    const recipients: CategoryRecipients['recipients'] = [];
+    for (const r of decision.recipients) {
+      if (r.kind === 'person') {
+        recipients.push({ name: names.get(r.personId)!, id: r.personId, role: r.role });
+        continue;
+      }
+      const name = r.channel.name ?? r.channel.id;
+      const teamPost = r.role === 'it_security' ? recipients.find((x) => x.role === 'it_security' && x.channel) : undefined;
+      if (teamPost) (teamPost.alternatives ??= []).push(name);
+      else recipients.push({ name, channel: `${r.channel.platform}:${r.channel.id}`, role: r.role, ...(r.role === 'it_security' ? { team: itTeam } : {}) });
+    }
     categories.push({
       category,
-      recipients: decision.recipients.map((r) =>
-        r.kind === 'person' ? { name: names.get(r.personId)!, id: r.personId, role: r.role } : { name: r.channel.name ?? r.channel.id, channel: `${r.channel.platform}:${r.channel.id}`, role: r.role },
-      ),
+      recipients,
       rules: decision.rules.map((rule) => ({ id: rule.id, quote: rule.quote, organisation: rule.source.organisation, document: rule.source.document, section: rule.source.section })),
     });
   }
