@@ -134,7 +134,10 @@ export class BotCluster {
       url: '',
       child: undefined as unknown as ChildProcess,
       log: () => out,
-      relayId: () => /"event":"relay_started"[^\n]*"relay":"([0-9a-f-]+)"/.exec(out)?.[1],
+      relayId: () => {
+        const line = out.split('\n').find((l) => l.includes('"event":"relay_started"'));
+        return line ? (JSON.parse(line) as { relay?: string }).relay : undefined;
+      },
       exit: undefined,
       listening: Promise.resolve(),
     };
@@ -197,10 +200,15 @@ export class BotCluster {
   }
 }
 
-/** Brings `person`'s web conversation on `url` to the confirmation step of a harassment report. */
-export async function untilConfirm(url: string, person: string): Promise<void> {
+/**
+ * Brings `person`'s web conversation on `url` to the confirmation step of a harassment report. `variant`
+ * goes into the description: the same person confirming the same draft twice is one submission (its key is
+ * a hash of the conversation and the draft), so each wave needs a draft of its own.
+ */
+export async function untilConfirm(url: string, person: string, variant = ''): Promise<void> {
   const client = webClient(url, person);
-  for (const body of HARASSMENT_STEPS) {
+  const steps = HARASSMENT_STEPS.map((step) => ('text' in step && String((step as { text: string }).text).startsWith('SECRET-DIALOG-TEXT') ? { text: `${(step as { text: string }).text} ${variant}`.trim() } : step));
+  for (const body of steps) {
     const { status } = await client.post('/messages', body);
     if (status !== 200) throw new Error(`step ${JSON.stringify(body)} answered ${status}`);
   }
@@ -288,12 +296,19 @@ export async function deliveryMismatches(cluster: BotCluster): Promise<{ key: st
 }
 
 /** Polls `check` until it returns a truthy value or `ms` pass. */
-export async function waitFor<T>(check: () => Promise<T | undefined | false>, ms: number, what: string): Promise<T> {
+export async function waitFor<T>(check: () => Promise<T | undefined | false>, ms: number, what: string, state?: () => Promise<string>): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const value = await check();
+    const value = await check().catch(() => undefined);
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${state ? `: ${await state().catch((e: Error) => e.message)}` : ''}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Outbox and timer counts by state (printed when a wait times out, to see what is stuck). */
+export async function describeState(cluster: BotCluster): Promise<string> {
+  const outbox = await cluster.query('SELECT status, kind, last_error, (lease_until > now()) AS leased, count(*)::int AS n FROM outbox GROUP BY 1, 2, 3, 4 ORDER BY 1, 2');
+  const timers = await cluster.query('SELECT level, fired_at IS NOT NULL AS fired, cancelled_at IS NOT NULL AS cancelled, count(*)::int AS n FROM escalation_timers GROUP BY 1, 2, 3 ORDER BY 1');
+  return JSON.stringify({ outbox, timers, alive: cluster.alive.map((b) => b.name), held: cluster.slackProxy.heldCount });
 }
