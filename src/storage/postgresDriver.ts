@@ -16,7 +16,7 @@ export const EXCLUSIVE_LOCK_TIMEOUT = '30s';
 /** How long opening one connection may take before it counts as the database being unavailable. */
 export const CONNECT_TIMEOUT_MS = 5_000;
 /** Default of `retryForMs`: how long work that certainly did not reach the database is tried again. */
-export const DEFAULT_RETRY_FOR_MS = 5_000;
+export const DEFAULT_RETRY_FOR_MS = 10_000;
 
 function clientExecutor(client: Pick<PoolClient, 'query'>): SqlExecutor {
   return {

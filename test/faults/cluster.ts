@@ -181,6 +181,11 @@ export class BotCluster {
 
   /** Stops every process (SIGTERM, then SIGKILL), the fakes and PostgreSQL, and removes the files. */
   async stop(): Promise<void> {
+    const logDir = process.env.FAULTS_LOG_DIR;
+    if (logDir) {
+      fs.mkdirSync(logDir, { recursive: true });
+      for (const bot of this.bots) fs.writeFileSync(path.join(logDir, `${path.basename(this.dir)}-${bot.name}.log`), bot.log());
+    }
     await Promise.all(
       this.alive.map(async (bot) => {
         const exited = new Promise<void>((resolve) => bot.child.once('exit', () => resolve()));

@@ -1,7 +1,8 @@
 /**
  * Three `somebot start` processes on one PostgreSQL, Slack's Web API failing on purpose (500, 429 with
  * Retry-After, reset connections, hangs — all before Slack saw the request, so a retry is always safe; the
- * unknown-outcome cases are in exactlyOnce.test.ts), while:
+ * unknown-outcome cases, including a post that lands just before the database goes away, are in
+ * exactlyOnce.test.ts), while:
  *  1. PostgreSQL is stopped and started while reports are being confirmed,
  *  2. one process is killed with SIGKILL while it holds leased outbox rows (another one is started),
  *  3. PostgreSQL is stopped and started while alerts are being delivered,
@@ -73,9 +74,23 @@ async function confirmWave(plan: { person: string; url: string }[]): Promise<str
   return references;
 }
 
+/**
+ * Stops and starts PostgreSQL while Slack holds the posts (they never reach it) from just before the stop
+ * until just after the start: every delivery in flight fails and is retried, but no post lands while its
+ * delivery cannot be recorded. A post that lands right before the database goes away is the unknown outcome
+ * exactlyOnce.test.ts covers.
+ */
 async function restartPostgres(downMs: number, mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
-  await cluster.pg.restart(downMs, mode);
-  restarts++;
+  cluster.slackProxy.setPlan((req) => (/chat\.postMessage|chat\.update/.test(req.path) ? { kind: 'hang', forwarded: false } : undefined));
+  await new Promise((r) => setTimeout(r, 500));
+  try {
+    await cluster.pg.restart(downMs, mode);
+    restarts++;
+    await new Promise((r) => setTimeout(r, 500));
+  } finally {
+    cluster.slackProxy.setPlan(randomFaults(seeded(Number(process.env.FAULTS_SEED ?? 11) + 10 + restarts)));
+    cluster.slackProxy.releaseHeld();
+  }
 }
 
 const state = () => describeState(cluster);
