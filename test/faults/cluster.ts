@@ -278,13 +278,14 @@ export function referenceOfPost(args: Record<string, unknown>): string | undefin
 /**
  * Exactly-once check: for every (Slack channel, report), the posts that reached the fake Slack equal the
  * outbox rows delivered there. Returns the pairs that differ (empty when every recipient was told once).
+ * `only` limits it to these reports.
  */
-export async function deliveryMismatches(cluster: BotCluster): Promise<{ key: string; rows: number; posts: number }[]> {
+export async function deliveryMismatches(cluster: BotCluster, only?: string[]): Promise<{ key: string; rows: number; posts: number }[]> {
   const rows = await cluster.query<{ reference: string | null; addressee: any; status: string }>("SELECT reference, addressee, status FROM outbox WHERE status = 'delivered'");
   const expected = new Map<string, number>();
   for (const row of rows) {
     const channel = slackChannelOf(row.addressee);
-    if (!channel || !row.reference) continue;
+    if (!channel || !row.reference || (only && !only.includes(row.reference))) continue;
     const key = `${channel} ${row.reference}`;
     expected.set(key, (expected.get(key) ?? 0) + 1);
   }
@@ -292,7 +293,7 @@ export async function deliveryMismatches(cluster: BotCluster): Promise<{ key: st
   for (const call of cluster.slack.callsTo('chat.postMessage')) {
     if (!call.result?.ok) continue;
     const reference = referenceOfPost(call.args);
-    if (!reference) continue;
+    if (!reference || (only && !only.includes(reference))) continue;
     const key = `${String(call.args.channel)} ${reference}`;
     landed.set(key, (landed.get(key) ?? 0) + 1);
   }
