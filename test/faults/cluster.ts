@@ -70,6 +70,8 @@ export class BotCluster {
     readonly slack: FakeSlackApi,
     readonly slackProxy: FaultyProxy,
     readonly connector: FakeConnector,
+    /** The fake Bot Connector behind a FaultyProxy: what activities carry as serviceUrl. */
+    readonly teamsProxy: FaultyProxy,
     readonly connectorUrl: string,
     private readonly dir: string,
     private readonly env: Record<string, string>,
@@ -91,7 +93,8 @@ export class BotCluster {
     const slack = await FakeSlackApi.start(users);
     const slackProxy = await FaultyProxy.start(slack.url);
     const connector = new FakeConnector();
-    const connectorUrl = await connector.start();
+    const teamsProxy = await FaultyProxy.start(await connector.start());
+    const connectorUrl = `${teamsProxy.url}/`;
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: process.env.HOME ?? dir,
@@ -110,7 +113,7 @@ export class BotCluster {
       ...RELAY_ENV,
       ...options.env,
     };
-    const cluster = new BotCluster(pg, db, slack, slackProxy, connector, connectorUrl, dir, env);
+    const cluster = new BotCluster(pg, db, slack, slackProxy, connector, teamsProxy, connectorUrl, dir, env);
     try {
       // The first builds the shared guideline index (when it is missing or stale); the others load it.
       await cluster.spawn().listening;
@@ -199,6 +202,8 @@ export class BotCluster {
     this.slackProxy.releaseHeld();
     await this.slackProxy.close().catch(() => undefined);
     await this.slack.close().catch(() => undefined);
+    this.teamsProxy.releaseHeld();
+    await this.teamsProxy.close().catch(() => undefined);
     await this.connector.stop().catch(() => undefined);
     await this.pg.destroy();
     fs.rmSync(this.dir, { recursive: true, force: true });
@@ -299,6 +304,26 @@ export async function deliveryMismatches(cluster: BotCluster, only?: string[]): 
   }
   const keys = new Set([...expected.keys(), ...landed.keys()]);
   return [...keys].map((key) => ({ key, rows: expected.get(key) ?? 0, posts: landed.get(key) ?? 0 })).filter((m) => m.rows !== m.posts);
+}
+
+/**
+ * The same check for Teams channels: per report, the new posts the fake Bot Connector accepted in a channel
+ * (create conversation / send) equal the outbox rows delivered to a Teams channel.
+ */
+export async function teamsMismatches(cluster: BotCluster): Promise<{ reference: string; rows: number; posts: number }[]> {
+  const rows = await cluster.query<{ reference: string | null; addressee: any }>("SELECT reference, addressee FROM outbox WHERE status = 'delivered'");
+  const expected = new Map<string, number>();
+  for (const row of rows) {
+    if (row.reference && row.addressee?.kind === 'channel' && row.addressee.channel?.platform === 'teams') expected.set(row.reference, (expected.get(row.reference) ?? 0) + 1);
+  }
+  const landed = new Map<string, number>();
+  for (const call of cluster.connector.calls) {
+    if (call.status >= 300 || (call.kind !== 'create' && call.kind !== 'send')) continue;
+    const reference = /SOME-\d{4}-\d{4}/.exec(JSON.stringify(call.body))?.[0];
+    if (reference) landed.set(reference, (landed.get(reference) ?? 0) + 1);
+  }
+  const references = new Set([...expected.keys(), ...landed.keys()]);
+  return [...references].map((reference) => ({ reference, rows: expected.get(reference) ?? 0, posts: landed.get(reference) ?? 0 })).filter((m) => m.rows !== m.posts);
 }
 
 /** Polls `check` until it returns a truthy value or `ms` pass. */

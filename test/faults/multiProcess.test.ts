@@ -11,7 +11,9 @@
  * row delivered, every Slack recipient told exactly once per message, every report reminded (level 1) and
  * escalated (level 2) exactly once, and every process not killed on purpose still running and ready.
  */
-import { BotCluster, confirmUntilReceipt, deliveryMismatches, describeState, untilConfirm, waitFor, type BotProcess } from './cluster';
+import { TEAMS_ENDPOINT } from '../../src/adapters/teams/teamsChannel';
+import { installedInTeam, IT_CHANNEL, USERS } from '../adapters/teams/activities';
+import { BotCluster, confirmUntilReceipt, deliveryMismatches, describeState, teamsMismatches, untilConfirm, waitFor, type BotProcess } from './cluster';
 import type { Fault, ProxiedRequest } from './faultyProxy';
 
 jest.setTimeout(600_000);
@@ -30,10 +32,10 @@ function seeded(seed: number): () => number {
   };
 }
 
-/** Faults on about a quarter of the calls that deliver (conversations.open, chat.postMessage, chat.update). */
+/** Faults on about a quarter of the calls that deliver (Slack: conversations.open, chat.postMessage, chat.update; Bot Connector: /v3/conversations). */
 function randomFaults(random: () => number): (req: ProxiedRequest) => Fault | undefined {
   return (req) => {
-    if (!/chat\.postMessage|conversations\.open|chat\.update/.test(req.path)) return undefined;
+    if (!/chat\.postMessage|conversations\.open|chat\.update|^\/v3\/conversations/.test(req.path)) return undefined;
     const r = random();
     if (r < 0.08) return { kind: 'status', status: 500 };
     if (r < 0.16) return { kind: 'rateLimited', retryAfterSeconds: 1 };
@@ -53,7 +55,14 @@ let killed: BotProcess | undefined;
 
 beforeAll(async () => {
   cluster = await BotCluster.start({ processes: 3, env: { SOMEBOT_RELAY_BATCH: '4' } });
+  // The bot is added to IT security's team in Teams (each process hears it), so escalations to IT security
+  // also go to its Teams channel through the fake Bot Connector.
+  for (const bot of cluster.bots) {
+    const res = await fetch(`${bot.url}${TEAMS_ENDPOINT}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(installedInTeam(cluster.connectorUrl, USERS.timo, IT_CHANNEL)) });
+    expect(res.status).toBe(200);
+  }
   cluster.slackProxy.setPlan(randomFaults(seeded(Number(process.env.FAULTS_SEED ?? 11))));
+  cluster.teamsProxy.setPlan(randomFaults(seeded(Number(process.env.FAULTS_SEED ?? 11) + 100)));
 });
 
 afterAll(async () => {
@@ -82,6 +91,7 @@ async function confirmWave(plan: { person: string; url: string }[]): Promise<str
  */
 async function restartPostgres(downMs: number, mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
   cluster.slackProxy.setPlan((req) => (/chat\.postMessage|chat\.update/.test(req.path) ? { kind: 'hang', forwarded: false } : undefined));
+  cluster.teamsProxy.setPlan((req) => (req.path.startsWith('/v3/conversations') ? { kind: 'hang', forwarded: false } : undefined));
   await new Promise((r) => setTimeout(r, 500));
   try {
     await cluster.pg.restart(downMs, mode);
@@ -89,7 +99,9 @@ async function restartPostgres(downMs: number, mode: 'fast' | 'immediate' = 'fas
     await new Promise((r) => setTimeout(r, 500));
   } finally {
     cluster.slackProxy.setPlan(randomFaults(seeded(Number(process.env.FAULTS_SEED ?? 11) + 10 + restarts)));
+    cluster.teamsProxy.setPlan(randomFaults(seeded(Number(process.env.FAULTS_SEED ?? 11) + 110 + restarts)));
     cluster.slackProxy.releaseHeld();
+    cluster.teamsProxy.releaseHeld();
   }
 }
 
@@ -180,8 +192,11 @@ test('every receipt is stored, every recipient told exactly once, every level on
     }
   }
 
-  // Every Slack recipient told exactly once per delivered row.
+  // Every Slack recipient and every Teams channel told exactly once per delivered row.
   expect(await deliveryMismatches(cluster)).toEqual([]);
+  expect(await teamsMismatches(cluster)).toEqual([]);
+  const teamsPosts = cluster.connector.calls.filter((c) => c.status < 300 && (c.kind === 'create' || c.kind === 'send')).length;
+  expect(teamsPosts).toBeGreaterThan(0);
 
   // Every process still runs (but the one killed on purpose) and is ready; nobody logged an unhandled error.
   const alive = cluster.bots.filter((b) => b !== killed);
@@ -196,7 +211,7 @@ test('every receipt is stored, every recipient told exactly once, every level on
   // Figures for RELIABILITY.md.
   console.log(
     `FAULTS multi-process: ${reports.length} reports, ${statuses.reduce((n, s) => n + s.n, 0)} outbox rows ${JSON.stringify(byKind)}, ` +
-      `${posts} Slack posts, ${cluster.slackProxy.faults.length} Slack faults injected, ${attempts.length - reports.length} confirmations answered without a receipt, ` +
+      `${posts} Slack posts, ${cluster.slackProxy.faults.length} Slack faults injected, ${teamsPosts} Teams channel posts, ${cluster.teamsProxy.faults.length} Bot Connector faults injected, ${attempts.length - reports.length} confirmations answered without a receipt, ` +
       `${restarts} PostgreSQL restarts, 1 SIGKILL, ${cluster.bots.length} processes started, ${Math.round((Date.now() - started) / 1000)} s`,
   );
 });
