@@ -35,7 +35,7 @@ function seeded(seed: number): () => number {
 /** Faults on about a quarter of the calls that deliver (Slack: conversations.open, chat.postMessage, chat.update; Bot Connector: /v3/conversations). */
 function randomFaults(random: () => number): (req: ProxiedRequest) => Fault | undefined {
   return (req) => {
-    if (!/chat\.postMessage|conversations\.open|chat\.update|^\/v3\/conversations/.test(req.path)) return undefined;
+    if (!/chat\.postMessage|conversations\.open|chat\.update|\/v3\/conversations/.test(req.path)) return undefined;
     const r = random();
     if (r < 0.08) return { kind: 'status', status: 500 };
     if (r < 0.16) return { kind: 'rateLimited', retryAfterSeconds: 1 };
@@ -91,7 +91,7 @@ async function confirmWave(plan: { person: string; url: string }[]): Promise<str
  */
 async function restartPostgres(downMs: number, mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
   cluster.slackProxy.setPlan((req) => (/chat\.postMessage|chat\.update/.test(req.path) ? { kind: 'hang', forwarded: false } : undefined));
-  cluster.teamsProxy.setPlan((req) => (req.path.startsWith('/v3/conversations') ? { kind: 'hang', forwarded: false } : undefined));
+  cluster.teamsProxy.setPlan((req) => (req.path.includes('/v3/conversations') ? { kind: 'hang', forwarded: false } : undefined));
   await new Promise((r) => setTimeout(r, 500));
   try {
     await cluster.pg.restart(downMs, mode);
