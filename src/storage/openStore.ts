@@ -19,7 +19,7 @@ export const PGLITE_SUBDIR = 'pglite';
 export async function openStore(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'dataKey'>, logger: Logger = silentLogger): Promise<Store> {
   const key = resolveDataKey({ dataKey: config.dataKey, dataDir: config.dataDir, warn: (event) => logger.warn(event) });
   const driver = config.databaseUrl
-    ? await openPostgresDriver({ connectionString: config.databaseUrl })
+    ? await openPostgresDriver({ connectionString: config.databaseUrl, logger })
     : await openPgliteDriver({ dataDir: path.join(config.dataDir, PGLITE_SUBDIR) });
   logger.info('store_opened', { kind: driver.kind });
   return openSqlStore(driver, new ContentCipher(key));

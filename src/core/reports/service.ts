@@ -3,6 +3,7 @@ import type { UiLang } from '../language/lang';
 import type { Logger } from '../logger';
 import { errorFields, silentLogger } from '../logger';
 import { yearIn } from '../clock';
+import { isStoreUnavailable } from '../storeUnavailable';
 import { handleAccess, isSubject, viewAccess, type AccessReason } from './access';
 import { actorString, personActor, SYSTEM_ACTOR, type Actor } from './actor';
 import { todayIn } from './dialog/dates';
@@ -29,6 +30,9 @@ import type {
   TimelineEvent,
 } from './records';
 import type { ReceiptRecipient, SubmitReceipt } from './submitReceipt';
+
+/** How long a submission keeps trying while the store is unavailable (its submission key makes that safe). */
+export const SUBMIT_RETRY_MS = 15_000;
 
 /** Who is looking: a directory person (chat, CLI `--as`) or an administrator at the server (CLI `--admin`). */
 export type Viewer = { kind: 'person'; personId: string } | { kind: 'admin'; name: string };
@@ -98,6 +102,24 @@ export class ReportService {
   }
 
   /**
+   * Runs `commit` again while the store is unavailable, for up to SUBMIT_RETRY_MS. Only for a submission with
+   * its submission key: the transaction looks the key up first, so a commit that did land (the connection
+   * was lost during COMMIT) is found instead of written twice.
+   */
+  private async whileStoreUnavailable<T>(commit: () => Promise<T>, category: string): Promise<T> {
+    const deadline = Date.now() + SUBMIT_RETRY_MS;
+    for (let delay = 250; ; delay = Math.min(delay * 2, 2_000)) {
+      try {
+        return await commit();
+      } catch (err) {
+        if (!isStoreUnavailable(err) || Date.now() + delay > deadline) throw err;
+        this.logger.warn('report_save_retry', { category, outcomeUnknown: err.outcomeUnknown, delayMs: delay });
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /**
    * Validates and routes a draft and commits, in one transaction: the report (content encrypted), its
    * timeline entry, one outbox row per recipient and the escalation timers. `submissionKey` makes a retry
    * of the same submission (e.g. after a crash of the chat process) return the first receipt.
@@ -136,8 +158,8 @@ export class ReportService {
     const year = yearIn(now, this.timeZone);
 
     let committed: { reference: string; inserted: boolean };
-    try {
-      committed = await store.transaction(async (tx) => {
+    const commit = () =>
+      store.transaction(async (tx) => {
         if (options.submissionKey) {
           const existing = await tx.findReportBySubmissionKey(options.submissionKey);
           if (existing) return { reference: existing, inserted: false };
@@ -147,6 +169,8 @@ export class ReportService {
         await this.insert(tx, { ref, year, sequence, draft, reporter, subject, decision, lang, now, submissionKey: options.submissionKey, unroutedAlert });
         return { reference: ref, inserted: true };
       });
+    try {
+      committed = await (options.submissionKey ? this.whileStoreUnavailable(commit, draft.category) : commit());
     } catch (err) {
       // Two concurrent retries of one submission: the loser hits the unique key and returns the winner's receipt.
       const existing = options.submissionKey
