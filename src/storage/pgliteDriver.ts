@@ -34,7 +34,7 @@ export async function openPgliteDriver(options: { dataDir?: string; instance?: P
   if (!db) {
     if (options.dataDir) {
       fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-      lock = lockDataDir(options.dataDir);
+      lock = await lockDataDir(options.dataDir);
     }
     try {
       db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
