@@ -3,7 +3,7 @@ import { translator } from '../../core/i18n';
 import { readDirectoryFile } from '../../core/directory/yamlDirectory';
 import { checkDirectory, describeDirectoryProblem } from '../../core/directory/checkDirectory';
 import { isConfigFileError } from '../../core/directory/configFileError';
-import type { CliCommand } from '../command';
+import { parseArgs, type CliCommand } from '../command';
 import { cliLang } from '../cliLang';
 
 /**
@@ -18,8 +18,9 @@ export function directoryCommand(deps: { env?: NodeJS.ProcessEnv } = {}): CliCom
       const env = deps.env ?? process.env;
       const lang = cliLang(env);
       const t = translator(lang);
-      const [sub, fileArg] = args;
-      if (sub !== 'check') {
+      const { rest } = parseArgs(args);
+      const [sub, fileArg] = rest;
+      if (sub !== 'check' || rest.length > 2) {
         io.err(t('admin:directory.usage'));
         return 2;
       }

@@ -22,4 +22,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'directory', load: () => (require('./directory') as typeof import('./directory')).directoryCommand() },
   { name: 'config', load: () => (require('./config') as typeof import('./config')).configCommand() },
   { name: 'package', load: () => (require('./package') as typeof import('./package')).packageCommand() },
+  { name: 'keys', load: () => (require('./keys') as typeof import('./keys')).keysCommand() },
 ];

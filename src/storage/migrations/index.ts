@@ -2,6 +2,9 @@ import { sql as initial } from './001_initial';
 import { sql as slack } from './002_slack';
 import { sql as teams } from './003_teams';
 import { sql as web } from './004_web';
+import { sql as peopleEncrypted, data as peopleEncryptedData } from './009_people_encrypted';
+import type { ContentCipher } from '../contentCipher';
+import type { SqlExecutor } from '../sqlDriver';
 
 /**
  * Schema migrations, applied in order and recorded in `schema_migrations`. They are TypeScript string
@@ -12,6 +15,12 @@ export interface Migration {
   id: number;
   name: string;
   sql: string;
+  /**
+   * A data step run right after `sql`, in the same transaction, for changes SQL cannot make (encryption
+   * needs the data key). `cipher` is undefined when the caller migrates without a key (tests on an empty
+   * database); a step that finds rows to change then throws.
+   */
+  data?: (tx: SqlExecutor, cipher: ContentCipher | undefined) => Promise<void>;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: 'slack', sql: slack },
   { id: 3, name: 'teams', sql: teams },
   { id: 4, name: 'web', sql: web },
+  { id: 9, name: 'people_encrypted', sql: peopleEncrypted, data: peopleEncryptedData },
 ];
