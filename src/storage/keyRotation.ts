@@ -40,7 +40,11 @@ export interface RotationResult {
  * bots serve; run it again after an interruption and it continues where it stopped. Values written by a
  * process that does not yet have the new key are caught by the next run.
  */
-export async function rotateKeys(driver: SqlDriver, cipher: ContentCipher, options: { batchSize?: number } = {}): Promise<RotationResult> {
+export async function rotateKeys(
+  driver: SqlDriver,
+  cipher: ContentCipher,
+  options: { batchSize?: number; /** Called after each committed batch (progress; tests read in between). */ afterBatch?: () => Promise<void> } = {},
+): Promise<RotationResult> {
   const batchSize = options.batchSize ?? 200;
   const result: RotationResult = { columns: [], total: 0, changed: 0 };
   for (const column of ENCRYPTED_COLUMNS) {
@@ -51,6 +55,7 @@ export async function rotateKeys(driver: SqlDriver, cipher: ContentCipher, optio
       const batch = await driver.transaction((tx) => rotateBatch(tx, cipher, column, after, batchSize));
       total += batch.rows;
       changed += batch.changed;
+      await options.afterBatch?.();
       if (batch.last === undefined) break;
       after = batch.last;
     }

@@ -1,4 +1,4 @@
-import { ENV_VARIABLES, configProblemText, isConfigError, loadConfig, variableProblem, type Config } from '../../config';
+import { ENV_VARIABLES, configProblemText, isConfigError, loadConfig, productionKeyProblem, variableProblem, type Config } from '../../config';
 import { translator } from '../../core/i18n';
 import { channelRequirements } from '../../server/ops/channelRequirements';
 import { loadDotEnv } from '../../server/ops/dotEnv';
@@ -58,6 +58,11 @@ export function configCommand(deps: { env?: NodeJS.ProcessEnv; cwd?: string } = 
           if (!isConfigError(err)) throw err;
           problems.push(t('ops:config.invalidValue', { variable: err.variable, problem: configProblemText(err.problem, err.given, t) }));
         }
+      }
+      const keyProblem = config && productionKeyProblem(config);
+      if (keyProblem) {
+        problems.push(t('ops:config.invalidValue', { variable: keyProblem.variable, problem: configProblemText(keyProblem.problem, undefined, t) }));
+        config = undefined;
       }
       if (!config) {
         for (const line of problems) io.err(line);
