@@ -59,7 +59,7 @@ function summaryLine(fileResults, notes) {
   }
   const total = [...tests.values()].reduce((a, b) => a + b, 0);
   if (total === 0 && variants.size === 0) return 'Skipped: nothing.';
-  const parts = [...tests].map(([key, count]) => `${count} ${count === 1 ? key.replace(/^(.*?) tests /, '$1 test ') : key}`);
+  const parts = [...tests].map(([key, count]) => `${count} ${count === 1 ? key.replace(/(^|\s)tests /, '$1test ') : key}`);
   for (const [key, files] of variants) parts.push(`the ${key.replace(/ tests \(/, ' runs (')} of ${files} more ${files === 1 ? 'file' : 'files'}`);
   return `Skipped: ${total} ${total === 1 ? 'test' : 'tests'} — ${parts.join('; ')}.`;
 }
