@@ -9,6 +9,8 @@ import path from 'node:path';
 import { loadConfig, productionKeyProblem } from '../../src/config';
 import { REPO_ROOT } from '../../src/core/i18n';
 import { deploymentMode } from '../../src/server/deploymentMode';
+import { productionNotes } from '../../src/server/productionNotes';
+import { translator } from '../../src/core/i18n';
 import { startTestServer, TEST_INDEX_FILE, type TestServer } from './testServer';
 
 const KEY = Buffer.alloc(32, 5).toString('base64');
@@ -83,6 +85,22 @@ describe('the data key in production', () => {
     expect(err).toContain('must not be kept inside the data directory');
     expect(fs.readdirSync(dataDir)).toEqual([]); // nothing was created: no key, no database
   }, 60_000);
+});
+
+describe('what npm start says about the mode', () => {
+  const t = translator('en');
+  const notes = (env: NodeJS.ProcessEnv) => productionNotes(loadConfig({ SOMEBOT_DATA_DIR: '/srv/somebot-data', ...env }), t);
+  it('warns in production while /metrics has no token, and says why it is production', () => {
+    expect(notes({ HOST: '0.0.0.0', SOMEBOT_DATA_KEY: KEY })).toEqual([
+      { text: 'Production mode: HOST is not a loopback address.', warning: false },
+      { text: expect.stringContaining('SOMEBOT_METRICS_TOKEN is not set'), warning: true },
+    ]);
+    expect(notes({ HOST: '0.0.0.0', SOMEBOT_DATA_KEY: KEY, SOMEBOT_METRICS_TOKEN: 'x' }).filter((n) => n.warning)).toEqual([]);
+  });
+  it('in the demo, says the key is the data directory file', () => {
+    expect(notes({})).toEqual([{ text: expect.stringContaining(`${path.join('/srv/somebot-data', 'data.key')}, inside the data directory`), warning: false }]);
+    expect(translator('sv')('security:start.metricsTokenMissing')).toContain('SOMEBOT_METRICS_TOKEN');
+  });
 });
 
 describe('/metrics with SOMEBOT_METRICS_TOKEN', () => {
