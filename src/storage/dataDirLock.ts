@@ -35,6 +35,8 @@ export interface LockHolder {
   boot?: string;
   /** The holder's start time in clock ticks since boot (Linux /proc/<pid>/stat), to tell a reused PID. */
   start?: string;
+  /** Written by an older somebot ("PID HOST"): no heartbeat, so a live PID on this host counts as the holder. */
+  legacy?: boolean;
 }
 
 export interface LockOptions {
@@ -84,7 +86,7 @@ export function parseHolder(text: string): LockHolder | undefined {
   }
   const [pidText, host] = text.trim().split(' ');
   const pid = Number(pidText);
-  return Number.isInteger(pid) && pid > 0 && host ? { pid, host } : undefined;
+  return Number.isInteger(pid) && pid > 0 && host ? { pid, host, legacy: true } : undefined;
 }
 
 /**
@@ -102,6 +104,7 @@ export function holderState(holder: LockHolder | undefined, heartbeatAgeMs: numb
   if (!alive(holder.pid)) return 'stale';
   const start = processStart(holder.pid);
   if (holder.start !== undefined && start !== undefined) return start === holder.start ? 'alive' : 'stale';
+  if (holder.legacy) return 'alive';
   return byHeartbeat;
 }
 

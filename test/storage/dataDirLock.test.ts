@@ -55,6 +55,18 @@ describe('lockDataDir', () => {
     }
   });
 
+  it('respects a lock in the older "PID HOST" format while that PID runs on this host (it has no heartbeat)', async () => {
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => other.once('spawn', resolve));
+      fs.writeFileSync(lockFile(dir), `${other.pid} ${os.hostname()}\n`);
+      ageLock(dir, 120_000);
+      await expect(lockDataDir(dir, { staleAfterMs: 1_000 })).rejects.toMatchObject({ code: 'data_dir_in_use', pid: other.pid });
+    } finally {
+      other.kill();
+    }
+  });
+
   it('takes over a lock naming this very PID on this host (a container restarted under the same PID)', async () => {
     fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: process.pid, host: os.hostname() }));
     const lock = await lockDataDir(dir, { staleAfterMs: 60_000 });
