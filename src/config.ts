@@ -380,9 +380,11 @@ function readDataKeys(
  * backup, a volume snapshot) would carry the key along with what it protects. Undefined when the rule holds
  * (or this is the demo); else the problem, naming the variable to fix. `somebot start` refuses on it.
  */
-export function productionKeyProblem(config: Pick<Config, 'deployment' | 'dataKeySource' | 'dataDir'>): ConfigError | undefined {
+export function productionKeyProblem(config: Pick<Config, 'deployment' | 'dataKeySource' | 'dataDir' | 'server'>): ConfigError | undefined {
   if (!config.deployment.production) return undefined;
-  const reasons = config.deployment.reasons.join(', ');
+  // Named by the settings that make it production, which read the same in every language.
+  const setting = { slack: 'SLACK_*', teams: 'MICROSOFT_APP_ID', signIn: 'SOMEBOT_OIDC_ISSUER', host: `HOST=${config.server.host}` } as const;
+  const reasons = config.deployment.reasons.map((r) => setting[r]).join(', ');
   const source = config.dataKeySource;
   if (source.kind === 'dataDir') return new ConfigError('SOMEBOT_DATA_KEY', { key: 'dataKeyInDataDir', values: { reasons, dir: config.dataDir } });
   if (source.kind === 'file') {

@@ -26,7 +26,7 @@ describe('somebot config check', () => {
   it('in production, names a data key kept inside the data directory', async () => {
     const result = await check({ HOST: '0.0.0.0', SOMEBOT_LANG: 'en' });
     expect(result.code).toBe(1);
-    expect(result.err).toContain('SOMEBOT_DATA_KEY: this is a production setup (host), so the data key must not be kept inside the data directory');
+    expect(result.err).toContain('SOMEBOT_DATA_KEY: this is a production setup (HOST=0.0.0.0), so the data key must not be kept inside the data directory');
   });
 
   it('with nothing set: valid, embedded storage, the web chat ready and what Slack and Teams miss', async () => {
