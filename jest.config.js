@@ -8,4 +8,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
   maxWorkers: 2,
   testTimeout: 30000,
+  // The last line of a run says what was skipped and why (test/helpers/skips.ts).
+  reporters: ['default', '<rootDir>/test/reporters/skipSummary.js'],
 };

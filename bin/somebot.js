@@ -1,47 +1,36 @@
 #!/usr/bin/env node
-// Launcher: rebuilds dist/ when a source file is newer than the last build (and then makes the PGlite template
-// new data directories are copied from, see src/storage/pgliteTemplate.ts), then runs the CLI.
+// Launcher: runs the built CLI in dist/. It never compiles: `npm install` builds dist/ once (the `prepare`
+// script), and `npm run build` rebuilds it after a change to src/. Without dist/ it says how to build.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
-const stamp = path.join(root, 'dist', '.tsbuildinfo');
+const cli = path.join(root, 'dist', 'cli.js');
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    const m = entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs;
-    if (m > newest) newest = m;
-  }
-  return newest;
-}
-
-function isStale() {
-  if (!fs.existsSync(stamp)) return true;
-  const built = fs.statSync(stamp).mtimeMs;
-  return newestMtime(path.join(root, 'src')) > built;
-}
-
-if (isStale()) {
-  const tsc = require.resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
-  fs.utimesSync(stamp, new Date(), new Date());
+/** The launcher's one message, in the CLI's language (SOMEBOT_LANG, else the locale), from locales/. */
+function notBuiltMessage() {
+  const raw = (process.env.SOMEBOT_LANG || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').toLowerCase();
+  const lang = raw.startsWith('sv') ? 'sv' : raw.startsWith('fi') ? 'fi' : 'en';
   try {
-    execFileSync(process.execPath, [path.join(root, 'dist', 'storage', 'makePgliteTemplate.js')], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const texts = JSON.parse(fs.readFileSync(path.join(root, 'locales', lang, 'security.json'), 'utf8'));
+    return texts.build.notBuilt.replace('{{dir}}', root);
   } catch {
-    // Said on stderr; without a template a new data directory runs initdb, which works but takes more memory.
+    return `somebot is not built: run \`npm install\` (or \`npm run build\`) in ${root}.`;
   }
 }
 
-require(path.join(root, 'dist', 'cli.js'))
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  })
-  .catch((err) => {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exitCode = 1;
-  });
+if (!fs.existsSync(cli)) {
+  console.error(notBuiltMessage());
+  process.exitCode = 1;
+} else {
+  require(cli)
+    .main(process.argv.slice(2))
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((err) => {
+      console.error(err instanceof Error ? err.message : String(err));
+      process.exitCode = 1;
+    });
+}

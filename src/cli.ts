@@ -1,12 +1,13 @@
 import { configProblemText, isConfigError } from './config';
 import { isContentError } from './core/errors';
-import { processIo, type CliIo } from './cli/command';
+import { cliUsageMessage, isCliUsageError, processIo, type CliIo } from './cli/command';
 import { COMMANDS } from './cli/commands';
 import { cliT } from './cli/cliLang';
 
 /**
  * Entry point of the `somebot` command: finds the sub-command and runs it. Invalid configuration or
- * content ends the command with a translated sentence naming the variable or file, never a stack trace.
+ * content ends the command with a translated sentence naming the variable or file, never a stack trace;
+ * an unknown option or one missing its value ends it with exit code 2.
  */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const t = cliT();
@@ -25,6 +26,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     return await entry.load().run(args, io);
   } catch (err) {
+    if (isCliUsageError(err)) {
+      io.err(`${cliUsageMessage(err, t)}\n${t('cli:usage')}\n  ${entry.name.padEnd(10)} ${t(`cli:summary.${entry.name}`)}`);
+      return 2;
+    }
     if (isConfigError(err)) {
       io.err(t('cli:invalidConfig', { variable: err.variable, problem: configProblemText(err.problem, err.given, t) }));
       return 2;

@@ -6,6 +6,9 @@ import { REPO_ROOT, translator } from './core/i18n';
 import { UI_LANGS, type UiLang } from './core/language/lang';
 import { LOG_LEVELS, type LogLevel } from './core/logger';
 import type { RelaySettings } from './core/delivery/relay';
+import fs from 'node:fs';
+import { deploymentMode, type DeploymentMode } from './server/deploymentMode';
+import { parseKeyList } from './storage/keyRing';
 
 /**
  * The environment, validated once at start-up. Every variable is declared in ENV_VARIABLES with its zod
@@ -35,7 +38,11 @@ export interface ConfigProblem {
     | 'loopbackOnly'
     | 'orgId'
     | 'minLength'
-    | 'invalid';
+    | 'invalid'
+    | 'dataKeyList'
+    | 'dataKeyFile'
+    | 'dataKeyInDataDir'
+    | 'slackTeamId';
   values?: Record<string, string | number>;
 }
 
@@ -71,9 +78,13 @@ export class ConfigError extends Error {
 
 /** The problem in the language of `t`, with the value given when it may be shown. */
 export function configProblemText(problem: ConfigProblem, given: string | undefined, t: TFunction): string {
-  const text = t(`ops:configProblem.${problem.key}`, problem.values ?? {});
+  const namespace = SECURITY_PROBLEMS.has(problem.key) ? 'security' : 'ops';
+  const text = t(`${namespace}:configProblem.${problem.key}`, problem.values ?? {});
   return given === undefined ? text : t('ops:configProblem.given', { problem: text, value: given });
 }
+
+/** Problems of the production rules (data key, Slack workspace), translated in the `security` namespace. */
+const SECURITY_PROBLEMS = new Set<ConfigProblem['key']>(['dataKeyList', 'dataKeyFile', 'dataKeyInDataDir', 'slackTeamId']);
 
 export function isConfigError(value: unknown): value is ConfigError {
   return value instanceof ConfigError;
@@ -106,6 +117,14 @@ const storageVariables = {
   SOMEBOT_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: postgresUrl,
   SOMEBOT_DATA_KEY: dataKey,
+  /** A file holding the data key (first line) and, during a rotation, old keys (the lines after it). */
+  SOMEBOT_DATA_KEY_FILE: z.string().optional(),
+  /** Old data keys kept readable while `somebot keys rotate` re-encrypts (base64, comma or space separated). */
+  SOMEBOT_DATA_KEY_OLD: z
+    .string()
+    .refine((value) => (parseKeyList(value)?.length ?? 0) > 0, { error: problem('dataKeyList') })
+    .transform((value) => parseKeyList(value)!)
+    .optional(),
   SOMEBOT_RETENTION_DAYS: wholeNumber(1, 36500, 365),
   SOMEBOT_DIALOG_TTL_HOURS: wholeNumber(1, 24 * 90, 72),
   SOMEBOT_UNANSWERED_KEEP_DAYS: wholeNumber(0, 3650, 90),
@@ -152,6 +171,8 @@ const guidelineVariables = {
 const serverVariables = {
   PORT: wholeNumber(1, 65535, 3978),
   HOST: z.string().default('127.0.0.1'),
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  SOMEBOT_METRICS_TOKEN: z.string().optional(),
 };
 
 const optionalText = z.string().optional();
@@ -165,6 +186,8 @@ const slackVariables = {
   SLACK_API_URL: z.string().url({ error: problem('url', { example: 'https://slack.com/api/' }) }).optional(),
   /** Least time between two posts to one Slack chat (Slack allows about one message a second per channel). */
   SOMEBOT_SLACK_POST_INTERVAL_MS: wholeNumber(1, 60_000, 1000),
+  /** The workspace (team id, T…) whose requests are served; else the one the bot token belongs to (auth.test). */
+  SLACK_TEAM_ID: z.string().regex(/^[TE][A-Z0-9]{2,}$/, { error: problem('slackTeamId') }).optional(),
 };
 
 /** Microsoft Teams (Bot Framework). */
@@ -229,7 +252,7 @@ export const ENV_VARIABLES = {
 };
 
 /** Variables whose value must never appear in an error or a log. */
-const SECRET_VARIABLES = new Set(['SOMEBOT_DATA_KEY', 'DATABASE_URL', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_PASSWORD', 'SOMEBOT_DEMO_TOKEN', 'SOMEBOT_OIDC_CLIENT_SECRET', 'AZURE_CLIENT_SECRET', 'LDAP_BIND_PASSWORD']);
+const SECRET_VARIABLES = new Set(['SOMEBOT_DATA_KEY', 'SOMEBOT_DATA_KEY_OLD', 'SOMEBOT_METRICS_TOKEN', 'DATABASE_URL', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_PASSWORD', 'SOMEBOT_DEMO_TOKEN', 'SOMEBOT_OIDC_CLIENT_SECRET', 'AZURE_CLIENT_SECRET', 'LDAP_BIND_PASSWORD']);
 
 
 export interface Config {
@@ -237,8 +260,16 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL instead of the embedded PGlite when set. */
   databaseUrl?: string;
-  /** The content encryption key, when given in the environment (else <dataDir>/data.key). */
+  /** The content encryption key, when given in the environment or SOMEBOT_DATA_KEY_FILE (else <dataDir>/data.key). */
   dataKey?: Buffer;
+  /** Old keys that still decrypt during a rotation (SOMEBOT_DATA_KEY_OLD, the key file's later lines). */
+  oldDataKeys: Buffer[];
+  /** Where the data key comes from: the environment, the file SOMEBOT_DATA_KEY_FILE names, or <dataDir>/data.key. */
+  dataKeySource: { kind: 'env' } | { kind: 'file'; file: string } | { kind: 'dataDir' };
+  /** Demo or production (src/server/deploymentMode.ts). */
+  deployment: DeploymentMode;
+  /** Bearer token GET /metrics requires, when set. */
+  metricsToken?: string;
   retentionDays: number;
   dialogTtlHours: number;
   /** Days unanswered and unhelpful questions are kept for content owners (0: none are kept). */
@@ -267,7 +298,7 @@ export interface Config {
   };
   server: { port: number; host: string };
   /** Slack settings as given (the Slack adapter decides what is enough to start). */
-  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string; postIntervalMs?: number };
+  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string; postIntervalMs?: number; teamId?: string };
   /** Teams settings as given (the Teams adapter decides what is enough to start). */
   teams: { appId?: string; appPassword?: string; tenantId?: string; appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; dev: boolean };
   /**
@@ -329,11 +360,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('SOMEBOT_WEB_CHAT', { key: 'notAllowedWhen', values: { condition: 'SOMEBOT_OIDC_ISSUER' } }, v.SOMEBOT_WEB_CHAT);
     }
   }
+  const keys = readDataKeys(v.SOMEBOT_DATA_KEY, v.SOMEBOT_DATA_KEY_FILE);
+  const slack = {
+    ...(v.SLACK_BOT_TOKEN ? { botToken: v.SLACK_BOT_TOKEN } : {}),
+    ...(v.SLACK_SIGNING_SECRET ? { signingSecret: v.SLACK_SIGNING_SECRET } : {}),
+    ...(v.SLACK_APP_TOKEN ? { appToken: v.SLACK_APP_TOKEN } : {}),
+    ...(v.SLACK_API_URL ? { apiUrl: v.SLACK_API_URL } : {}),
+    ...(v.SLACK_TEAM_ID ? { teamId: v.SLACK_TEAM_ID } : {}),
+  };
+  const deployment = deploymentMode({
+    slack,
+    teams: { ...(v.MICROSOFT_APP_ID ? { appId: v.MICROSOFT_APP_ID } : {}) },
+    host: v.HOST,
+    ...(given('SOMEBOT_OIDC_ISSUER') ? { signInIssuer: env.SOMEBOT_OIDC_ISSUER!.trim() } : {}),
+  });
 
   return {
     dataDir: resolvePath(v.SOMEBOT_DATA_DIR, given('SOMEBOT_DATA_DIR')),
     ...(v.DATABASE_URL ? { databaseUrl: v.DATABASE_URL } : {}),
-    ...(v.SOMEBOT_DATA_KEY ? { dataKey: v.SOMEBOT_DATA_KEY } : {}),
+    ...(keys.current ? { dataKey: keys.current } : {}),
+    oldDataKeys: [...keys.old, ...(v.SOMEBOT_DATA_KEY_OLD ?? [])],
+    dataKeySource: keys.source,
+    deployment,
+    ...(v.SOMEBOT_METRICS_TOKEN ? { metricsToken: v.SOMEBOT_METRICS_TOKEN } : {}),
     retentionDays: v.SOMEBOT_RETENTION_DAYS,
     dialogTtlHours: v.SOMEBOT_DIALOG_TTL_HOURS,
     unansweredKeepDays: v.SOMEBOT_UNANSWERED_KEEP_DAYS,
@@ -353,13 +402,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(v.SOMEBOT_ORGANISATION ? { organisation: v.SOMEBOT_ORGANISATION } : {}),
     },
     server: { port: v.PORT, host: v.HOST },
-    slack: {
-      ...(v.SLACK_BOT_TOKEN ? { botToken: v.SLACK_BOT_TOKEN } : {}),
-      ...(v.SLACK_SIGNING_SECRET ? { signingSecret: v.SLACK_SIGNING_SECRET } : {}),
-      ...(v.SLACK_APP_TOKEN ? { appToken: v.SLACK_APP_TOKEN } : {}),
-      ...(v.SLACK_API_URL ? { apiUrl: v.SLACK_API_URL } : {}),
-      postIntervalMs: v.SOMEBOT_SLACK_POST_INTERVAL_MS,
-    },
+    slack,
     teams: {
       ...(v.MICROSOFT_APP_ID ? { appId: v.MICROSOFT_APP_ID } : {}),
       ...(v.MICROSOFT_APP_PASSWORD ? { appPassword: v.MICROSOFT_APP_PASSWORD } : {}),
@@ -414,4 +457,57 @@ function signInConfig(v: Record<string, unknown>): Pick<Config, 'signIn'> {
         .filter((id) => id.length > 0),
     },
   };
+}
+
+/**
+ * The data key from SOMEBOT_DATA_KEY or the file SOMEBOT_DATA_KEY_FILE names (current key first, old keys
+ * after it); neither set means the data directory's own key file (storage/dataKey.ts).
+ */
+function readDataKeys(
+  envKey: Buffer | undefined,
+  file: string | undefined,
+): { current?: Buffer; old: Buffer[]; source: Config['dataKeySource'] } {
+  if (envKey && file) throw new ConfigError('SOMEBOT_DATA_KEY_FILE', { key: 'notAllowedWhen', values: { condition: 'SOMEBOT_DATA_KEY' } });
+  if (envKey) return { current: envKey, old: [], source: { kind: 'env' } };
+  if (!file) return { old: [], source: { kind: 'dataDir' } };
+  const absolute = resolvePath(file, true);
+  let text: string;
+  try {
+    text = fs.readFileSync(absolute, 'utf8');
+  } catch (err) {
+    throw new ConfigError('SOMEBOT_DATA_KEY_FILE', { key: 'dataKeyFile', values: { reason: (err as NodeJS.ErrnoException).code ?? 'error' } }, file);
+  }
+  const keys = parseKeyList(text);
+  if (!keys || keys.length === 0) throw new ConfigError('SOMEBOT_DATA_KEY_FILE', { key: 'dataKey' }, file);
+  return { current: keys[0]!, old: keys.slice(1), source: { kind: 'file', file: absolute } };
+}
+
+/**
+ * In production the data key must not be kept inside the data directory, where a copy of the directory (a
+ * backup, a volume snapshot) would carry the key along with what it protects. Undefined when the rule holds
+ * (or this is the demo); else the problem, naming the variable to fix. `somebot start` refuses on it.
+ */
+export function productionKeyProblem(config: Pick<Config, 'deployment' | 'dataKeySource' | 'dataDir' | 'server'>): ConfigError | undefined {
+  if (!config.deployment.production) return undefined;
+  // Named by the settings that make it production, which read the same in every language.
+  const setting = { slack: 'SLACK_*', teams: 'MICROSOFT_APP_ID', signIn: 'SOMEBOT_OIDC_ISSUER', host: `HOST=${config.server.host}` } as const;
+  const reasons = config.deployment.reasons.map((r) => setting[r]).join(', ');
+  const source = config.dataKeySource;
+  if (source.kind === 'dataDir') return new ConfigError('SOMEBOT_DATA_KEY', { key: 'dataKeyInDataDir', values: { reasons, dir: config.dataDir } });
+  if (source.kind === 'file') {
+    const relative = path.relative(realPath(config.dataDir), realPath(source.file));
+    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+      return new ConfigError('SOMEBOT_DATA_KEY_FILE', { key: 'dataKeyInDataDir', values: { reasons, dir: config.dataDir } });
+    }
+  }
+  return undefined;
+}
+
+/** The path with symbolic links resolved as far as it exists (so a link into the data directory is caught). */
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
 }

@@ -9,8 +9,8 @@ export type ColdAskResult = { ok: true; medianMs: number; runsMs: number[] } | {
 
 /**
  * Times `node bin/somebot.js ask QUESTION` in new processes that read the given content folder and index
- * file. One untimed run comes first: it lets the launcher rebuild dist/ if a source file changed, so only
- * start-up and the answer are timed.
+ * file (the launcher runs the built dist/; build it first). One untimed run comes first, so the file caches
+ * are warm and only start-up and the answer are timed.
  */
 export function measureColdAsk(question: string, runs: number, settings: GuidelineSettings): ColdAskResult {
   const launcher = path.join(REPO_ROOT, 'bin', 'somebot.js');

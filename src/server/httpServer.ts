@@ -63,6 +63,7 @@ export async function startServer(bot: Bot, modules: ChannelModule[]): Promise<R
     relayRunning: () => relayRunning || (!relayNeeded && !shuttingDown),
     accepting: () => !shuttingDown,
     storeTimeoutMs: STORE_CHECK_TIMEOUT_MS,
+    ...(bot.config.metricsToken ? { metricsToken: bot.config.metricsToken } : {}),
   });
 
   const mounted: MountedChannel[] = [];

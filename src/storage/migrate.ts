@@ -1,5 +1,6 @@
 import { MIGRATIONS, type Migration } from './migrations';
 import type { SqlDriver } from './sqlDriver';
+import type { ContentCipher } from './contentCipher';
 
 /** Advisory lock key shared by every somebot process migrating the same database. */
 export const MIGRATION_LOCK_KEY = 4_711_001;
@@ -7,9 +8,10 @@ export const MIGRATION_LOCK_KEY = 4_711_001;
 /**
  * Applies the migrations not yet recorded, all in one transaction under an advisory lock, so two processes
  * starting together on one PostgreSQL apply each migration exactly once (the second waits, then finds them
- * applied). Returns the ids it applied.
+ * applied). A migration's data step (re-encrypting, say) runs in the same transaction with `cipher`.
+ * Returns the ids it applied.
  */
-export async function migrate(driver: SqlDriver, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(driver: SqlDriver, migrations: readonly Migration[] = MIGRATIONS, cipher?: ContentCipher): Promise<number[]> {
   return driver.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -22,6 +24,7 @@ export async function migrate(driver: SqlDriver, migrations: readonly Migration[
     for (const migration of [...migrations].sort((a, b) => a.id - b.id)) {
       if (done.has(migration.id)) continue;
       await tx.exec(migration.sql);
+      await migration.data?.(tx, cipher);
       await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [migration.id, migration.name]);
       applied.push(migration.id);
     }

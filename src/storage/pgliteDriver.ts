@@ -46,7 +46,7 @@ export async function openPgliteDriver(options: { dataDir?: string; instance?: P
   if (!db) {
     if (options.dataDir) {
       fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-      lock = lockDataDir(options.dataDir);
+      lock = await lockDataDir(options.dataDir);
     }
     try {
       if (options.dataDir) seedFromTemplate(options.dataDir);

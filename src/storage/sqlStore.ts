@@ -39,7 +39,7 @@ function session(db: SqlExecutor, cipher: ContentCipher): StoreTx {
  * `cipher` before it is written and decrypted when read. Migrations run on open unless `migrate: false`.
  */
 export async function openSqlStore(driver: SqlDriver, cipher: ContentCipher, options: { migrate?: boolean } = {}): Promise<Store> {
-  if (options.migrate !== false) await migrate(driver);
+  if (options.migrate !== false) await migrate(driver, undefined, cipher);
   return {
     ...session(driver, cipher),
     transaction: (fn) => driver.transaction((tx) => fn(session(tx, cipher))),

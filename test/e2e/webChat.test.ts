@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../src/core/i18n';
+import { noteSkip } from '../helpers/skips';
 import { harassmentUntilConfirm, referenceIn, startTestServer, TEST_DEMO_TOKEN, webClient, type TestServer } from '../server/testServer';
 
 // Functions passed to page.evaluate run in the browser and see its globals; the project compiles without the
@@ -23,7 +24,7 @@ const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8
 // .ci/run installs Debian's chromium and sets CHROMIUM_PATH: then a missing browser is a failure, not a skip.
 const haveChromium = fs.existsSync(CHROMIUM) || process.env.CHROMIUM_PATH !== undefined;
 const describeInBrowser = haveChromium ? describe : describe.skip;
-if (!haveChromium) console.warn(`${CHROMIUM} not found: the browser tests are skipped (apt-get install chromium).`);
+if (!haveChromium) noteSkip('browser', `no Chromium at ${CHROMIUM}: apt-get install chromium or set CHROMIUM_PATH`);
 
 let server: TestServer;
 let browser: Browser;

@@ -17,7 +17,7 @@ import { SLACK } from '../adapters/slack/slackHarness';
 import { SIGNING_SECRET } from '../adapters/slack/slackPayloads';
 import { FakeConnector } from '../adapters/teams/fakeConnector';
 import { freePort, PrivatePostgres } from '../helpers/privatePostgres';
-import { HARASSMENT_STEPS, referenceIn, webClient } from '../server/testServer';
+import { HARASSMENT_STEPS, referenceIn, TEST_DEMO_TOKEN, webClient } from '../server/testServer';
 import { FaultyProxy } from './faultyProxy';
 
 export const DATA_KEY = Buffer.alloc(32, 11).toString('base64');
@@ -110,6 +110,9 @@ export class BotCluster {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: `${slackProxy.url}/api/`,
       SOMEBOT_DEV: '1',
+      // Beside Slack and Teams the demo web chat (how the suite submits reports) is asked for, with its token.
+      SOMEBOT_WEB_CHAT: 'demo',
+      SOMEBOT_DEMO_TOKEN: TEST_DEMO_TOKEN,
       ...RELAY_ENV,
       ...options.env,
     };

@@ -7,6 +7,7 @@
  * only the invokes the app manifest declares). A bounded number of runs per door (FAULTS_FUZZ_RUNS, default
  * 120) keeps it to a minute or two.
  */
+import { TEST_DEMO_TOKEN } from '../server/testServer';
 import fc from 'fast-check';
 import { TEAMS_ENDPOINT } from '../../src/adapters/teams/teamsChannel';
 import { TENANT_ID, USERS as TEAMS_USERS } from '../adapters/teams/activities';
@@ -116,7 +117,7 @@ test('web chat API requests of any shape never get a 5xx', async () => {
       const raw = body && typeof body === 'object' && 'raw' in (body as object) ? String((body as { raw: string }).raw) : body === undefined ? undefined : JSON.stringify(body);
       const res = await fetch(`${bot.url}${path}`, {
         method,
-        headers: { Accept: 'application/json', 'X-Somebot-Lang': lang, ...(person !== undefined ? { 'X-Somebot-Person': person } : {}), ...(raw !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        headers: { Accept: 'application/json', 'X-Somebot-Demo-Token': TEST_DEMO_TOKEN, 'X-Somebot-Lang': lang, ...(person !== undefined ? { 'X-Somebot-Person': person } : {}), ...(raw !== undefined ? { 'Content-Type': 'application/json' } : {}) },
         ...(method === 'POST' && raw !== undefined ? { body: raw } : {}),
       });
       await res.arrayBuffer();

@@ -11,9 +11,11 @@
  * row delivered, every Slack recipient told exactly once per message, every report reminded (level 1) and
  * escalated (level 2) exactly once, and every process not killed on purpose still running and ready.
  */
+import { ContentCipher } from '../../src/storage/contentCipher';
+import { reporterContext } from '../../src/storage/queries/reportPeople';
 import { TEAMS_ENDPOINT } from '../../src/adapters/teams/teamsChannel';
 import { installedInTeam, IT_CHANNEL, USERS } from '../adapters/teams/activities';
-import { BotCluster, confirmUntilReceipt, deliveryMismatches, describeState, teamsMismatches, untilConfirm, waitFor, type BotProcess } from './cluster';
+import { BotCluster, DATA_KEY, confirmUntilReceipt, deliveryMismatches, describeState, teamsMismatches, untilConfirm, waitFor, type BotProcess } from './cluster';
 import type { Fault, ProxiedRequest } from './faultyProxy';
 
 jest.setTimeout(600_000);
@@ -171,9 +173,11 @@ test('PostgreSQL stops (immediate, as on a crash) and starts while reminders fal
 
 test('every receipt is stored, every recipient told exactly once, every level once, every process alive', async () => {
   // Receipts ↔ reports, one to one.
-  const reports = await cluster.query<{ reference: string; reporter_id: string }>('SELECT reference, reporter_id FROM reports ORDER BY reference');
+  // Who reported is stored encrypted (with the cluster's data key), so it is read back through the cipher.
+  const cipher = new ContentCipher(Buffer.from(DATA_KEY, 'base64'));
+  const reports = await cluster.query<{ reference: string; reporter: Uint8Array }>('SELECT reference, reporter FROM reports ORDER BY reference');
   expect(reports.length).toBe(REPORTERS.length * WAVES);
-  expect(new Map(reports.map((r) => [r.reference, r.reporter_id]))).toEqual(receipts);
+  expect(new Map(reports.map((r) => [r.reference, cipher.decrypt(Buffer.from(r.reporter), reporterContext(r.reference))]))).toEqual(receipts);
 
   // Every outbox row delivered; none dead.
   const statuses = await cluster.query<{ status: string; kind: string; n: number }>('SELECT status, kind, count(*)::int AS n FROM outbox GROUP BY 1, 2 ORDER BY 1, 2');

@@ -17,6 +17,7 @@ import type { Directory } from '../../src/core/directory/directory';
 import type { ReportDraft } from '../../src/core/reports/report';
 import type { RoutingTable } from '../../src/core/reports/routingTable';
 import { createJsonLogger, type Logger } from '../../src/core/logger';
+import { noteSkip } from './skips';
 import { ReportService } from '../../src/core/reports/service';
 import { Escalator } from '../../src/core/reports/escalation';
 import { Retention } from '../../src/core/reports/retention';
@@ -32,6 +33,7 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
 /** The backends every store test runs on. */
 export const BACKENDS: Backend[] = TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+if (!TEST_DATABASE_URL) noteSkip('PostgreSQL', 'TEST_DATABASE_URL is not set');
 
 /** A fixed key for tests (never used outside them). */
 export const TEST_KEY = Buffer.alloc(32, 7);

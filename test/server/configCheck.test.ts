@@ -19,7 +19,16 @@ async function check(env: NodeJS.ProcessEnv, cwd = tempDir()) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+/** Production (a platform, or HOST not loopback) needs the data key outside the data directory. */
+const PRODUCTION_KEY = Buffer.alloc(32, 8).toString('base64');
+
 describe('somebot config check', () => {
+  it('in production, names a data key kept inside the data directory', async () => {
+    const result = await check({ HOST: '0.0.0.0', SOMEBOT_LANG: 'en' });
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('SOMEBOT_DATA_KEY: this is a production setup (HOST=0.0.0.0), so the data key must not be kept inside the data directory');
+  });
+
   it('with nothing set: valid, embedded storage, the web chat ready and what Slack and Teams miss', async () => {
     const result = await check({});
     expect(result.code).toBe(0);
@@ -32,8 +41,9 @@ describe('somebot config check', () => {
   });
 
   it('prints what is set and hides secrets', async () => {
-    const result = await check({ PORT: '4000', SLACK_BOT_TOKEN: 'xoxb-secret-value', SLACK_SIGNING_SECRET: 'shh-secret', SOMEBOT_LANG: 'en' });
+    const result = await check({ PORT: '4000', SLACK_BOT_TOKEN: 'xoxb-secret-value', SLACK_SIGNING_SECRET: 'shh-secret', SOMEBOT_LANG: 'en', SOMEBOT_DATA_KEY: PRODUCTION_KEY });
     expect(result.code).toBe(0);
+    expect(result.out).not.toContain(PRODUCTION_KEY);
     expect(result.out).toMatch(/PORT\s+4000/);
     expect(result.out).toMatch(/SLACK_BOT_TOKEN\s+set \(hidden\)/);
     expect(result.out).not.toContain('xoxb-secret-value');
@@ -80,7 +90,7 @@ describe('somebot config check', () => {
 
   it('reads .env from the working directory; the environment wins over it', async () => {
     const dir = tempDir('# demo\nexport HOST=0.0.0.0\nPORT="4100"\nSOMEBOT_CONTACT=\'someone@example.org\' \n');
-    const env: NodeJS.ProcessEnv = { PORT: '4200' };
+    const env: NodeJS.ProcessEnv = { PORT: '4200', SOMEBOT_DATA_KEY: PRODUCTION_KEY };
     const result = await check(env, dir);
     expect(result.code).toBe(0);
     expect(result.out).toContain(`Read ${path.join(dir, '.env')}.`);
@@ -91,7 +101,7 @@ describe('somebot config check', () => {
   });
 
   it('the web chat runs on any HOST only when SOMEBOT_WEB_CHAT=any-host says so, and can be switched off', async () => {
-    expect((await check({ HOST: '0.0.0.0', SOMEBOT_WEB_CHAT: 'any-host' })).out).toContain('Web chat: ready');
+    expect((await check({ HOST: '0.0.0.0', SOMEBOT_WEB_CHAT: 'any-host', SOMEBOT_DATA_KEY: PRODUCTION_KEY })).out).toContain('Web chat: ready');
     expect((await check({ SOMEBOT_WEB_CHAT: 'off' })).out).toContain('Web chat: off – switched off (SOMEBOT_WEB_CHAT=off)');
     expect((await check({ SOMEBOT_WEB_CHAT: 'public' })).err).toContain('SOMEBOT_WEB_CHAT: expected one of demo, auto, off, any-host');
   });

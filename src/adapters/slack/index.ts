@@ -29,7 +29,7 @@ export const slackChannel: ChannelModule = {
     const { logger } = bot;
     const boltLog = boltLogger(logger);
     const client = createListenerClient(transport, boltLog);
-    const identity = new BotIdentity(client, transport.botToken, logger);
+    const identity = new BotIdentity(client, transport.botToken, logger, bot.config.slack.teamId);
     const app = createSlackApp(transport, { expressApp, logger: boltLog, identity, onRateLimited: () => logger.warn('slack_app_rate_limited', {}) });
     void identity.check();
 

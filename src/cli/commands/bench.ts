@@ -20,7 +20,7 @@ export const benchCommand: CliCommand = {
   summary: 'compare somebot with plain lunr and MiniSearch: bench [FILE.jsonl] [--iterations N] [--warmup N] [--json]',
   async run(args, io) {
     const t = cliT();
-    const { flags, rest } = parseArgs(args, ['iterations', 'warmup']);
+    const { flags, rest } = parseArgs(args, { valued: ['iterations', 'warmup'], switches: ['json'] });
     const iterations = flags.iterations === undefined ? 5 : Number(flags.iterations);
     const warmups = flags.warmup === undefined ? 5 : Number(flags.warmup);
     for (const [option, value, raw] of [['--iterations', iterations, flags.iterations], ['--warmup', warmups, flags.warmup]] as const) {

@@ -33,7 +33,7 @@ export const chatCommand: CliCommand = {
   summary: 'chat in the terminal: ask questions and make reports [--as PERSON_ID]',
   async run(args, io) {
     const t = cliT();
-    const { flags } = parseArgs(args, ['as']);
+    const { flags } = parseArgs(args, { valued: ['as'], positionals: false });
     const hint = cliLang() === 'en' ? undefined : cliLang();
     const config = loadConfig();
 

@@ -1,8 +1,8 @@
-import { ENV_VARIABLES, configProblemText, isConfigError, loadConfig, variableProblem, type Config } from '../../config';
+import { ENV_VARIABLES, configProblemText, isConfigError, loadConfig, productionKeyProblem, variableProblem, type Config } from '../../config';
 import { translator } from '../../core/i18n';
 import { channelRequirements } from '../../server/ops/channelRequirements';
 import { loadDotEnv } from '../../server/ops/dotEnv';
-import type { CliCommand } from '../command';
+import { parseArgs, type CliCommand } from '../command';
 import { cliLang } from '../cliLang';
 
 /** Variables whose value is never printed (tokens, passwords, keys, connection strings). */
@@ -23,7 +23,8 @@ export function configCommand(deps: { env?: NodeJS.ProcessEnv; cwd?: string } = 
     async run(args, io) {
       const env = deps.env ?? process.env;
       const t = translator(cliLang(env));
-      if (args[0] !== 'check') {
+      const { rest } = parseArgs(args);
+      if (rest[0] !== 'check' || rest.length !== 1) {
         io.err(t('ops:config.usage'));
         return 2;
       }
@@ -57,6 +58,11 @@ export function configCommand(deps: { env?: NodeJS.ProcessEnv; cwd?: string } = 
           if (!isConfigError(err)) throw err;
           problems.push(t('ops:config.invalidValue', { variable: err.variable, problem: configProblemText(err.problem, err.given, t) }));
         }
+      }
+      const keyProblem = config && productionKeyProblem(config);
+      if (keyProblem) {
+        problems.push(t('ops:config.invalidValue', { variable: keyProblem.variable, problem: configProblemText(keyProblem.problem, undefined, t) }));
+        config = undefined;
       }
       if (!config) {
         for (const line of problems) io.err(line);

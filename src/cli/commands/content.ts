@@ -46,7 +46,7 @@ export function contentCommand(deps: ContentCommandDeps = {}): CliCommand {
       const env = deps.env ?? process.env;
       const t = translator(cliLang(env));
       const [sub, ...rest] = args;
-      const { flags, rest: positional } = parseArgs(rest, VALUED);
+      const { flags, rest: positional } = parseArgs(rest, { valued: VALUED, switches: ['json', 'admin', 'out-of-scope', 'all'] });
       if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub)) {
         io.err(t('content:cli.usage'));
         return 2;

@@ -45,7 +45,7 @@ export function directoryCommand(deps: DirectoryCommandDeps = {}): CliCommand {
       const env = deps.env ?? process.env;
       const lang = cliLang(env);
       const t = translator(lang);
-      const { flags, rest } = parseArgs(args);
+      const { flags, rest } = parseArgs(args, { switches: ['json', 'teams'] });
       const [sub, argument] = rest;
       if ((sub !== 'check' && sub !== 'show') || (sub === 'show' && !argument)) {
         io.err(t('directory:usage'));

@@ -33,7 +33,7 @@ export const evalCommand: CliCommand = {
   name: 'eval',
   summary: 'score a question file: eval FILE.jsonl [--json]',
   async run(args, io) {
-    const { flags, rest } = parseArgs(args);
+    const { flags, rest } = parseArgs(args, { switches: ['json'] });
     const file = rest[0];
     if (!file) {
       io.err(cliT()('cli:needsFile', { option: 'eval' }));

@@ -23,4 +23,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'config', load: () => (require('./config') as typeof import('./config')).configCommand() },
   { name: 'content', load: () => (require('./content') as typeof import('./content')).contentCommand() },
   { name: 'package', load: () => (require('./package') as typeof import('./package')).packageCommand() },
+  { name: 'keys', load: () => (require('./keys') as typeof import('./keys')).keysCommand() },
 ];

@@ -1,13 +1,14 @@
 import { guidelineSettings } from '../../app/guidelineRuntime';
 import { buildAndSaveIndex } from '../../core/guidelines/indexFile';
-import type { CliCommand } from '../command';
+import { parseArgs, type CliCommand } from '../command';
 import { cliT } from '../cliLang';
 
 /** `somebot index`: validates the content, builds the search index and saves it where start-up loads it. */
 export const indexCommand: CliCommand = {
   name: 'index',
   summary: 'build the guideline search index from content/',
-  async run(_args, io) {
+  async run(args, io) {
+    parseArgs(args, { positionals: false });
     const t = cliT();
     const settings = guidelineSettings();
     const started = process.hrtime.bigint();

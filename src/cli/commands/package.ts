@@ -26,7 +26,7 @@ export function packageCommand(deps: { env?: NodeJS.ProcessEnv } = {}): CliComma
     async run(args, io) {
       const env = deps.env ?? process.env;
       const t = translator(cliLang(env));
-      const { flags, rest } = parseArgs(args, ['out', 'app-id', 'manifest-dir']);
+      const { flags, rest } = parseArgs(args, { valued: ['out', 'app-id', 'manifest-dir'] });
       if (rest[0] !== 'teams' || rest.length !== 1) {
         io.err(t('teams:package.usage'));
         return 2;

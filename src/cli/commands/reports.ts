@@ -14,7 +14,7 @@ import type { ReportFilter, ReportSummary } from '../../core/reports/records';
 import { isConfigFileError } from '../../core/directory/configFileError';
 import { isDataDirInUseError } from '../../storage/dataDirLock';
 import { openReporting, type Reporting } from '../../reporting';
-import { parseArgs, type CliCommand, type CliIo } from '../command';
+import { cliUsageMessage, isCliUsageError, parseArgs, type CliCommand, type CliIo } from '../command';
 import { cliLang } from '../cliLang';
 
 /** How the command gets its components; tests pass their own. */
@@ -43,7 +43,15 @@ export function reportsCommand(deps: ReportsCommandDeps = {}): CliCommand {
       const env = deps.env ?? process.env;
       const t = translator(cliLang(env));
       const [sub, ...rest] = args;
-      const { flags, rest: positional } = parseArgs(rest, VALUED);
+      let parsed;
+      try {
+        parsed = parseArgs(rest, { valued: VALUED, switches: ['admin', 'dry-run'] });
+      } catch (err) {
+        if (!isCliUsageError(err)) throw err;
+        io.err(`${cliUsageMessage(err, t)}\n${t('admin:reports.usage')}`);
+        return 2;
+      }
+      const { flags, rest: positional } = parsed;
       if (!sub || !['list', 'show', 'export', 'purge'].includes(sub)) {
         io.err(t('admin:reports.usage'));
         return 2;

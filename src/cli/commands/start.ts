@@ -1,4 +1,4 @@
-import { configProblemText, isConfigError, loadConfig } from '../../config';
+import { configProblemText, isConfigError, loadConfig, productionKeyProblem } from '../../config';
 import { createBot } from '../../app/bot';
 import { translator } from '../../core/i18n';
 import { errorFields } from '../../core/logger';
@@ -8,8 +8,9 @@ import { startServer, type RunningServer } from '../../server/httpServer';
 import { channelRequirements } from '../../server/ops/channelRequirements';
 import { loadDotEnv } from '../../server/ops/dotEnv';
 import { createPinoLogger } from '../../server/ops/pinoLogger';
-import type { CliCommand, CliIo } from '../command';
+import { parseArgs, type CliCommand, type CliIo } from '../command';
 import { cliLang } from '../cliLang';
+import { productionNotes } from '../../server/productionNotes';
 
 /**
  * `somebot start` (`npm start`): the bot's one HTTP server with every configured channel, /healthz, /readyz
@@ -20,7 +21,8 @@ import { cliLang } from '../cliLang';
 export const startCommand: CliCommand = {
   name: 'start',
   summary: 'start the server (web chat, Slack and Teams endpoints, health and metrics)',
-  async run(_args, io) {
+  async run(args, io) {
+    parseArgs(args, { positionals: false });
     const t = translator(cliLang());
     loadDotEnv();
     let config;
@@ -29,6 +31,11 @@ export const startCommand: CliCommand = {
     } catch (err) {
       if (!isConfigError(err)) throw err;
       io.err(t('ops:start.configInvalid', { variable: err.variable, problem: configProblemText(err.problem, err.given, t) }));
+      return 1;
+    }
+    const keyProblem = productionKeyProblem(config);
+    if (keyProblem) {
+      io.err(t('ops:start.configInvalid', { variable: keyProblem.variable, problem: configProblemText(keyProblem.problem, undefined, t) }));
       return 1;
     }
     const logger = createPinoLogger(config.logLevel);
@@ -49,6 +56,7 @@ export const startCommand: CliCommand = {
       return 1;
     }
     printBanner(io, running, config, t);
+    for (const note of productionNotes(config, t)) (note.warning ? io.err : io.out)(note.text);
     await untilSignal(io, running, t);
     return 0;
   },

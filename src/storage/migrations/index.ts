@@ -6,6 +6,9 @@ import { sql as contentLoop } from './012_content_loop';
 import { sql as deliveryAttempts } from './006_delivery_attempts';
 import { sql as oneTruth } from './007_one_truth';
 import { sql as webSessions } from './008_web_sessions';
+import { sql as peopleEncrypted, data as peopleEncryptedData } from './009_people_encrypted';
+import type { ContentCipher } from '../contentCipher';
+import type { SqlExecutor } from '../sqlDriver';
 
 /**
  * Schema migrations, applied in order and recorded in `schema_migrations`. They are TypeScript string
@@ -16,6 +19,12 @@ export interface Migration {
   id: number;
   name: string;
   sql: string;
+  /**
+   * A data step run right after `sql`, in the same transaction, for changes SQL cannot make (encryption
+   * needs the data key). `cipher` is undefined when the caller migrates without a key (tests on an empty
+   * database); a step that finds rows to change then throws.
+   */
+  data?: (tx: SqlExecutor, cipher: ContentCipher | undefined) => Promise<void>;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,5 +35,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 6, name: 'delivery_attempts', sql: deliveryAttempts },
   { id: 7, name: 'one_truth', sql: oneTruth },
   { id: 8, name: 'web_sessions', sql: webSessions },
+  { id: 9, name: 'people_encrypted', sql: peopleEncrypted, data: peopleEncryptedData },
   { id: 12, name: 'content_loop', sql: contentLoop },
 ];

@@ -5,7 +5,7 @@ import { asBytesOrNull } from './rowValues';
 
 type DialogQueries = Pick<StoreTx, 'loadDialog' | 'saveDialog' | 'clearDialog' | 'purgeDialogs'>;
 
-const dialogContext = (conversationId: string): string => `dialog:${conversationId}`;
+export const dialogContext = (conversationId: string): string => `dialog:${conversationId}`;
 
 export function dialogQueries(db: SqlExecutor, cipher: ContentCipher): DialogQueries {
   return {

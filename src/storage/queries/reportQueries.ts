@@ -15,6 +15,7 @@ import type {
 import type { ContentCipher } from '../contentCipher';
 import type { SqlExecutor } from '../sqlDriver';
 import { asBytesOrNull, asDate, asDateOrNull, asJson, jsonParam } from './rowValues';
+import { personIndex, personIndexes, reporterContext, subjectContext } from './reportPeople';
 
 type ReportQueries = Pick<
   StoreTx,
@@ -107,11 +108,12 @@ export function reportQueries(db: SqlExecutor, cipher: ContentCipher): ReportQue
 
     async insertReport(report: NewReport) {
       const content = report.content ? cipher.encryptJson(report.content, contentContext(report.reference)) : null;
+      // Who reported whom: encrypted, with a blind index for lookups (migration 9).
       await db.query(
         `INSERT INTO reports (reference, year, sequence, submission_key, category, platform, account_kind, occurred_on,
-           immediate_danger, subject_is_manager, urgency, status, reporter_id, reporter_lang, subject_person_id, content,
-           rules, ack_timeout_minutes, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'submitted', $12, $13, $14, $15, $16::jsonb, $17, $18)`,
+           immediate_danger, subject_is_manager, urgency, status, reporter, reporter_lang, subject, content,
+           rules, ack_timeout_minutes, submitted_at, reporter_hash, subject_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'submitted', $12, $13, $14, $15, $16::jsonb, $17, $18, $19, $20)`,
         [
           report.reference,
           report.year,
@@ -124,13 +126,15 @@ export function reportQueries(db: SqlExecutor, cipher: ContentCipher): ReportQue
           report.immediateDanger,
           report.subjectIsManager,
           report.urgency,
-          report.reporterId,
+          report.reporterId === null ? null : cipher.encrypt(report.reporterId, reporterContext(report.reference)),
           report.reporterLang,
-          report.subjectPersonId,
+          report.subjectPersonId === null ? null : cipher.encrypt(report.subjectPersonId, subjectContext(report.reference)),
           content,
           jsonParam(report.rules),
           report.ackTimeoutMinutes,
           report.submittedAt,
+          report.reporterId === null ? null : personIndex(cipher, 'reporter', report.reporterId),
+          report.subjectPersonId === null ? null : personIndex(cipher, 'subject', report.subjectPersonId),
         ],
       );
       await addRecipients(report.reference, report.recipients);
@@ -154,6 +158,8 @@ export function reportQueries(db: SqlExecutor, cipher: ContentCipher): ReportQue
       );
       const content = asBytesOrNull(row.content);
       const outcome = asBytesOrNull(row.outcome);
+      const reporter = asBytesOrNull(row.reporter);
+      const subject = asBytesOrNull(row.subject);
       const report: StoredReport = {
         reference,
         category: row.category as StoredReport['category'],
@@ -164,9 +170,9 @@ export function reportQueries(db: SqlExecutor, cipher: ContentCipher): ReportQue
         subjectIsManager: row.subject_is_manager as boolean,
         urgency: row.urgency as StoredReport['urgency'],
         status: row.status as StoredReport['status'],
-        reporterId: row.reporter_id as string | null,
+        reporterId: reporter ? cipher.decrypt(reporter, reporterContext(reference)) : null,
         reporterLang: row.reporter_lang as StoredReport['reporterLang'],
-        subjectPersonId: row.subject_person_id as string | null,
+        subjectPersonId: subject ? cipher.decrypt(subject, subjectContext(reference)) : null,
         content: content ? cipher.decryptJson<ReportContent>(content, contentContext(reference)) : null,
         outcomeNote: outcome ? cipher.decrypt(outcome, outcomeContext(reference)) : null,
         rules: asJson(row.rules),
@@ -192,8 +198,8 @@ export function reportQueries(db: SqlExecutor, cipher: ContentCipher): ReportQue
          WHERE ($1::text IS NULL OR r.status = $1)
            AND ($2::text IS NULL OR r.category = $2)
            AND ($3::text IS NULL
-                OR (r.subject_person_id IS DISTINCT FROM $3
-                    AND (r.reporter_id = $3
+                OR ((r.subject_hash IS NULL OR NOT (r.subject_hash = ANY($6::text[])))
+                    AND (r.reporter_hash = ANY($7::text[])
                          OR EXISTS (SELECT 1 FROM report_recipients x WHERE x.reference = r.reference AND x.kind = 'person' AND x.person_id = $3)
                          OR ($4::boolean AND EXISTS (SELECT 1 FROM report_recipients y WHERE y.reference = r.reference AND y.role = 'it_security')))))
          ORDER BY r.year DESC, r.sequence DESC
@@ -204,6 +210,8 @@ export function reportQueries(db: SqlExecutor, cipher: ContentCipher): ReportQue
           filter.visibleTo?.personId ?? null,
           filter.visibleTo?.itSecurity ?? false,
           filter.limit ?? 1000,
+          filter.visibleTo ? personIndexes(cipher, 'subject', filter.visibleTo.personId) : [],
+          filter.visibleTo ? personIndexes(cipher, 'reporter', filter.visibleTo.personId) : [],
         ],
       );
       return rows.map(
@@ -243,7 +251,7 @@ export function reportQueries(db: SqlExecutor, cipher: ContentCipher): ReportQue
 
     async purgeReport(reference, at) {
       await db.query(
-        `UPDATE reports SET content = NULL, outcome = NULL, reporter_id = NULL, subject_person_id = NULL,
+        `UPDATE reports SET content = NULL, outcome = NULL, reporter = NULL, reporter_hash = NULL, subject = NULL, subject_hash = NULL,
            acknowledged_by = NULL, closed_by = NULL, submission_key = NULL, purged_at = $2
          WHERE reference = $1`,
         [reference, at],

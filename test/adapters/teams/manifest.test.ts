@@ -9,7 +9,7 @@ import { inflateRawSync } from 'node:zlib';
 import { packageCommand } from '../../../src/cli/commands/package';
 import type { CliIo } from '../../../src/cli/command';
 import { TEAMS_MANIFEST_DIR } from '../../../src/adapters/teams/package/teamsPackage';
-import { decodePng, encodePng, pngInfo } from '../../../src/adapters/teams/package/png';
+import { decodePng, pngInfo } from '../../../src/adapters/teams/package/png';
 import { crc32 } from '../../../src/adapters/teams/package/crc32';
 
 const APP_ID = '5b9e4c3a-1f2d-4e6b-8a7c-9d0e1f2a3b4c';
@@ -119,11 +119,11 @@ describe('somebot package teams', () => {
   it('refuses to write a package whose icon has the wrong size, naming the file', async () => {
     const dir = tmp();
     for (const file of fs.readdirSync(TEAMS_MANIFEST_DIR)) fs.copyFileSync(path.join(TEAMS_MANIFEST_DIR, file), path.join(dir, file));
-    fs.writeFileSync(path.join(dir, 'outline.png'), encodePng(48, 48, new Uint8Array(48 * 48 * 4)));
+    fs.copyFileSync(path.join(TEAMS_MANIFEST_DIR, 'color.png'), path.join(dir, 'outline.png')); // 192×192
     const out = path.join(dir, 'app.zip');
     const result = await run(['teams', '--app-id', APP_ID, '--manifest-dir', dir, '--out', out], { SOMEBOT_LANG: 'fi' });
     expect(result.code).toBe(1);
-    expect(result.err).toContain('outline.png on 48×48 pikseliä; Teams vaatii 32×32.');
+    expect(result.err).toContain('outline.png on 192×192 pikseliä; Teams vaatii 32×32.');
     expect(fs.existsSync(out)).toBe(false);
   });
 });

@@ -89,9 +89,9 @@ describe.each(REPORT_CATEGORIES)('routing %s', (category) => {
   });
 });
 
-// ---- Quotes are verbatim: against content/guidelines when present, else the corpus, else skipped.
+// ---- Quotes are verbatim: against content/guidelines when present, else the source texts in test/fixtures/corpus.
 const guidelinesDir = path.join(REPO_ROOT, 'content', 'guidelines');
-const corpusDir = path.resolve(REPO_ROOT, '..', 'shared', 'corpus');
+const corpusDir = path.join(REPO_ROOT, 'test', 'fixtures', 'corpus');
 const haveGuidelines = fs.existsSync(guidelinesDir) && fs.readdirSync(guidelinesDir).some((f) => f.endsWith('.md'));
 const haveCorpus = fs.existsSync(corpusDir);
 const collapse = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../../core/i18n';
-import { ICON_SIZES } from './icons';
 import { decodePng } from './png';
 import { zip } from './zipWriter';
 
 /** Where the manifest template, its translations and the icons live. */
 export const TEAMS_MANIFEST_DIR = path.join(REPO_ROOT, 'manifests', 'teams');
+
+/** The sizes Teams requires of the app icons: a full-colour 192×192 and a white-on-transparent 32×32 outline. */
+export const ICON_SIZES = { color: 192, outline: 32 } as const;
 
 /** Placeholders in manifest.json, filled in when the package is built. */
 export const PLACEHOLDER = { appId: '{{MICROSOFT_APP_ID}}', version: '{{VERSION}}' } as const;
