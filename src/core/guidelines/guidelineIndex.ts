@@ -11,6 +11,7 @@ import type { GuidelineContent } from './guidelineContent';
 import type { Passage } from './passage';
 import { TermLookup, type TermLookups } from './termLookup';
 import { LunrScorer } from './lunrScorer';
+import { analyzeGlossary, seedPassageTerms } from './starterVocabulary';
 
 /**
  * Index fields, one set per language: stems of one language never mix with the other's. Headings and
@@ -30,7 +31,7 @@ export const FIELDS = {
 export const FIELD_BOOST = { body: 1, terms: 1.4, asked: 1 } as const;
 
 /** Bumped whenever the analysis changes, so an index saved by an older build counts as stale. */
-export const INDEX_FORMAT = 15;
+export const INDEX_FORMAT = 16;
 
 /** The saved form of an index (`somebot index` writes it, start-up loads it). */
 export interface SavedGuidelineIndex {
@@ -168,16 +169,28 @@ function buildQuestionIndex(content: GuidelineContent, analyzer: Analyzer): lunr
   });
 }
 
+export interface BuildOptions {
+  /**
+   * Seed starter search terms for passages without curated ones (see starterVocabulary.ts). Default true;
+   * false only to measure what seeding gives (src/bench/seedingMeasure.ts).
+   */
+  seed?: boolean;
+}
+
 /** Builds the index from validated content. Deterministic: the same content gives the same index. */
-export function buildGuidelineIndex(content: GuidelineContent): GuidelineIndex {
+export function buildGuidelineIndex(content: GuidelineContent, options: BuildOptions = {}): GuidelineIndex {
   const vocabulary = buildVocabulary(content);
   const analyzer = new Analyzer(vocabulary, content.markers.stopwords);
+  const seed = options.seed ?? true;
+  const glossaryStems = seed ? analyzeGlossary(content.glossary, analyzer) : [];
   const passageTerms: SavedGuidelineIndex['passageTerms'] = {};
   const training: Record<ContentLang, string[]> = { sv: [], fi: [] };
 
   const docs = content.passages.map((p) => {
     const lang = p.source.lang;
-    const terms = content.searchTerms.get(p.id)!;
+    const curated = content.searchTerms.get(p.id)!;
+    const terms = seed ? seedPassageTerms(p, curated, glossaryStems, analyzer) : curated;
+    const seeded = terms !== curated;
     const fields: Record<string, string[]> = {};
     const own: Record<ContentLang, string[]> = { sv: [], fi: [] };
     const shared: Record<ContentLang, string[]> = { sv: [], fi: [] };
@@ -192,7 +205,8 @@ export function buildGuidelineIndex(content: GuidelineContent): GuidelineIndex {
       // Passage-level terms count double: they describe this rule, section terms its whole topic.
       put(l, 'terms', [...terms.passage[l], ...terms.passage[l]].join('\n'), own);
       put(l, 'terms', terms.section[l].join('\n'), shared);
-      training[l].push(...terms.passage[l], ...terms.section[l]);
+      // Seeded terms are the corpus's words, not a person's: they do not teach the language detector.
+      if (!seeded) training[l].push(...terms.passage[l], ...terms.section[l]);
       // Example questions have a field of their own: their wording is the askers', not the writers' of terms.
       const asked = content.exampleQuestions.get(p.id)!;
       put(l, 'asked', asked.passage[l].join('\n'), own);
