@@ -14,10 +14,9 @@ export function isUncurated(terms: PassageTerms | undefined): boolean {
 /**
  * Starter search terms for a passage that has no curated ones, built from what the corpus already knows, with no
  * hand work:
- * - section: the words of its heading trail (so the topic a heading names reaches each passage under it, as a
- *   curated section term would), with the glossary's translations and synonyms of the heading's and the
- *   lead-in's words;
- * - passage: the glossary's translations into the other language and same-language synonyms of every glossary
+ * - the words of its heading trail (so the topic a heading names reaches each passage under it), with the
+ *   glossary's translations and synonyms of the heading's and the lead-in's words;
+ * - the glossary's translations into the other language and same-language synonyms of every glossary
  *   term its text uses, so a question in the other language finds a rule written in one.
  * Compound parts need no step of their own: the analyzer splits the text's and the heading's compounds by the
  * corpus vocabulary when they are indexed. Returns the passage's terms unchanged when it has curated ones.
@@ -26,13 +25,13 @@ export function seedPassageTerms(passage: Passage, curated: PassageTerms, glossa
   if (!isUncurated(curated)) return curated;
   const lang = passage.source.lang;
   const heading = passage.trail.join('\n');
-  const section: TermLists = { sv: [], fi: [] };
-  section[lang].push(...passage.trail);
-  // The lead-in is shared with sibling passages: its words say the topic, as the heading does.
-  addGlossaryTerms(section, new Set(analyzer.terms([heading, passage.lead ?? ''].join('\n'), lang)), lang, glossary);
   const own: TermLists = { sv: [], fi: [] };
-  addGlossaryTerms(own, new Set(analyzer.terms(passage.body, lang)), lang, glossary);
-  return { section, passage: own };
+  own[lang].push(...passage.trail);
+  addGlossaryTerms(own, new Set(analyzer.terms([heading, passage.lead ?? '', passage.body].join('\n'), lang)), lang, glossary);
+  // All of it counts as the passage's own: with no curated words of its own, its heading is the most specific
+  // description it has (measured on stripped documents: as section-level words, which count half, top-1 fell
+  // from 0.458 to 0.442 on Enontekiö's questions and stayed 0.485 on Vimmerby's).
+  return { section: { sv: [], fi: [] }, passage: own };
 }
 
 /** A glossary entry with each of its terms analysed to stems, for matching against a passage's stems. */
