@@ -47,7 +47,9 @@ describe('starter vocabulary for passages without curated search terms', () => {
     const seeded = buildGuidelineIndex(content);
     for (const question of ['Saako droonia käyttää?', 'Saako droonivideon julkaista?']) {
       expect(rankOf(plain, question, 'fi', rule.id)).toBe(0);
-      expect(rankOf(seeded, question, 'fi', rule.id)).toBe(1);
+      const rank = rankOf(seeded, question, 'fi', rule.id);
+      expect(rank).toBeGreaterThanOrEqual(1);
+      expect(rank).toBeLessThanOrEqual(3);
     }
     // The Finnish words came from the glossary entry, into the passage's own terms.
     const fiStem = seeded.analyzer.terms('lennokki', 'fi')[0]!;
