@@ -11,6 +11,9 @@ import type { GuidelineContent } from './guidelineContent';
 import type { Passage } from './passage';
 import { TermLookup, type TermLookups } from './termLookup';
 import { LunrScorer } from './lunrScorer';
+import { analyzeGlossary, isUncurated, seedPassageTerms } from './starterVocabulary';
+import type { PassageTerms } from './vocabulary';
+import type { TermClause } from './lunrScorer';
 
 /**
  * Index fields, one set per language: stems of one language never mix with the other's. Headings and
@@ -30,7 +33,7 @@ export const FIELDS = {
 export const FIELD_BOOST = { body: 1, terms: 1.4, asked: 1 } as const;
 
 /** Bumped whenever the analysis changes, so an index saved by an older build counts as stale. */
-export const INDEX_FORMAT = 15;
+export const INDEX_FORMAT = 16;
 
 /** The saved form of an index (`somebot index` writes it, start-up loads it). */
 export interface SavedGuidelineIndex {
@@ -168,16 +171,80 @@ function buildQuestionIndex(content: GuidelineContent, analyzer: Analyzer): lunr
   });
 }
 
+export interface BuildOptions {
+  /**
+   * Seed starter search terms for passages without curated ones (see starterVocabulary.ts). Default true;
+   * false only to measure what seeding gives (src/bench/seedingMeasure.ts).
+   */
+  seed?: boolean;
+  /** Terms an uncurated passage borrows from its curated neighbours (see borrowFromNeighbours); internal. */
+  borrowed?: Map<string, PassageTerms>;
+}
+
 /** Builds the index from validated content. Deterministic: the same content gives the same index. */
-export function buildGuidelineIndex(content: GuidelineContent): GuidelineIndex {
+export function buildGuidelineIndex(content: GuidelineContent, options: BuildOptions = {}): GuidelineIndex {
+  const first = buildOnce(content, options);
+  if (options.seed === false || options.borrowed) return first;
+  const borrowed = borrowFromNeighbours(content, first);
+  return borrowed.size === 0 ? first : buildOnce(content, { ...options, borrowed });
+}
+
+/**
+ * How many curated passages an uncurated one borrows search terms from (measured on stripped documents, top-1 /
+ * top-3 over their fixture questions: none 0.485 / 0.687 and 0.455 / 0.706 on Vimmerby's and Enontekiö's,
+ * 1 → 0.493 / 0.722 and 0.499 / 0.721, 3 → 0.515 / 0.749 and 0.504 / 0.721, 5 → 0.533 / 0.767 and
+ * 0.522 / 0.747, 8 → 0.559 / 0.775 and 0.517 / 0.757).
+ */
+const NEIGHBOURS = 5;
+
+/**
+ * Nearest-neighbour borrowing: each passage without curated search terms takes the passage-level curated terms
+ * of the NEIGHBOURS curated passages whose wording is most like its own (its words and seeded terms, both
+ * languages, scored by BM25 against `first`'s text and terms fields). What staff call a topic in one document
+ * is what they call it in another. Only passage-level terms: a section's terms describe another document's
+ * section. Empty when every passage is curated.
+ */
+function borrowFromNeighbours(content: GuidelineContent, first: GuidelineIndex): Map<string, PassageTerms> {
+  const borrowed = new Map<string, PassageTerms>();
+  const curated = (id: string) => !isUncurated(content.searchTerms.get(id));
+  for (const p of content.passages) {
+    if (curated(p.id)) continue;
+    const own = first.passageTerms.get(p.id)!.own;
+    const clauses: TermClause[] = [];
+    let group = 0;
+    for (const l of ['sv', 'fi'] as const) {
+      for (const term of own[l]) {
+        clauses.push({ term, field: FIELDS[l].body, boost: 1, group }, { term, field: FIELDS[l].terms, boost: 1, group });
+        group += 1;
+      }
+    }
+    const lent: PassageTerms = { section: { sv: [], fi: [] }, passage: { sv: [], fi: [] } };
+    for (const near of first.scorer.scoreGrouped(clauses).filter((r) => curated(r.ref)).slice(0, NEIGHBOURS)) {
+      const terms = content.searchTerms.get(near.ref)!.passage;
+      lent.passage.sv.push(...terms.sv);
+      lent.passage.fi.push(...terms.fi);
+    }
+    borrowed.set(p.id, lent);
+  }
+  return borrowed;
+}
+
+/** One build: with `options.borrowed`, the borrowed terms are added to the seeded ones. */
+function buildOnce(content: GuidelineContent, options: BuildOptions): GuidelineIndex {
   const vocabulary = buildVocabulary(content);
   const analyzer = new Analyzer(vocabulary, content.markers.stopwords);
+  const seed = options.seed ?? true;
+  const glossaryStems = seed ? analyzeGlossary(content.glossary, analyzer) : [];
   const passageTerms: SavedGuidelineIndex['passageTerms'] = {};
   const training: Record<ContentLang, string[]> = { sv: [], fi: [] };
 
   const docs = content.passages.map((p) => {
     const lang = p.source.lang;
-    const terms = content.searchTerms.get(p.id)!;
+    const curated = content.searchTerms.get(p.id)!;
+    const terms = seed ? seedPassageTerms(p, curated, glossaryStems, analyzer) : curated;
+    const seeded = terms !== curated;
+    const lent = seeded ? options.borrowed?.get(p.id) : undefined;
+    if (lent) for (const l of ['sv', 'fi'] as const) terms.passage[l].push(...lent.passage[l]);
     const fields: Record<string, string[]> = {};
     const own: Record<ContentLang, string[]> = { sv: [], fi: [] };
     const shared: Record<ContentLang, string[]> = { sv: [], fi: [] };
@@ -192,7 +259,8 @@ export function buildGuidelineIndex(content: GuidelineContent): GuidelineIndex {
       // Passage-level terms count double: they describe this rule, section terms its whole topic.
       put(l, 'terms', [...terms.passage[l], ...terms.passage[l]].join('\n'), own);
       put(l, 'terms', terms.section[l].join('\n'), shared);
-      training[l].push(...terms.passage[l], ...terms.section[l]);
+      // Seeded terms are the corpus's words, not a person's: they do not teach the language detector.
+      if (!seeded) training[l].push(...terms.passage[l], ...terms.section[l]);
       // Example questions have a field of their own: their wording is the askers', not the writers' of terms.
       const asked = content.exampleQuestions.get(p.id)!;
       put(l, 'asked', asked.passage[l].join('\n'), own);

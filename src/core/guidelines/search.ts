@@ -133,7 +133,7 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
   const total = concepts.reduce((s, c) => s + c.weight, 0) || 1;
   const readers = index.scope.readersNamed(question);
   const hits: SearchHit[] = [];
-  for (const r of raw.slice(0, Math.max(limit, RERANK))) {
+  for (const r of rerankCandidates(raw, Math.max(limit, RERANK))) {
     const passage = index.passages.get(r.ref);
     const sets = index.passageTerms.get(r.ref);
     if (!passage || !sets) continue;
@@ -194,6 +194,21 @@ function addClosestQuestions(passages: { ref: string; score: number }[], closest
   for (const r of passages) closest.delete(r.ref);
   for (const [ref, score] of closest) scored.push({ ref, score: QUESTION_MATCH_WEIGHT * score, matched: 0 });
   return scored.sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
+}
+
+/**
+ * The passages re-ranked by coverage: the best `n` by the full score, and the best `n` by the passage index's
+ * score alone. The closest-question bonus only lifts passages that have example questions; without the second
+ * list a passage that has none (a newly imported document) could be pushed out of the candidates by the bonus
+ * of others even when the question repeats its own words. `raw` is sorted by score.
+ */
+function rerankCandidates<T extends { ref: string; score: number; matched: number }>(raw: T[], n: number): T[] {
+  const top = raw.slice(0, n);
+  if (raw.length <= n) return top;
+  const threshold = raw.map((r) => r.matched).sort((a, b) => b - a)[n - 1]!;
+  // Only what is among the best n by the passage index alone joins.
+  for (const r of raw.slice(n)) if (r.matched > 0 && r.matched >= threshold) top.push(r);
+  return top;
 }
 
 /**
