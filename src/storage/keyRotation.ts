@@ -1,3 +1,4 @@
+import { questionContext } from './queries/contentLoopQueries';
 import type { ContentCipher } from './contentCipher';
 import type { SqlDriver, SqlExecutor } from './sqlDriver';
 import { contentContext, outcomeContext } from './queries/reportQueries';
@@ -25,6 +26,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'reports', rowKey: 'reference', column: 'reporter', context: reporterContext, blindIndex: { column: 'reporter_hash', role: 'reporter' } },
   { table: 'reports', rowKey: 'reference', column: 'subject', context: subjectContext, blindIndex: { column: 'subject_hash', role: 'subject' } },
   { table: 'dialog_sessions', rowKey: 'conversation_id', column: 'state', context: dialogContext },
+  { table: 'question_log', rowKey: 'entry_key', column: 'question', context: questionContext },
 ];
 
 export interface RotationResult {

@@ -55,7 +55,8 @@ describe('somebot config check', () => {
 
   it('takes the sign-in settings all together, hides the client secret and the demo token', async () => {
     const signIn = { SOMEBOT_OIDC_ISSUER: 'https://login.example/tenant/v2.0', SOMEBOT_OIDC_CLIENT_ID: 'somebot', SOMEBOT_OIDC_CLIENT_SECRET: 'oidc-secret-value', SOMEBOT_PUBLIC_URL: 'https://somebot.example', SOMEBOT_LANG: 'en' };
-    const ok = await check({ ...signIn, HOST: '0.0.0.0' });
+    // Sign-in makes it production: the data key comes from the environment, not the data directory.
+    const ok = await check({ ...signIn, HOST: '0.0.0.0', SOMEBOT_DATA_KEY: Buffer.alloc(32, 3).toString('base64') });
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('Web chat: ready');
     expect(ok.out).not.toContain('oidc-secret-value');

@@ -31,7 +31,7 @@ describe('deploymentMode', () => {
 
   it('is read from the environment by loadConfig', () => {
     expect(loadConfig({}).deployment.production).toBe(false);
-    expect(loadConfig({ SOMEBOT_OIDC_ISSUER: 'https://idp.example.org' }).deployment.reasons).toEqual(['signIn']);
+    expect(loadConfig({ SOMEBOT_OIDC_ISSUER: 'https://idp.example.org', SOMEBOT_OIDC_CLIENT_ID: 'somebot', SOMEBOT_OIDC_CLIENT_SECRET: 's', SOMEBOT_PUBLIC_URL: 'https://somebot.example.org' }).deployment.reasons).toEqual(['signIn']);
     expect(loadConfig({ HOST: '0.0.0.0' }).deployment.reasons).toEqual(['host']);
   });
 });

@@ -18,7 +18,8 @@ type ContentLoopQueries = Pick<
   | 'learnedVersion'
 >;
 
-const questionContext = (entryKey: string): string => `question:${entryKey}`;
+/** The authenticated context of a kept question's ciphertext (keys rotate re-encrypts with it too). */
+export const questionContext = (entryKey: string): string => `question:${entryKey}`;
 
 /** The content owners' loop: logged questions (text encrypted) and what owners taught (plain content). */
 export function contentLoopQueries(db: SqlExecutor, cipher: ContentCipher): ContentLoopQueries {

@@ -361,7 +361,8 @@ function startBotProcess(port: number, env: Record<string, string>): { listening
     ['-r', path.join(REPO_ROOT, 'test/core/delivery/fixtures/tsRequire.js'), path.join(REPO_ROOT, 'test/server/fixtures/start.ts')],
     {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH, SOMEBOT_LANG: 'en', SOMEBOT_DATA_DIR: dataDir, SOMEBOT_INDEX_FILE: TEST_INDEX_FILE, PORT: String(port), HOST: '127.0.0.1', ...env },
+      // Sign-in makes it production: the data key comes from the environment, never the data directory.
+      env: { PATH: process.env.PATH, SOMEBOT_LANG: 'en', SOMEBOT_DATA_DIR: dataDir, SOMEBOT_DATA_KEY: Buffer.alloc(32, 5).toString('base64'), SOMEBOT_INDEX_FILE: TEST_INDEX_FILE, PORT: String(port), HOST: '127.0.0.1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
