@@ -13,6 +13,7 @@ import { retryDelayMs } from './backoff';
 import { DeliveryError, isDeliveryError } from './deliveryError';
 import { PacedQueues } from './pacedQueues';
 import { renderMessage } from './renderMessage';
+import { ALERT_COPY_KINDS } from './messageKinds';
 
 export interface RelaySettings {
   /** Pause between passes when there was nothing to do. */
@@ -235,7 +236,8 @@ export class Relay {
     let deliveredTo: string | undefined;
     try {
       const report = row.reference ? await store.getReport(row.reference) : undefined;
-      const timeline = row.reference ? await store.timeline(row.reference) : undefined;
+      // Only a copy of the alert shows who did the latest step; other messages need no timeline.
+      const timeline = row.reference && (row.kind === 'alert_refresh' || ALERT_COPY_KINDS.includes(row.kind)) ? await store.timeline(row.reference) : undefined;
       // A refresh renders the copy it redraws (same key, kind, addressee) and goes to the door that holds it.
       const refresh = row.kind === 'alert_refresh';
       const rendered = await renderMessage(refresh ? copyRowOf(row) : row, {

@@ -5,8 +5,8 @@ import { ACTION } from '../../ids';
 import type { ButtonListener } from './buttonClick';
 
 /**
- * "Helpful" / "Not helpful" under an answer: the verdict is stored for the content owners (no question
- * text, no person), and the buttons give way to a thank-you line in place — in the message, the ephemeral
+ * "Helpful" / "Not helpful" under an answer: the verdict is stored for the content owners (the question only
+ * when "Not helpful", never the person: QuestionLog), and the buttons give way to a thank-you line in place — in the message, the ephemeral
  * reply or the modal that showed the answer.
  */
 export function answerFeedback(deps: SlackDeps): ButtonListener {
