@@ -232,7 +232,7 @@ export async function confirmOnce(url: string, person: string): Promise<{ refere
   try {
     const res = await fetch(`${url}/web/api/messages`, {
       method: 'POST',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Somebot-Person': person, 'X-Somebot-Lang': 'sv' },
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Somebot-Demo-Token': TEST_DEMO_TOKEN, 'X-Somebot-Person': person, 'X-Somebot-Lang': 'sv' },
       body: JSON.stringify({ choice: 'confirm' }),
       signal: AbortSignal.timeout(60_000),
     });
