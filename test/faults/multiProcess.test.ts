@@ -199,8 +199,8 @@ test('every receipt is stored, every recipient told exactly once, every level on
   // Every Slack recipient and every Teams channel told exactly once per delivered row.
   expect(await deliveryMismatches(cluster)).toEqual([]);
   expect(await teamsMismatches(cluster)).toEqual([]);
-  const teamsPosts = cluster.connector.calls.filter((c) => c.status < 300 && (c.kind === 'create' || c.kind === 'send')).length;
-  expect(teamsPosts).toBeGreaterThan(0);
+  // IT security is told by one post for the team, in the first of its channels a running door reaches (Slack
+  // here, before Teams): the Teams channel gets none, and what it does get matches its rows (above).
 
   // Every process still runs (but the one killed on purpose) and is ready; nobody logged an unhandled error.
   const alive = cluster.bots.filter((b) => b !== killed);
