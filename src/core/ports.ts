@@ -65,8 +65,8 @@ export interface StoreTx {
   // -- timeline (audit)
   /** Appends one entry to a report's timeline. */
   appendTimeline(entry: NewTimelineEntry): Promise<void>;
-  /** A report's timeline, oldest first. */
-  timeline(reference: string): Promise<TimelineEntry[]>;
+  /** A report's timeline, oldest first; only entries of `events` when given. */
+  timeline(reference: string, events?: readonly TimelineEntry['event'][]): Promise<TimelineEntry[]>;
 
   // -- outbox
   /** Queues messages; a row whose idempotency key exists already is skipped. Returns how many were added. */

@@ -14,6 +14,7 @@ import { DeliveryError, isDeliveryError } from './deliveryError';
 import { PacedQueues } from './pacedQueues';
 import { renderMessage } from './renderMessage';
 import { ALERT_COPY_KINDS } from './messageKinds';
+import { STEP_EVENTS } from '../reports/reportState';
 
 export interface RelaySettings {
   /** Pause between passes when there was nothing to do. */
@@ -236,8 +237,9 @@ export class Relay {
     let deliveredTo: string | undefined;
     try {
       const report = row.reference ? await store.getReport(row.reference) : undefined;
-      // Only a copy of the alert shows who did the latest step; other messages need no timeline.
-      const timeline = row.reference && (row.kind === 'alert_refresh' || ALERT_COPY_KINDS.includes(row.kind)) ? await store.timeline(row.reference) : undefined;
+      // Only a copy of the alert shows who did the latest step: only the step entries are read (a report with
+      // hundreds of deliveries has hundreds of timeline entries).
+      const timeline = row.reference && (row.kind === 'alert_refresh' || ALERT_COPY_KINDS.includes(row.kind)) ? await store.timeline(row.reference, STEP_EVENTS) : undefined;
       // A refresh renders the copy it redraws (same key, kind, addressee) and goes to the door that holds it.
       const refresh = row.kind === 'alert_refresh';
       const rendered = await renderMessage(refresh ? copyRowOf(row) : row, {

@@ -17,8 +17,10 @@ export function timelineQueries(db: SqlExecutor): TimelineQueries {
       ]);
     },
 
-    async timeline(reference) {
-      const rows = await db.query<Record<string, unknown>>('SELECT * FROM report_timeline WHERE reference = $1 ORDER BY id', [reference]);
+    async timeline(reference, events) {
+      const rows = events
+        ? await db.query<Record<string, unknown>>('SELECT * FROM report_timeline WHERE reference = $1 AND event = ANY($2::text[]) ORDER BY id', [reference, [...events]])
+        : await db.query<Record<string, unknown>>('SELECT * FROM report_timeline WHERE reference = $1 ORDER BY id', [reference]);
       return rows.map(
         (row): TimelineEntry => ({
           id: row.id as number,
