@@ -18,11 +18,23 @@ export const CARD_ACTION = {
   feedback: 'answer.feedback',
   acknowledge: MESSAGE_ACTIONS.acknowledge,
   startProgress: MESSAGE_ACTIONS.startProgress,
+  /** Resolve with the outcome note typed into the card (input OUTCOME_INPUT_ID). */
+  resolve: 'report.resolve',
+  /** The reporter withdraws their open report. */
+  withdraw: 'report.withdraw',
+  /** The full report as a card, for those allowed to see it. */
+  details: 'report.details',
 } as const;
 export type CardActionId = (typeof CARD_ACTION)[keyof typeof CARD_ACTION];
 
 /** The id of the drop-down that carries a dialog choice when there are too many for buttons. */
 export const CHOICE_INPUT_ID = 'choice';
+
+/** `from` of a button on a details card: after the step the card is redrawn (alert copies are redrawn by the core). */
+export const DETAILS_CARD = 'details';
+
+/** The id of the text input that carries the outcome note of a resolve. */
+export const OUTCOME_INPUT_ID = 'outcome';
 
 const lang = z.enum(UI_LANGS);
 const reference = z.string().min(1).max(40);
@@ -41,6 +53,15 @@ const cardActionSchema = z.discriminatedUnion('action', [
   }),
   z.looseObject({ action: z.literal(CARD_ACTION.acknowledge), reference }),
   z.looseObject({ action: z.literal(CARD_ACTION.startProgress), reference }),
+  // The note is checked by the service (empty or too long is a translated refusal), so any string passes here.
+  z.looseObject({
+    action: z.literal(CARD_ACTION.resolve),
+    reference,
+    [OUTCOME_INPUT_ID]: z.string().max(20_000).optional(),
+    from: z.literal(DETAILS_CARD).optional(),
+  }),
+  z.looseObject({ action: z.literal(CARD_ACTION.withdraw), reference, from: z.literal(DETAILS_CARD).optional() }),
+  z.looseObject({ action: z.literal(CARD_ACTION.details), reference }),
 ]);
 
 export type CardActionData = z.output<typeof cardActionSchema>;

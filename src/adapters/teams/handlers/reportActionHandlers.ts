@@ -2,7 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { translator } from '../../../core/i18n';
 import { isReportError } from '../../../core/reports/reportErrors';
 import type { ActionResult } from '../../../core/reports/service';
-import { CARD_ACTION } from '../cards/cardActions';
+import { CARD_ACTION, DETAILS_CARD, OUTCOME_INPUT_ID } from '../cards/cardActions';
+import { detailsCard } from '../cards/detailsCard';
 import { noticeMessage } from '../cards/noticeMessage';
 import type { TurnFacts } from '../turnFacts';
 import type { TeamsTurnDeps } from '../turnDeps';
@@ -20,6 +21,7 @@ async function runReportAction(
   reference: string,
   call: (personId: string) => Promise<ActionResult>,
   deps: TeamsTurnDeps,
+  options: { redrawDetails?: boolean } = {},
 ): Promise<void> {
   const t = translator(facts.lang);
   if (!facts.person) {
@@ -37,7 +39,24 @@ async function runReportAction(
   }
   // Someone else was first: say what the report's state is now (the card itself is redrawn by the core's refresh).
   if (!result.changed) await context.sendActivity(noticeMessage(await service.describeState(result.reference, facts.lang)));
+  else if (options.redrawDetails) await redrawDetailsCard(context, facts, reference, deps);
   await deps.bot.deliverDue();
+}
+
+/**
+ * A details card is not an alert copy (the core does not know it): after a step taken on it, the pressed
+ * card is drawn again from the report as it is now, so its buttons never outlive the step.
+ */
+async function redrawDetailsCard(context: TurnContext, facts: TurnFacts, reference: string, deps: TeamsTurnDeps): Promise<void> {
+  const cardId = context.activity.replyToId;
+  if (!cardId || !facts.person) return;
+  try {
+    const view = await deps.bot.reporting.service.view(reference, facts.person.id);
+    await context.updateActivity({ ...detailsCard(view, facts.lang, deps.bot.config.timeZone), id: cardId });
+  } catch (err) {
+    // The step is recorded and told through the outbox; a card that cannot be redrawn is only logged.
+    deps.bot.logger.warn('teams_details_redraw_failed', { code: isReportError(err) ? err.code : 'update_failed' });
+  }
 }
 
 export const acknowledgeHandler: CardHandler<typeof CARD_ACTION.acknowledge> = {
@@ -50,4 +69,27 @@ export const startProgressHandler: CardHandler<typeof CARD_ACTION.startProgress>
   action: CARD_ACTION.startProgress,
   handle: (context, facts, data, deps) =>
     runReportAction(context, facts, data.reference, (personId) => deps.bot.reporting.service.startProgress(data.reference, personId), deps),
+};
+
+/** Resolve with the outcome note typed into the card; the core sends the note to the reporter. */
+export const resolveHandler: CardHandler<typeof CARD_ACTION.resolve> = {
+  action: CARD_ACTION.resolve,
+  handle: (context, facts, data, deps) =>
+    runReportAction(
+      context,
+      facts,
+      data.reference,
+      (personId) => deps.bot.reporting.service.resolve(data.reference, personId, data[OUTCOME_INPUT_ID] ?? ''),
+      deps,
+      { redrawDetails: data.from === DETAILS_CARD },
+    ),
+};
+
+/** The reporter withdraws their open report (the service refuses anyone else, and a closed report). */
+export const withdrawHandler: CardHandler<typeof CARD_ACTION.withdraw> = {
+  action: CARD_ACTION.withdraw,
+  handle: (context, facts, data, deps) =>
+    runReportAction(context, facts, data.reference, (personId) => deps.bot.reporting.service.withdraw(data.reference, personId), deps, {
+      redrawDetails: data.from === DETAILS_CARD,
+    }),
 };
