@@ -245,6 +245,9 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     expect(preview.kind).toBe('send');
     const confirm = cardButtons(preview.body).find((b) => b.data.choice === 'confirm')!;
     await send(t, cardSubmit(t.serviceUrl, anna, confirm.data, preview.newId));
+    // Under the receipt: the reporter's Details and Withdraw.
+    const receiptActions = lastTo(t, anna);
+    expect(actionsOf(receiptActions)).toEqual(['report.details', 'report.withdraw']);
     const reports = await t.bot.reporting.store.listReports();
     expect(reports).toHaveLength(6);
     const made = (await t.bot.reporting.store.getReport(reports.find((r) => r.category === 'phishing' && r.status === 'submitted')!.reference))!;
@@ -253,6 +256,13 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     expect(made.content?.evidence.quotes).toEqual(['Klicka här & logga in: https://evil.example/login', 'Annars stängs ditt konto i dag.']);
     await t.bot.deliverDue();
     expect(t.connector.to(karin.personalConversation, ['send']).some((c) => activityText(c.body).includes(made.reference))).toBe(true);
+
+    // Withdraw from under the receipt: the report closes and that card keeps only Details.
+    expect(buttonData(receiptActions, 'report.withdraw').reference).toBe(made.reference);
+    await send(t, cardSubmit(t.serviceUrl, anna, buttonData(receiptActions, 'report.withdraw'), receiptActions.newId));
+    expect((await t.bot.reporting.store.getReport(made.reference))?.status).toBe('withdrawn');
+    const redrawn = t.connector.to(anna.personalConversation, ['update']).filter((c) => c.activityId === receiptActions.newId).at(-1)!;
+    expect(actionsOf(redrawn)).toEqual(['report.details']);
   });
 
   it('still answers 501 to invokes and extension commands it does not know', async () => {

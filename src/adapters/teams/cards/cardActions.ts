@@ -30,8 +30,12 @@ export type CardActionId = (typeof CARD_ACTION)[keyof typeof CARD_ACTION];
 /** The id of the drop-down that carries a dialog choice when there are too many for buttons. */
 export const CHOICE_INPUT_ID = 'choice';
 
-/** `from` of a button on a details card: after the step the card is redrawn (alert copies are redrawn by the core). */
+/**
+ * `from` of a button on a card the core does not know (a details card, the reporter's receipt buttons): after
+ * the step that card is redrawn by the handler (alert copies are redrawn by the core).
+ */
 export const DETAILS_CARD = 'details';
+export const RECEIPT_CARD = 'receipt';
 
 /** The id of the text input that carries the outcome note of a resolve. */
 export const OUTCOME_INPUT_ID = 'outcome';
@@ -60,7 +64,7 @@ const cardActionSchema = z.discriminatedUnion('action', [
     [OUTCOME_INPUT_ID]: z.string().max(20_000).optional(),
     from: z.literal(DETAILS_CARD).optional(),
   }),
-  z.looseObject({ action: z.literal(CARD_ACTION.withdraw), reference, from: z.literal(DETAILS_CARD).optional() }),
+  z.looseObject({ action: z.literal(CARD_ACTION.withdraw), reference, from: z.enum([DETAILS_CARD, RECEIPT_CARD]).optional() }),
   z.looseObject({ action: z.literal(CARD_ACTION.details), reference }),
 ]);
 

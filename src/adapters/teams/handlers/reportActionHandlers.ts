@@ -2,7 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { translator } from '../../../core/i18n';
 import { isReportError } from '../../../core/reports/reportErrors';
 import type { ActionResult } from '../../../core/reports/service';
-import { CARD_ACTION, DETAILS_CARD, OUTCOME_INPUT_ID } from '../cards/cardActions';
+import { CARD_ACTION, DETAILS_CARD, OUTCOME_INPUT_ID, RECEIPT_CARD } from '../cards/cardActions';
+import { receiptActionsCard } from '../cards/receiptActionsCard';
 import { detailsCard } from '../cards/detailsCard';
 import { noticeMessage } from '../cards/noticeMessage';
 import type { TurnFacts } from '../turnFacts';
@@ -21,7 +22,7 @@ async function runReportAction(
   reference: string,
   call: (personId: string) => Promise<ActionResult>,
   deps: TeamsTurnDeps,
-  options: { redrawDetails?: boolean } = {},
+  options: { redraw?: typeof DETAILS_CARD | typeof RECEIPT_CARD | undefined } = {},
 ): Promise<void> {
   const t = translator(facts.lang);
   if (!facts.person) {
@@ -39,20 +40,25 @@ async function runReportAction(
   }
   // Someone else was first: say what the report's state is now (the card itself is redrawn by the core's refresh).
   if (!result.changed) await context.sendActivity(noticeMessage(await service.describeState(result.reference, facts.lang)));
-  else if (options.redrawDetails) await redrawDetailsCard(context, facts, reference, deps);
+  else if (options.redraw) await redrawPressedCard(context, facts, reference, options.redraw, deps);
   await deps.bot.deliverDue();
 }
 
 /**
- * A details card is not an alert copy (the core does not know it): after a step taken on it, the pressed
- * card is drawn again from the report as it is now, so its buttons never outlive the step.
+ * A details card and the receipt's buttons are not alert copies (the core does not know them): after a step
+ * taken on one, the pressed card is drawn again from the report as it is now, so its buttons never outlive
+ * the step.
  */
-async function redrawDetailsCard(context: TurnContext, facts: TurnFacts, reference: string, deps: TeamsTurnDeps): Promise<void> {
+async function redrawPressedCard(context: TurnContext, facts: TurnFacts, reference: string, card: typeof DETAILS_CARD | typeof RECEIPT_CARD, deps: TeamsTurnDeps): Promise<void> {
   const cardId = context.activity.replyToId;
   if (!cardId || !facts.person) return;
   try {
-    const view = await deps.bot.reporting.service.view(reference, facts.person.id);
-    await context.updateActivity({ ...detailsCard(view, facts.lang, deps.bot.config.timeZone), id: cardId });
+    const service = deps.bot.reporting.service;
+    const activity =
+      card === DETAILS_CARD
+        ? detailsCard(await service.view(reference, facts.person.id), facts.lang, deps.bot.config.timeZone)
+        : receiptActionsCard(reference, facts.lang, false);
+    await context.updateActivity({ ...activity, id: cardId });
   } catch (err) {
     // The step is recorded and told through the outbox; a card that cannot be redrawn is only logged.
     deps.bot.logger.warn('teams_details_redraw_failed', { code: isReportError(err) ? err.code : 'update_failed' });
@@ -81,7 +87,7 @@ export const resolveHandler: CardHandler<typeof CARD_ACTION.resolve> = {
       data.reference,
       (personId) => deps.bot.reporting.service.resolve(data.reference, personId, data[OUTCOME_INPUT_ID] ?? ''),
       deps,
-      { redrawDetails: data.from === DETAILS_CARD },
+      { redraw: data.from },
     ),
 };
 
@@ -89,7 +95,5 @@ export const resolveHandler: CardHandler<typeof CARD_ACTION.resolve> = {
 export const withdrawHandler: CardHandler<typeof CARD_ACTION.withdraw> = {
   action: CARD_ACTION.withdraw,
   handle: (context, facts, data, deps) =>
-    runReportAction(context, facts, data.reference, (personId) => deps.bot.reporting.service.withdraw(data.reference, personId), deps, {
-      redrawDetails: data.from === DETAILS_CARD,
-    }),
+    runReportAction(context, facts, data.reference, (personId) => deps.bot.reporting.service.withdraw(data.reference, personId), deps, { redraw: data.from }),
 };
