@@ -265,6 +265,12 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     expect(actionsOf(redrawn)).toEqual(['report.details']);
   });
 
+  it('tells a person outside the directory why the message cannot be reported, in their language', async () => {
+    const res = await t.post(extensionInvoke(t, USERS.stranger, 'composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', messagePayload: MESSAGE_PAYLOAD }));
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ task: { type: 'message', value: expect.stringMatching(/hakemisto/) } });
+  });
+
   it('still answers 501 to invokes and extension commands it does not know', async () => {
     const unknownCommand = await t.post(extensionInvoke(t, USERS.anna, 'composeExtension/fetchTask', { commandId: 'somethingElse', commandContext: 'message' }));
     expect(unknownCommand.status).toBe(501);

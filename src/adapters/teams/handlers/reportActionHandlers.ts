@@ -11,10 +11,12 @@ import type { TeamsTurnDeps } from '../turnDeps';
 import type { CardHandler } from './handler';
 
 /**
- * A report button on an alert card (Acknowledge, Start handling): the service call of the same name, which
- * checks access and audits, and queues what the change causes: news for the reporter and a refresh of every
- * alert copy on every door (this card included), delivered at once. A refusal, or a step someone else took
- * first, is answered with the core's translated sentence and the report's current state.
+ * A report button (Acknowledge, Start handling, Resolve with its note on an alert or details card; the
+ * reporter's Withdraw): the service call of the same name, which checks access and audits, and queues what
+ * the change causes: news for the reporter (or the recipients) and a refresh of every alert copy on every
+ * door, delivered at once. A refusal, or a step someone else took first, is answered with the core's
+ * translated sentence and the report's current state. Cards the core does not know (`redraw`) are drawn
+ * again here.
  */
 async function runReportAction(
   context: TurnContext,
