@@ -67,7 +67,7 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     t = await startTeamsBot();
     for (const u of [USERS.karin, USERS.anna, USERS.mikko, USERS.timo]) await send(t, installedPersonal(t.serviceUrl, u));
     await send(t, installedInTeam(t.serviceUrl, USERS.timo, IT_CHANNEL));
-  });
+  }, 120_000); // the first bot of a process may build the search index, slow on a busy machine
   afterAll(async () => {
     await t?.close();
   });

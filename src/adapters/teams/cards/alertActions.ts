@@ -1,10 +1,10 @@
 import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
-import { canTransition } from '../../../core/reports/lifecycle';
-import type { ReportStatus } from '../../../core/reports/lifecycle';
+import { canTransition, type ReportStatus } from '../../../core/reports/lifecycle';
 import type { OutboundMessage } from '../../../core/ports';
 import { ALERT_COPY_KINDS } from '../../../core/delivery/messageKinds';
-import { submitAction, textBlock, type CardElement } from './adaptiveCard';
+import { MAX_OUTCOME_NOTE } from '../../../core/reports/service';
+import { submitAction, type CardElement } from './adaptiveCard';
 import { CARD_ACTION, DETAILS_CARD, OUTCOME_INPUT_ID } from './cardActions';
 
 /**
@@ -28,7 +28,7 @@ export function resolveAction(reference: string, lang: UiLang, from?: typeof DET
           isMultiline: true,
           isRequired: true,
           errorMessage: t('teams:form.required'),
-          maxLength: 5000,
+          maxLength: MAX_OUTCOME_NOTE,
         },
       ],
       actions: [submitAction(t('teamsParity:action.resolveSubmit'), { action: CARD_ACTION.resolve, reference, ...(from ? { from } : {}) }, { validateInputs: true, style: 'positive' })],
@@ -55,9 +55,4 @@ export function alertHandlingActions(message: OutboundMessage): CardElement[] {
   const report = message.report;
   if (!report || !ALERT_COPY_KINDS.includes(message.kind)) return [];
   return handlingActions(report.reference, report.status, message.lang);
-}
-
-/** A short line under a card's title (e.g. a hint for typed commands). */
-export function hintBlock(text: string): CardElement {
-  return textBlock(text, { subtle: true, size: 'small' });
 }
