@@ -28,6 +28,8 @@ export const ACTION = {
   resolve: 'report.resolve',
   /** Opens the full report for those allowed to see it (value = reference). */
   details: 'report.details',
+  /** The reporter withdraws their open report (value = reference). */
+  withdraw: 'report.withdraw',
   /** Verdicts on an answer (value = FeedbackToken JSON). */
   helpful: 'answer.helpful',
   notHelpful: 'answer.not_helpful',

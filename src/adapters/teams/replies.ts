@@ -7,6 +7,7 @@ import { adaptiveCard, cardMessage, submitAction, textLines } from './cards/adap
 import { answerCard } from './cards/answerCard';
 import { CARD_ACTION } from './cards/cardActions';
 import { dialogCard } from './cards/dialogCard';
+import { receiptActionsCard } from './cards/receiptActionsCard';
 import type { TurnFacts } from './turnFacts';
 import type { TeamsTurnDeps } from './turnDeps';
 
@@ -36,6 +37,9 @@ export function renderReplies(replies: ConversationReply[], facts: Pick<TurnFact
     if (facts.personal) {
       if (pending.replies.some((r) => r.choices && r.choices.length > 0)) questionAt = activities.length;
       activities.push(dialogCard(pending.replies, pending.lang, { offerForm: offersForm(pending.replies) }));
+      // Under the receipt: the reporter's Details and Withdraw.
+      const receipt = pending.replies.find((r) => r.reference !== undefined);
+      if (receipt?.reference) activities.push(receiptActionsCard(receipt.reference, pending.lang, true));
     } else {
       activities.push(privateReportCard(pending.lang));
     }

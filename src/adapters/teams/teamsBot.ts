@@ -1,4 +1,5 @@
-import { TeamsActivityHandler } from 'botbuilder';
+import { TeamsActivityHandler, type MessagingExtensionAction, type MessagingExtensionActionResponse, type TurnContext } from 'botbuilder';
+import { fetchReportMessageTask, REPORT_MESSAGE_COMMAND, submitReportMessage } from './messageExtension';
 import { handleMessage } from './handlers';
 import { handleInstalled, handleUninstalled } from './handlers/installHandler';
 import { turnFacts } from './turnFacts';
@@ -7,10 +8,12 @@ import type { TeamsTurnDeps } from './turnDeps';
 /**
  * The Teams activity handler: routes messages (text and card actions) and installation events to the
  * handlers. Turns of one personal chat run one at a time, so a double click cannot interleave two steps of
- * the same report dialog. Invokes the bot does not use are answered 501 by botbuilder.
+ * the same report dialog. The message extension "Report this message" answers its fetchTask and
+ * submitAction invokes; invokes the bot does not use (and other extension commands) are answered 501 by
+ * botbuilder.
  */
 export class SomebotTeamsBot extends TeamsActivityHandler {
-  constructor(deps: TeamsTurnDeps) {
+  constructor(private readonly deps: TeamsTurnDeps) {
     super();
     this.onMessage(async (context, next) => {
       const facts = await turnFacts(context, deps);
@@ -26,5 +29,15 @@ export class SomebotTeamsBot extends TeamsActivityHandler {
       await handleUninstalled(context, await turnFacts(context, deps), deps);
       await next();
     });
+  }
+
+  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (action.commandId !== REPORT_MESSAGE_COMMAND) return super.handleTeamsMessagingExtensionFetchTask(context, action);
+    return fetchReportMessageTask(context, action, this.deps);
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (action.commandId !== REPORT_MESSAGE_COMMAND) return super.handleTeamsMessagingExtensionSubmitAction(context, action);
+    return submitReportMessage(context, action, this.deps);
   }
 }

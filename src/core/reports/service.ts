@@ -79,7 +79,8 @@ export interface ReportServiceDeps {
   defaultLang?: UiLang;
 }
 
-const MAX_OUTCOME_NOTE = 5000;
+/** The longest outcome note the service takes (doors may cap their input fields with it). */
+export const MAX_OUTCOME_NOTE = 5000;
 /** Views of one report by one person within this window are recorded once. */
 export const VIEW_WINDOW_MS = 10 * 60 * 1000;
 const REPORTER_EVENTS: readonly TimelineEvent[] = ['submitted', 'acknowledged', 'progress_started', 'escalated', 'resolved', 'withdrawn'];

@@ -51,7 +51,7 @@ describe('Teams: proactive alerts', () => {
     expect(sent(t, USERS.karin.personalConversation).some((c) => activityText(c.body).includes(receipt.reference))).toBe(true);
     // One copy per person: IT security's people see the team post, not a second copy of their own.
     expect(sent(t, USERS.timo.personalConversation).some((c) => activityText(c.body).includes(receipt.reference))).toBe(false);
-    expect(cardButtons(channelPost!.body).map((b) => b.data.action)).toEqual(['report.acknowledge']);
+    expect(cardButtons(channelPost!.body).map((b) => b.data.action)).toEqual(['report.acknowledge', 'report.resolve', 'report.details']);
   });
 
   it('reminds the manager, and Acknowledge on the reminder updates both of her cards', async () => {
@@ -80,7 +80,7 @@ describe('Teams: proactive alerts', () => {
     expect(sent(t, USERS.mikko.personalConversation).some((c) => activityText(c.body).includes(receipt.reference))).toBe(true);
     const update = t.connector.to(USERS.karin.personalConversation, ['update']).find((c) => c.activityId === alert.newId);
     expect(update).toBeDefined();
-    expect(cardButtons(update!.body).map((b) => b.data.action)).toEqual(['report.start_progress']);
+    expect(cardButtons(update!.body).map((b) => b.data.action)).toEqual(['report.start_progress', 'report.resolve', 'report.details']);
     expect(activityText(update!.body)).toMatch(/Karin Nyström \(chef\) bekräftade detta \d\d:\d\d\./);
   });
 

@@ -4,7 +4,8 @@ import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
 import type { BotReply } from '../../../core/reports/dialog';
 import type { ReportView } from '../../../core/reports/service';
-import { INPUT, VIEW } from '../ids';
+import { canTransition } from '../../../core/reports/lifecycle';
+import { ACTION, INPUT, VIEW } from '../ids';
 import { modal } from './modal';
 import { escapeMrkdwn, LIMIT, mrkdwn, plain, quoteMrkdwn } from './text';
 import { textBlocks } from './textBlocks';
@@ -111,5 +112,22 @@ export function detailsView(view: ReportView, lang: UiLang, timeZone: string): M
     ...(report.closedAt ? [`${t('admin:reports.field.closed')}: ${formatLocalDateTime(report.closedAt, timeZone)}`] : []),
   ];
   blocks.push({ type: 'context', elements: [plain(dates.join(' · '))] });
+  if (view.access === 'reporter' && report.purgedAt === null && canTransition(report.status, 'withdraw')) blocks.push(withdrawActions(report.reference, lang));
   return modal({ callbackId: VIEW.readOnly, title: report.reference, blocks, close: t('slack:notice.close') });
+}
+
+/**
+ * "Withdraw the report" for the reporter while the report is open (the service checks it again on click,
+ * so a button that outlived the report gets the translated explanation), with Details on the receipt.
+ */
+export function withdrawActions(reference: string, lang: UiLang, options: { details?: boolean } = {}): KnownBlock {
+  const t = translator(lang);
+  return {
+    type: 'actions',
+    block_id: 'reporter_actions',
+    elements: [
+      ...(options.details ? [{ type: 'button' as const, action_id: ACTION.details, value: reference, text: plain(t('slack:alert.details'), LIMIT.buttonText) }] : []),
+      { type: 'button', action_id: ACTION.withdraw, value: reference, style: 'danger', text: plain(t('teamsParity:action.withdraw'), LIMIT.buttonText) },
+    ],
+  };
 }

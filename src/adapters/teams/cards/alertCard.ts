@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { translator } from '../../../core/i18n';
 import type { OutboundMessage } from '../../../core/ports';
+import { alertHandlingActions } from './alertActions';
 import { adaptiveCard, cardMessage, factSet, submitAction, textBlock, textLines, type CardElement } from './adaptiveCard';
 
 /**
@@ -27,5 +28,6 @@ export function alertCard(message: OutboundMessage, extra: { acknowledgedBy?: st
   // The state line ("… resolved this at 14:32") is part of the core's text, just below the subject.
   body.push(...textLines(message.text, { spacing: 'medium' }));
   const actions = message.actions.map((a) => submitAction(a.label, { action: a.id, reference: a.reference }, { style: 'positive' }));
+  actions.push(...alertHandlingActions(message));
   return cardMessage(adaptiveCard(body, actions), message.subject);
 }

@@ -18,11 +18,27 @@ export const CARD_ACTION = {
   feedback: 'answer.feedback',
   acknowledge: MESSAGE_ACTIONS.acknowledge,
   startProgress: MESSAGE_ACTIONS.startProgress,
+  /** Resolve with the outcome note typed into the card (input OUTCOME_INPUT_ID). */
+  resolve: 'report.resolve',
+  /** The reporter withdraws their open report. */
+  withdraw: 'report.withdraw',
+  /** The full report as a card, for those allowed to see it. */
+  details: 'report.details',
 } as const;
 export type CardActionId = (typeof CARD_ACTION)[keyof typeof CARD_ACTION];
 
 /** The id of the drop-down that carries a dialog choice when there are too many for buttons. */
 export const CHOICE_INPUT_ID = 'choice';
+
+/**
+ * `from` of a button on a card the core does not know (a details card, the reporter's receipt buttons): after
+ * the step that card is redrawn by the handler (alert copies are redrawn by the core).
+ */
+export const DETAILS_CARD = 'details';
+export const RECEIPT_CARD = 'receipt';
+
+/** The id of the text input that carries the outcome note of a resolve. */
+export const OUTCOME_INPUT_ID = 'outcome';
 
 const lang = z.enum(UI_LANGS);
 const reference = z.string().min(1).max(40);
@@ -41,6 +57,15 @@ const cardActionSchema = z.discriminatedUnion('action', [
   }),
   z.looseObject({ action: z.literal(CARD_ACTION.acknowledge), reference }),
   z.looseObject({ action: z.literal(CARD_ACTION.startProgress), reference }),
+  // The note is checked by the service (empty or too long is a translated refusal), so any string passes here.
+  z.looseObject({
+    action: z.literal(CARD_ACTION.resolve),
+    reference,
+    [OUTCOME_INPUT_ID]: z.string().max(20_000).optional(),
+    from: z.literal(DETAILS_CARD).optional(),
+  }),
+  z.looseObject({ action: z.literal(CARD_ACTION.withdraw), reference, from: z.enum([DETAILS_CARD, RECEIPT_CARD]).optional() }),
+  z.looseObject({ action: z.literal(CARD_ACTION.details), reference }),
 ]);
 
 export type CardActionData = z.output<typeof cardActionSchema>;

@@ -7,7 +7,8 @@ import { dialogChoiceHandler } from './dialogChoiceHandler';
 import { feedbackHandler } from './feedbackHandler';
 import type { CardHandler } from './handler';
 import { openFormHandler } from './openFormHandler';
-import { acknowledgeHandler, startProgressHandler } from './reportActionHandlers';
+import { detailsHandler } from './detailsHandler';
+import { acknowledgeHandler, resolveHandler, startProgressHandler, withdrawHandler } from './reportActionHandlers';
 import { submitFormHandler } from './submitFormHandler';
 
 /**
@@ -21,6 +22,9 @@ export const CARD_HANDLERS: { [A in CardActionId]: CardHandler<A> } = {
   [feedbackHandler.action]: feedbackHandler,
   [acknowledgeHandler.action]: acknowledgeHandler,
   [startProgressHandler.action]: startProgressHandler,
+  [resolveHandler.action]: resolveHandler,
+  [withdrawHandler.action]: withdrawHandler,
+  [detailsHandler.action]: detailsHandler,
 };
 
 /**

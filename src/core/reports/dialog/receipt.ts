@@ -30,5 +30,5 @@ export function formatReceipt(receipt: Receipt, lang: UiLang): BotReply {
     lines.push('', t('reports:receipt.advice'));
     for (const text of receipt.advice) lines.push(t('reports:receipt.adviceItem', { text }));
   }
-  return { kind: REPLY_KIND.done, text: lines.join('\n') };
+  return { kind: REPLY_KIND.done, text: lines.join('\n'), reference: receipt.reference };
 }

@@ -28,6 +28,8 @@ export interface BotReply {
   kind: ReplyKind;
   text: string;
   choices?: Choice[];
+  /** On the receipt: the committed report's reference (doors offer its details and the withdraw with it). */
+  reference?: string;
 }
 
 /** A translated problem with one form field, for inline display (Slack modal, Adaptive Card). */

@@ -7,6 +7,7 @@ import { openAsk } from './openAsk';
 import { openReportFormAction } from './openReportForm';
 import { openResolve } from './openResolve';
 import { showDetails } from './showDetails';
+import { withdrawAction } from './withdrawAction';
 
 export function register(app: App, deps: SlackDeps): void {
   app.action(ACTION.openReport, openReportFormAction(deps));
@@ -14,6 +15,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.action(ACTION.startProgress, lifecycleAction(deps));
   app.action(ACTION.resolve, openResolve(deps));
   app.action(ACTION.details, showDetails(deps));
+  app.action(ACTION.withdraw, withdrawAction(deps));
   app.action(ACTION.helpful, answerFeedback(deps));
   app.action(ACTION.notHelpful, answerFeedback(deps));
   app.action(ACTION.ask, openAsk(deps));

@@ -5,6 +5,7 @@ import { CHOICE, formatReceipt, step } from '../../../../core/reports/dialog';
 import { isReportError, reportErrorMessage } from '../../../../core/reports/reportErrors';
 import { sentenceBlocks } from '../../blocks/answerBlocks';
 import { noticeView } from '../../blocks/modal';
+import { withdrawActions } from '../../blocks/reportViews';
 import type { SlackDeps } from '../../deps';
 import { metadataLang } from '../../replies/metadata';
 import { dialogContext } from '../../replies/reportForm';
@@ -14,7 +15,7 @@ import { modalConversation, type ViewSubmissionListener } from './viewSubmission
  * "Send" on the preview: the core confirms the dialog and the service commits the report (with its alerts
  * and timers) in one transaction — and only then is Slack's request acknowledged, closing the modal. The
  * submission key is derived from the modal and the draft, so the same modal sent twice (a double click, a
- * retry) is one report. After the acknowledgement the receipt goes to the reporter by DM and due alerts
+ * retry) is one report. After the acknowledgement the receipt goes to the reporter by DM (with Details and Withdraw) and due alerts
  * are delivered at once. A failure replaces the preview with the translated reason; "Back" returns to the
  * form with everything typed.
  */
@@ -48,7 +49,8 @@ export function reportPreviewSubmitted(deps: SlackDeps): ViewSubmissionListener 
       logger.warn('slack_ack_failed', { reference: receipt.reference, ...errorFields(err) });
     }
     try {
-      await deps.api.dm(body.user.id, sentenceBlocks(formatReceipt(receipt, lang).text));
+      const receiptBody = sentenceBlocks(formatReceipt(receipt, lang).text);
+      await deps.api.dm(body.user.id, { ...receiptBody, blocks: [...(receiptBody.blocks ?? []), withdrawActions(receipt.reference, lang, { details: true })] });
     } catch (err) {
       logger.warn('slack_receipt_failed', { reference: receipt.reference, ...errorFields(err) });
     }

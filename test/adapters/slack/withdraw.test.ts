@@ -1,0 +1,87 @@
+/**
+ * Withdraw on Slack through the real Bolt stack and the fake Slack Web API: the reporter's receipt and their
+ * report's details carry "Withdraw the report"; the service's withdraw (the web chat's call) closes the
+ * report, every alert copy loses its steps in place, and an outdated or someone else's click gets the
+ * translated explanation while nothing changes.
+ */
+import { ACTION } from '../../../src/adapters/slack/ids';
+import { blockAction, slashCommand, stateOf, viewSubmission } from './slackPayloads';
+import { blockText, button, buttonIds, SLACK, startSlackHarness, type SlackHarness } from './slackHarness';
+
+const HARASSMENT = {
+  category: 'harassment',
+  platform: 'facebook',
+  accountKind: 'own_work_profile',
+  description: 'SECRET-WITHDRAW Någon skriver elaka kommentarer om mig.',
+  occurredOn: '2026-03-15',
+  evidence: 'https://facebook.com/kyrkslatt/posts/7',
+};
+
+const dmTo = (user: string) => `D${user.slice(1)}`;
+
+describe('Slack: the reporter withdraws a report', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness();
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('withdraws from the details opened on the receipt; alerts follow; stale and foreign clicks are explained', async () => {
+    // Anna reports through the modal and the preview.
+    let mark = h.fake.calls.length;
+    await h.send(slashCommand(SLACK.anna, 'anmäl', h.fake.responseUrl('open')));
+    const opened = await h.fake.waitFor('views.open', (c) => h.fake.calls.indexOf(c) >= mark);
+    const form = { ...opened.args.view, id: opened.result!.view.id };
+    const pushed = (await h.send(viewSubmission(SLACK.anna, form, stateOf(form, HARASSMENT)))).json();
+    expect(pushed.response_action).toBe('push');
+    const preview = { ...pushed.view, id: 'VPREVIEWW1', root_view_id: form.id, previous_view_id: form.id };
+    expect((await h.send(viewSubmission(SLACK.anna, preview, stateOf(preview)))).json()).toEqual({ response_action: 'clear' });
+    const [summary] = await h.bot.reporting.store.listReports();
+    const reference = summary!.reference;
+
+    const receipt = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === dmTo(SLACK.anna) && blockText(c.args.blocks).includes(reference));
+    expect(buttonIds(receipt.args.blocks)).toEqual([ACTION.details, ACTION.withdraw]);
+    expect(button(receipt.args.blocks, ACTION.withdraw).value).toBe(reference);
+    await h.bot.deliverDue();
+    const alert = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === dmTo(SLACK.karin) && blockText(c.args.blocks).includes(reference));
+    expect(buttonIds(alert.args.blocks)).not.toContain(ACTION.withdraw);
+
+    // Karin is not the reporter: a forged Withdraw is refused, privately, and nothing changes.
+    await h.send(blockAction(SLACK.karin, { actionId: ACTION.withdraw, value: reference }, { message: { channel: dmTo(SLACK.karin), ts: alert.result!.ts as string }, responseUrl: h.fake.responseUrl('karin-withdraw') }));
+    const refused = await h.fake.waitForResponse('karin-withdraw');
+    expect(refused.body.response_type).toBe('ephemeral');
+    expect(String(refused.body.text)).toContain(reference);
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('submitted');
+
+    // Anna opens the details from her receipt: the modal offers Withdraw.
+    const receiptMessage = { channel: dmTo(SLACK.anna), ts: receipt.result!.ts as string, blocks: receipt.args.blocks };
+    mark = h.fake.calls.length;
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.details, value: reference }, { message: receiptMessage, responseUrl: h.fake.responseUrl('anna-details') }));
+    const details = await h.fake.waitFor('views.open', (c) => h.fake.calls.indexOf(c) >= mark);
+    expect(buttonIds(details.args.view.blocks)).toEqual([ACTION.withdraw]);
+
+    // Withdraw in the modal: the report closes, the modal is redrawn without the button, Karin's alert loses its steps.
+    mark = h.fake.calls.length;
+    const view = { ...details.args.view, id: details.result!.view.id, type: 'modal' };
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdraw, value: reference }, { view }));
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('withdrawn');
+    const redrawn = await h.fake.waitFor('views.update', (c) => h.fake.calls.indexOf(c) >= mark);
+    expect(redrawn.args.view_id).toBe(view.id);
+    expect(buttonIds(redrawn.args.view.blocks)).toEqual([]);
+    expect(blockText(redrawn.args.view.blocks)).toContain('Återkallad');
+    const update = await h.fake.waitFor('chat.update', (c) => h.fake.calls.indexOf(c) >= mark && c.args.ts === alert.result!.ts);
+    expect(buttonIds(update.args.blocks)).toEqual([ACTION.details]);
+    const told = await h.fake.waitFor('chat.postMessage', (c) => h.fake.calls.indexOf(c) >= mark && c.args.channel === dmTo(SLACK.karin));
+    expect(blockText(told.args.blocks)).toContain(reference);
+
+    // The receipt's Withdraw again: the translated current state, nothing more.
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdraw, value: reference }, { message: receiptMessage, responseUrl: h.fake.responseUrl('anna-again') }));
+    const again = await h.fake.waitForResponse('anna-again');
+    expect(String(again.body.text)).toContain(`${reference}: Återkallad`);
+    const timeline = await h.bot.reporting.store.timeline(reference);
+    expect(timeline.filter((e) => e.event === 'withdrawn')).toHaveLength(1);
+    expect(h.logLines.join('\n')).not.toContain('SECRET-WITHDRAW');
+  });
+});

@@ -1,0 +1,280 @@
+/**
+ * Teams at parity with the other doors, over HTTP through the real CloudAdapter with the fake Bot Connector:
+ * resolve with an outcome note from the alert card, the reporter's withdraw, details (access-checked and
+ * audited), "my reports" and "assigned to me", the message extension "Report this message", and each
+ * viewer's copy redrawn with only the buttons that still apply.
+ */
+import { draft } from '../../helpers/db';
+import { BOT_ID, cardSubmit, installedInTeam, installedPersonal, IT_CHANNEL, IT_TEAM, personalMessage, TENANT_ID, USERS, type TeamsActivity, type TeamsUser } from './activities';
+import { activityText, cardButtons, cardInputs, type ConnectorCall } from './fakeConnector';
+import { send, startTeamsBot, type TeamsTestBot } from './harness';
+
+/** Every button of a card, Action.ShowCard included (its inner submit is found by cardButtons). */
+function actionsOf(call: ConnectorCall): string[] {
+  return cardButtons(call.body).map((b) => String(b.data.action));
+}
+
+/** All text of a card, RichTextBlock runs included. */
+function cardJson(call: ConnectorCall): string {
+  return JSON.stringify(call.body);
+}
+
+function lastTo(t: TeamsTestBot, u: TeamsUser, kinds: ConnectorCall['kind'][] = ['send', 'reply']): ConnectorCall {
+  const last = t.connector.to(u.personalConversation, kinds).at(-1);
+  if (!last) throw new Error(`nothing was posted to ${u.directoryId}`);
+  return last;
+}
+
+function buttonData(call: ConnectorCall, action: string): Record<string, unknown> {
+  const found = cardButtons(call.body).find((b) => b.data.action === action);
+  if (!found) throw new Error(`no ${action} button in ${JSON.stringify(cardButtons(call.body))}`);
+  return found.data;
+}
+
+let sequence = 0;
+
+/** A message extension invoke as Teams sends it from a message's … menu in a channel. */
+function extensionInvoke(t: TeamsTestBot, u: TeamsUser, name: string, value: Record<string, unknown>): TeamsActivity {
+  const messageId = `1716999${String(++sequence).padStart(6, '0')}`;
+  return {
+    type: 'invoke',
+    name,
+    id: `f:invoke-${messageId}`,
+    channelId: 'msteams',
+    serviceUrl: t.serviceUrl,
+    timestamp: new Date().toISOString(),
+    from: { id: u.id, name: u.name, aadObjectId: u.aadObjectId },
+    recipient: { id: BOT_ID, name: 'somebot' },
+    locale: u.locale,
+    conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT_ID, id: `19:general-kyrkslatt@thread.tacv2;messageid=${messageId}` },
+    channelData: { tenant: { id: TENANT_ID }, channel: { id: '19:general-kyrkslatt@thread.tacv2' }, team: { id: IT_TEAM }, source: { name: 'message' } },
+    value,
+  };
+}
+
+const MESSAGE_PAYLOAD = {
+  id: '1716999000001',
+  messageType: 'message',
+  createdDateTime: '2026-03-16T07:55:00.000Z',
+  from: { user: { id: 'aad-of-sender', displayName: 'Okänd avsändare', userIdentityType: 'aadUser' } },
+  body: { contentType: 'html', content: '<p>Klicka här &amp; logga in: https://evil.example/login</p><p>Annars stängs ditt konto <b>i dag</b>.</p>' },
+  linkToMessage: 'https://teams.microsoft.com/l/message/19:general-kyrkslatt@thread.tacv2/1716999000001',
+};
+
+describe('Teams at parity: resolve, withdraw, details, lists, report a message, per-viewer refresh', () => {
+  let t: TeamsTestBot;
+  beforeAll(async () => {
+    t = await startTeamsBot();
+    for (const u of [USERS.karin, USERS.anna, USERS.mikko, USERS.timo]) await send(t, installedPersonal(t.serviceUrl, u));
+    await send(t, installedInTeam(t.serviceUrl, USERS.timo, IT_CHANNEL));
+  }, 120_000); // the first bot of a process may build the search index, slow on a busy machine
+  afterAll(async () => {
+    await t?.close();
+  });
+  beforeEach(() => t.connector.reset());
+
+  it('resolves from the alert card with an outcome note that reaches the reporter; an empty note is refused', async () => {
+    const { karin, anna } = USERS;
+    const receipt = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), anna.directoryId);
+    await t.bot.deliverDue();
+    const alert = t.connector.to(karin.personalConversation, ['send']).find((c) => activityText(c.body).includes(receipt.reference))!;
+    expect(actionsOf(alert)).toEqual(['report.acknowledge', 'report.resolve', 'report.details']);
+    expect(cardInputs(alert.body).get('outcome')).toEqual(expect.objectContaining({ type: 'Input.Text', isRequired: true }));
+
+    const resolve = buttonData(alert, 'report.resolve');
+    await send(t, cardSubmit(t.serviceUrl, karin, { ...resolve, outcome: '   ' }, alert.newId));
+    expect(activityText(lastTo(t, karin).body)).toMatch(/utfallet|anteckning|5000/i);
+    expect((await t.bot.reporting.store.getReport(receipt.reference))?.status).toBe('submitted');
+
+    const note = 'Kontot är anmält till Facebook och kommentarerna är borttagna.';
+    await send(t, cardSubmit(t.serviceUrl, karin, { ...resolve, outcome: note }, alert.newId));
+    const stored = await t.bot.reporting.store.getReport(receipt.reference);
+    expect(stored?.status).toBe('resolved');
+    expect(stored?.outcomeNote).toBe(note);
+    // Her card is redrawn in place: no step is left, only Details.
+    const updated = t.connector.to(karin.personalConversation, ['update']).filter((c) => c.activityId === alert.newId).at(-1)!;
+    expect(actionsOf(updated)).toEqual(['report.details']);
+    expect(activityText(updated.body)).toMatch(/Karin Nyström \(chef\) .* \d\d:\d\d/);
+    // The reporter hears of it, with the note.
+    await t.bot.deliverDue();
+    expect(t.connector.to(anna.personalConversation, ['send']).some((c) => activityText(c.body).includes(note))).toBe(true);
+  });
+
+  it('redraws each viewer’s copy with only the buttons that still apply, whichever copy was used', async () => {
+    const { karin, timo } = USERS;
+    const receipt = await t.bot.reporting.service.submit(draft({ category: 'phishing', immediateDanger: false }), USERS.anna.directoryId);
+    await t.bot.deliverDue();
+    const channelPost = t.connector.to(IT_CHANNEL, ['send']).find((c) => activityText(c.body).includes(receipt.reference))!;
+    const karinCopy = t.connector.to(karin.personalConversation, ['send']).find((c) => activityText(c.body).includes(receipt.reference))!;
+    expect(actionsOf(channelPost)).toEqual(['report.acknowledge', 'report.resolve', 'report.details']);
+
+    // Timo acknowledges from the team's post: Karin's own copy changes too.
+    await send(t, cardSubmit(t.serviceUrl, timo, buttonData(channelPost, 'report.acknowledge'), channelPost.newId, { channel: IT_CHANNEL }));
+    await t.bot.deliverDue();
+    const karinAfterAck = t.connector.to(karin.personalConversation, ['update']).filter((c) => c.activityId === karinCopy.newId).at(-1)!;
+    expect(actionsOf(karinAfterAck)).toEqual(['report.start_progress', 'report.resolve', 'report.details']);
+    expect(activityText(karinAfterAck.body)).toContain('Timo Korhonen');
+
+    // Karin resolves from her copy: the team's post loses every step.
+    await send(t, cardSubmit(t.serviceUrl, karin, { ...buttonData(karinAfterAck, 'report.resolve'), outcome: 'Länken är spärrad.' }, karinCopy.newId));
+    await t.bot.deliverDue();
+    const postAfterResolve = t.connector.to(IT_CHANNEL, ['update']).filter((c) => c.activityId === channelPost.newId).at(-1)!;
+    expect(actionsOf(postAfterResolve)).toEqual(['report.details']);
+    expect(activityText(postAfterResolve.body)).toContain('Karin Nyström');
+
+    // An outdated Acknowledge on the team's post gets the translated state, and nothing changes.
+    t.connector.reset();
+    await send(t, cardSubmit(t.serviceUrl, timo, buttonData(channelPost, 'report.acknowledge'), channelPost.newId, { channel: IT_CHANNEL }));
+    const told = t.connector.calls.find((c) => c.kind === 'reply' || c.kind === 'send')!;
+    expect(activityText(told.body)).toMatch(new RegExp(`${receipt.reference}: Käsitelty\\. Karin Nyström`));
+    expect((await t.bot.reporting.store.getReport(receipt.reference))?.status).toBe('resolved');
+  });
+
+  it('lists my reports and those assigned to me on request, in the person’s language', async () => {
+    const { anna, karin, mikko } = USERS;
+    const receipt = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), mikko.directoryId);
+    await send(t, personalMessage(t.serviceUrl, mikko, 'omat ilmoitukset'));
+    const mine = lastTo(t, mikko);
+    expect(activityText(mine.body)).toContain('Omat ilmoitukseni');
+    expect(activityText(mine.body)).toContain(receipt.reference);
+    expect(cardButtons(mine.body).find((b) => b.data.reference === receipt.reference)?.data.action).toBe('report.details');
+    // Listing is not a view: nothing decrypted is shown, nothing is audited.
+    expect(cardJson(mine)).not.toContain(draft().description);
+    expect((await t.bot.reporting.store.timeline(receipt.reference)).filter((e) => e.event === 'viewed')).toEqual([]);
+
+    await send(t, personalMessage(t.serviceUrl, karin, 'Anmälningar till mig'));
+    const assigned = lastTo(t, karin);
+    expect(activityText(assigned.body)).toContain('Anmälningar till mig');
+    expect(activityText(assigned.body)).toContain(receipt.reference);
+
+    // Anna made none of Mikko's: her list does not name it, and his is not "assigned" to her.
+    await send(t, personalMessage(t.serviceUrl, anna, 'anmälningar till mig'));
+    expect(activityText(lastTo(t, anna).body)).not.toContain(receipt.reference);
+  });
+
+  it('shows details only to those allowed, records views once per window and refusals always', async () => {
+    const { karin, timo, mikko } = USERS;
+    const receipt = await t.bot.reporting.service.submit(draft({ category: 'harassment', description: 'Se [Bekräfta här](https://evil.example) nu' }), mikko.directoryId);
+    const details = { action: 'report.details', reference: receipt.reference };
+    await send(t, cardSubmit(t.serviceUrl, karin, details, undefined));
+    const card = lastTo(t, karin);
+    expect(activityText(card.body)).toContain(`Anmälan ${receipt.reference}`);
+    // Reporter text is a TextRun (never Markdown) inside the card.
+    expect(card.body.attachments).toBeDefined();
+    expect(cardJson(card)).toContain('"type":"TextRun","text":"Se [Bekräfta här](https://evil.example) nu"');
+    expect(actionsOf(card)).toEqual(['report.resolve']);
+    await send(t, cardSubmit(t.serviceUrl, karin, details, undefined));
+
+    await send(t, cardSubmit(t.serviceUrl, timo, details, undefined));
+    expect(cardJson(lastTo(t, timo))).not.toContain('Bekräfta här');
+    const timeline = await t.bot.reporting.store.timeline(receipt.reference);
+    expect(timeline.filter((e) => e.event === 'viewed').map((e) => e.actor)).toEqual(['person:karin.nystrom']);
+    expect(timeline.filter((e) => e.event === 'view_refused').map((e) => e.actor)).toEqual(['person:timo.korhonen']);
+  });
+
+  it('lets the reporter withdraw from the details card; the card and every alert copy lose their buttons', async () => {
+    const { karin, mikko } = USERS;
+    const receipt = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), mikko.directoryId);
+    await t.bot.deliverDue();
+    const alert = t.connector.to(karin.personalConversation, ['send']).find((c) => activityText(c.body).includes(receipt.reference))!;
+
+    await send(t, cardSubmit(t.serviceUrl, mikko, { action: 'report.details', reference: receipt.reference }, undefined));
+    const card = lastTo(t, mikko);
+    expect(actionsOf(card)).toEqual(['report.withdraw']);
+    // Karin may not withdraw Mikko's report.
+    await send(t, cardSubmit(t.serviceUrl, karin, buttonData(card, 'report.withdraw'), undefined));
+    expect((await t.bot.reporting.store.getReport(receipt.reference))?.status).toBe('submitted');
+
+    await send(t, cardSubmit(t.serviceUrl, mikko, buttonData(card, 'report.withdraw'), card.newId));
+    expect((await t.bot.reporting.store.getReport(receipt.reference))?.status).toBe('withdrawn');
+    const redrawn = t.connector.to(mikko.personalConversation, ['update']).filter((c) => c.activityId === card.newId).at(-1)!;
+    expect(actionsOf(redrawn)).toEqual([]);
+    expect(activityText(redrawn.body)).toContain('Peruttu');
+    await t.bot.deliverDue();
+    const karinCopy = t.connector.to(karin.personalConversation, ['update']).filter((c) => c.activityId === alert.newId).at(-1)!;
+    expect(actionsOf(karinCopy)).toEqual(['report.details']);
+
+    // The old button again: the translated state, nothing changes.
+    t.connector.reset();
+    await send(t, cardSubmit(t.serviceUrl, mikko, buttonData(card, 'report.withdraw'), card.newId));
+    expect(activityText(lastTo(t, mikko).body)).toContain(receipt.reference);
+    expect(t.connector.to(mikko.personalConversation, ['update'])).toEqual([]);
+  });
+
+  it('"Report this message" opens the form with the message as evidence and submits it through the same dialog', async () => {
+    const { anna, karin } = USERS;
+    const fetched = await t.post(extensionInvoke(t, anna, 'composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', context: { theme: 'default' }, messagePayload: MESSAGE_PAYLOAD }));
+    expect(fetched.status).toBe(200);
+    const task = JSON.parse(fetched.body) as { task: { type: string; value: { title: string; card: { contentType: string; content: Record<string, unknown> } } } };
+    expect(task.task.type).toBe('continue');
+    expect(task.task.value.title).toBe('Anmäl meddelandet');
+    expect(task.task.value.card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    const form = { body: { attachments: [task.task.value.card] } } as unknown as ConnectorCall;
+    const evidence = cardInputs(form.body).get('evidence');
+    expect(evidence?.value).toBe(`${MESSAGE_PAYLOAD.linkToMessage}\nKlicka här & logga in: https://evil.example/login\nAnnars stängs ditt konto i dag.`);
+    const submit = buttonData(form, 'report.submit_form');
+    const values = {
+      category: 'phishing',
+      immediateDanger: 'false',
+      platform: 'other',
+      platformOther: 'Teams',
+      accountKind: 'organisation_account',
+      occurredOn: String(cardInputs(form.body).get('occurredOn')?.value),
+      evidence: String(evidence?.value),
+      subjectIsManager: 'false',
+    };
+
+    // Without a description the form comes back with the error, in the task module.
+    const rejected = await t.post(extensionInvoke(t, anna, 'composeExtension/submitAction', { commandId: 'reportMessage', commandContext: 'message', data: { ...submit, ...values, description: '' }, messagePayload: MESSAGE_PAYLOAD }));
+    const again = JSON.parse(rejected.body) as { task: { type: string; value: { card: Record<string, unknown> } } };
+    expect(again.task.type).toBe('continue');
+    expect(JSON.stringify(again.task.value.card)).toContain('attention');
+    expect(await t.bot.reporting.store.listReports()).toHaveLength(5);
+
+    const accepted = await t.post(
+      extensionInvoke(t, anna, 'composeExtension/submitAction', {
+        commandId: 'reportMessage',
+        commandContext: 'message',
+        data: { ...submit, ...values, description: 'Ett nätfiske i kanalen Allmänt.' },
+        messagePayload: MESSAGE_PAYLOAD,
+      }),
+    );
+    expect(JSON.parse(accepted.body)).toEqual({ task: { type: 'message', value: expect.stringContaining('privata chatt') } });
+    // The preview waits in Anna's personal chat; Confirm there commits it like any report.
+    const preview = lastTo(t, anna);
+    expect(preview.kind).toBe('send');
+    const confirm = cardButtons(preview.body).find((b) => b.data.choice === 'confirm')!;
+    await send(t, cardSubmit(t.serviceUrl, anna, confirm.data, preview.newId));
+    // Under the receipt: the reporter's Details and Withdraw.
+    const receiptActions = lastTo(t, anna);
+    expect(actionsOf(receiptActions)).toEqual(['report.details', 'report.withdraw']);
+    const reports = await t.bot.reporting.store.listReports();
+    expect(reports).toHaveLength(6);
+    const made = (await t.bot.reporting.store.getReport(reports.find((r) => r.category === 'phishing' && r.status === 'submitted')!.reference))!;
+    expect(made.content?.evidence.links).toEqual([MESSAGE_PAYLOAD.linkToMessage, 'https://evil.example/login']);
+    // A line with words is kept whole as a quote (its link is also a link).
+    expect(made.content?.evidence.quotes).toEqual(['Klicka här & logga in: https://evil.example/login', 'Annars stängs ditt konto i dag.']);
+    await t.bot.deliverDue();
+    expect(t.connector.to(karin.personalConversation, ['send']).some((c) => activityText(c.body).includes(made.reference))).toBe(true);
+
+    // Withdraw from under the receipt: the report closes and that card keeps only Details.
+    expect(buttonData(receiptActions, 'report.withdraw').reference).toBe(made.reference);
+    await send(t, cardSubmit(t.serviceUrl, anna, buttonData(receiptActions, 'report.withdraw'), receiptActions.newId));
+    expect((await t.bot.reporting.store.getReport(made.reference))?.status).toBe('withdrawn');
+    const redrawn = t.connector.to(anna.personalConversation, ['update']).filter((c) => c.activityId === receiptActions.newId).at(-1)!;
+    expect(actionsOf(redrawn)).toEqual(['report.details']);
+  });
+
+  it('tells a person outside the directory why the message cannot be reported, in their language', async () => {
+    const res = await t.post(extensionInvoke(t, USERS.stranger, 'composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', messagePayload: MESSAGE_PAYLOAD }));
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ task: { type: 'message', value: expect.stringMatching(/hakemisto/) } });
+  });
+
+  it('still answers 501 to invokes and extension commands it does not know', async () => {
+    const unknownCommand = await t.post(extensionInvoke(t, USERS.anna, 'composeExtension/fetchTask', { commandId: 'somethingElse', commandContext: 'message' }));
+    expect(unknownCommand.status).toBe(501);
+    const query = await t.post(extensionInvoke(t, USERS.anna, 'composeExtension/query', { commandId: 'search', parameters: [] }));
+    expect(query.status).toBe(501);
+  });
+});
