@@ -205,6 +205,7 @@ describe('the content pages of the console', () => {
     const page = await after.text();
     expect(page).toContain(`Opetettu (nro ${item!.id})`);
     expect(page).toContain('person:sofia.holmberg');
+    expect(groupOf(page, ASKED).html).toContain(`Jo opetettu (nro ${item!.id})`);
     const undo = formsOf(page).find((f) => f.fields.id === String(item!.id))!;
     const undone = await post(browsers.sofia!, undo.action, undo.fields);
     expect(undone.status).toBe(303);
@@ -219,6 +220,7 @@ describe('the content pages of the console', () => {
     const page = (await contentPage(browsers.sofia!, 'sv')).text;
     const { count, html: group } = groupOf(page, [FOR_CONTACT]);
     expect(count).toBe(1);
+    expect(group).toContain('Ställd en gång · svenska');
     expect(group).toContain('Hur ofta ska kaffemaskinen rengöras?');
     const contact = formsOf(group).find((f) => f.fields.action === 'contact')!;
     expect(contact.html).toContain('name="contact"');

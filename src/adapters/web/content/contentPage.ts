@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatLocalDateTime } from '../../../core/clock';
 import type { LearnedItem } from '../../../core/content/records';
-import type { ContentReview, ReviewGroup, UnhelpfulGroup } from '../../../core/content/review';
+import { normaliseQuestion, type ContentReview, type ReviewGroup, type UnhelpfulGroup } from '../../../core/content/review';
 import type { Passage } from '../../../core/guidelines/passage';
 import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
@@ -136,12 +136,24 @@ function passageFigure(passage: Passage, t: TFunction, extra: Html | string = ''
 </figure>`;
 }
 
+/** The teachings in effect for a group's wordings (compared as normalised text). */
+function taughtFor(g: { text: string; variants: string[] }, model: ContentPageModel): number[] {
+  const wordings = new Set([g.text, ...g.variants].map(normaliseQuestion));
+  return model.learned.filter((item) => !item.undoneAt && wordings.has(normaliseQuestion(item.text))).map((item) => item.id);
+}
+
+function taughtNote(g: { text: string; variants: string[] }, model: ContentPageModel, t: TFunction): Html | string {
+  const ids = taughtFor(g, model);
+  return ids.length === 0 ? '' : html`<p class="taught">${t('contentConsole:question.taught', { ids: ids.join(', ') })}</p>`;
+}
+
 function questionCard(g: ReviewGroup, id: string, model: ContentPageModel, t: TFunction): Html {
   const headingId = `${id}-heading`;
   return html`<article class="question" id="${id}" aria-labelledby="${headingId}" data-count="${g.count}">
 <h3 id="${headingId}"><q lang="${g.lang}">${g.text}</q></h3>
 ${meta(g, model, t, g.doors)}
 ${variants(g.variants, g.lang, t)}
+${taughtNote(g, model, t)}
 <h4>${t('contentConsole:candidates.heading')}</h4>
 ${
   g.closest.length === 0
@@ -186,6 +198,7 @@ function unhelpfulCard(g: UnhelpfulGroup, id: string, model: ContentPageModel, t
 <h3 id="${headingId}"><q lang="${g.lang}">${g.text}</q></h3>
 ${meta(g, model, t)}
 ${variants(g.variants, g.lang, t)}
+${taughtNote(g, model, t)}
 <h4>${t('contentConsole:unhelpful.shown')}</h4>
 ${shown ? passageFigure(shown, t) : html`<p class="empty">${t('contentConsole:candidates.gone', { passage: g.passageId ?? '—' })}</p>`}
 ${otherActions(g.text, g.lang, id, model, t)}
