@@ -20,6 +20,9 @@ const ACCOUNTS: ProviderOptions['accounts'] = {
 /** Asked three times, typed differently: one group of 3. No passage is taught for it beforehand. */
 const ASKED = ['Saako kunnan tilillä julkaista meemejä säästä?', 'saako kunnan tilillä julkaista meemejä säästä', 'SAAKO KUNNAN TILILLÄ JULKAISTA MEEMEJÄ SÄÄSTÄ ?!'];
 const FOR_CONTACT = 'Hur ofta ska kaffemaskinen rengöras?';
+/** Answered, then marked "not helpful" by the asker. */
+const UNHELPFUL = 'Vem ansvarar för kommunens konton i sociala medier?';
+let shownPassage: string;
 
 let provider: RunningProvider;
 let server: TestServer;
@@ -108,6 +111,15 @@ beforeAll(async () => {
   for (const login of Object.keys(ACCOUNTS)) browsers[login] = await signIn(login);
   for (const text of ASKED) expect(await ask(browsers.anna!, text)).toContain('data-answered="false"');
   expect(await ask(browsers.anna!, FOR_CONTACT, 'sv')).toContain('data-answered="false"');
+  const answer = await ask(browsers.anna!, UNHELPFUL, 'sv');
+  expect(answer).toContain('data-answered="true"');
+  shownPassage = /data-passage="([^"]+)"/.exec(answer)![1]!;
+  const verdict = await browsers.anna!.request(`${app}/web/api/feedback`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ answerId: /data-answer="([^"]+)"/.exec(answer)![1], verdict: 'not_helpful', lang: 'sv', answered: true, passageId: /data-passage="([^"]+)"/.exec(answer)![1] }),
+  });
+  expect(verdict.status).toBe(200);
 }, 120_000);
 
 afterAll(async () => {
@@ -136,6 +148,13 @@ describe('the content pages of the console', () => {
       expect(c).toContain(passage.source.title.replace(/&/g, '&amp;'));
       expect(c).toContain('Opeta: tämä kohta vastaa kysymykseen');
     }
+    // The answer marked not helpful, with the passage that was shown (verbatim, with its source).
+    const unhelpful = /<section id="unhelpful"[\s\S]*?<\/section>/.exec(text)![0];
+    expect(unhelpful).toContain('(1)');
+    expect(unhelpful).toContain(`<q lang="sv">${UNHELPFUL}</q>`);
+    expect(unhelpful).toContain('Näytetty kohta');
+    expect(unhelpful).toContain(`<span class="passage-id">${shownPassage}</span>`);
+    expect(unhelpful).toContain('<blockquote');
     // Nobody's name or id is on the page beside the signed-in person's own.
     expect(text).not.toMatch(/anna|lindqvist/i);
     // The Swedish page has the same in Swedish; the console page links to it.
