@@ -10,7 +10,7 @@ import { OpenIdSignIn } from './auth/openIdSignIn';
 import { SessionIdentity } from './auth/sessionIdentity';
 import { cookieSigningKey, WebSessions } from './auth/webSessions';
 import { ConsolePeople } from './consolePeople';
-import { contentRouter } from './content/contentRoutes';
+import { contentFormError, contentRouter } from './content/contentRoutes';
 import { FormTokens } from './content/formTokens';
 import { DEMO_TOKEN_PARAM, demoTokenFor, requireDemoToken } from './demoToken';
 import { EventHub } from './eventHub';
@@ -81,7 +81,7 @@ export const webChannel: ChannelModule = {
       app.get(WEB_PATHS.page, guard, cookies, page);
       app.use(WEB_PATHS.static, guard, express.static(PUBLIC_DIR, { index: false, maxAge: 0 }));
       const tokens = new FormTokens(settings.clientSecret);
-      app.use(WEB_PATHS.content, guard, cookies, express.urlencoded({ extended: false, limit: '32kb' }), contentRouter({ bot, identity, tokens }));
+      app.use(WEB_PATHS.content, guard, cookies, express.urlencoded({ extended: false, limit: '32kb' }), contentRouter({ bot, identity, tokens }), contentFormError(bot));
       app.use(WEB_PATHS.api, guard, cookies, identity.authenticate, express.json({ limit: '64kb' }), api);
       openPath = '/';
       bannerLine = banner('console:banner.signin', { issuer: publicUrlHost(settings.issuer), url: `${settings.publicUrl}/` });

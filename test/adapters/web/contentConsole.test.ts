@@ -202,6 +202,10 @@ describe('the content pages of the console', () => {
     const kaisasToken = formsOf((await contentPage(browsers.kaisa!)).text)[0]!.fields.csrf!;
     expect(kaisasToken).not.toBe(form.fields.csrf);
     expect((await post(browsers.sofia!, form.action, { ...form.fields, csrf: kaisasToken })).status).toBe(403);
+    // A body far too large for a form: a translated page, nothing taught.
+    const huge = await post(browsers.sofia!, form.action, { ...form.fields, question: 'x'.repeat(100_000) });
+    expect(huge.status).toBe(413);
+    expect(await huge.text()).toContain('Lomaketta ei ollut täytetty odotetusti');
     expect(await learnedCount()).toBe(0);
   });
 

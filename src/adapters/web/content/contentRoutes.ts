@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Bot } from '../../../app/bot';
 import { mayOwnContent, TeachingError, type TeachingRequest } from '../../../core/content/contentOwners';
@@ -168,4 +168,19 @@ export function contentRouter(deps: ContentRoutesDeps): Router {
     }),
   );
   return router;
+}
+
+/** A form body the parser refused (too large, malformed): a translated page, nothing changed, nothing logged of it. */
+export function contentFormError(bot: Bot): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = (err as { status?: unknown }).status;
+    const lang = uiLangOf(req, bot.config.defaultLang);
+    bot.logger.warn('web_content_refused', { code: typeof status === 'number' ? `body_${status}` : 'body' });
+    res
+      .status(typeof status === 'number' && status >= 400 && status < 500 ? status : 400)
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(refusedPage(lang, translator(lang)('contentConsole:error.badRequest')));
+  };
 }
