@@ -11,6 +11,7 @@ import { openReporting, type Reporting } from '../reporting';
 import { createGuidelineRuntime, teachRuntime, type GuidelineRuntime } from './guidelineRuntime';
 import { QuestionLog } from '../core/content/questionLog';
 import { ContentReloader } from '../core/content/contentReloader';
+import { ContentOwners } from '../core/content/contentOwners';
 
 /**
  * The whole bot, independent of how people reach it: guideline answers, reporting, the conversation, and
@@ -27,6 +28,10 @@ export interface Bot {
   questionLog: QuestionLog;
   /** Applies what content owners taught (now, and whenever it changes) without a restart. */
   startContentReload(): Promise<void>;
+  /** Applies what was taught now, without waiting for the next poll (after a teaching in this process). */
+  reloadContent(): Promise<void>;
+  /** Review, teach, list and undo for content owners, on the index in use. */
+  contentOwners: ContentOwners;
   /** Register each platform's notifier here before `startRelay`. */
   notifier: PlatformNotifier;
   startRelay(): void;
@@ -79,6 +84,8 @@ export async function createBot(config: Config, options: { logger?: Logger; cloc
     questionLog,
     notifier,
     startContentReload: () => reloader.start(),
+    reloadContent: () => reloader.check(),
+    contentOwners: new ContentOwners({ store: reporting.store, clock, index: () => guidelines.index }),
     startRelay() {
       relay ??= reporting.createRelay(notifier);
       relay.start();

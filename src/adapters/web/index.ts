@@ -10,6 +10,8 @@ import { OpenIdSignIn } from './auth/openIdSignIn';
 import { SessionIdentity } from './auth/sessionIdentity';
 import { cookieSigningKey, WebSessions } from './auth/webSessions';
 import { ConsolePeople } from './consolePeople';
+import { contentFormError, contentRouter } from './content/contentRoutes';
+import { FormTokens } from './content/formTokens';
 import { DEMO_TOKEN_PARAM, demoTokenFor, requireDemoToken } from './demoToken';
 import { EventHub } from './eventHub';
 import { pickedIdentity, uiLangOf } from './identity';
@@ -26,7 +28,7 @@ const SESSION_PURGE_MS = 15 * 60_000;
 
 /**
  * The web console at `/`: ask questions, make reports, see alerts arrive and act on them, and (IT
- * security) export. Two modes (loopback.ts decides):
+ * security) export; with sign-in, the content owners' pages at /web/content (content/contentRoutes.ts). Two modes (loopback.ts decides):
  * - the demo: pick who you are from the directory; no login, so only direct requests from this computer
  *   that carry the demo's token (printed by `npm start`) are answered;
  * - sign-in: OpenID Connect (/web/auth/login, /callback, /logout); who you are comes from the session,
@@ -78,6 +80,8 @@ export const webChannel: ChannelModule = {
       app.use(WEB_PATHS.auth, guard, cookies, authRouter({ bot, signIn, sessions, secure: publicUrl.protocol === 'https:', onSignIn: (id) => people.add(id) }));
       app.get(WEB_PATHS.page, guard, cookies, page);
       app.use(WEB_PATHS.static, guard, express.static(PUBLIC_DIR, { index: false, maxAge: 0 }));
+      const tokens = new FormTokens(settings.clientSecret);
+      app.use(WEB_PATHS.content, guard, cookies, express.urlencoded({ extended: false, limit: '32kb' }), contentRouter({ bot, identity, tokens }), contentFormError(bot));
       app.use(WEB_PATHS.api, guard, cookies, identity.authenticate, express.json({ limit: '64kb' }), api);
       openPath = '/';
       bannerLine = banner('console:banner.signin', { issuer: publicUrlHost(settings.issuer), url: `${settings.publicUrl}/` });

@@ -11,6 +11,8 @@ export const WEB_PATHS = {
   api: '/web/api',
   /** Sign-in, its callback and sign-out (the console with OpenID Connect). */
   auth: '/web/auth',
+  /** The content owners' pages (communications role, administrators; sign-in only). */
+  content: '/web/content',
 } as const;
 
 /** Routes of the sign-in, relative to WEB_PATHS.auth. */

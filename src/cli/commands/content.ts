@@ -7,11 +7,12 @@ import { createGuidelineRuntime, guidelineSettings, type GuidelineRuntime } from
 import { formatLocalDateTime } from '../../core/clock';
 import { learnedFromItems, learnedYaml, mergeLearned, readLearnedFile } from '../../core/content/learnedContent';
 import type { LearnedItem, NewLearnedItem } from '../../core/content/records';
-import { reviewQuestions, type ContentReview } from '../../core/content/review';
+import type { ContentReview } from '../../core/content/review';
+import { ContentOwners, mayOwnContent, TeachingError } from '../../core/content/contentOwners';
+import { systemClock } from '../../core/clock';
 import { isConfigFileError } from '../../core/directory/configFileError';
 import { translator } from '../../core/i18n';
 import { createJsonLogger } from '../../core/logger';
-import { searchGuidelines } from '../../core/guidelines/search';
 import { isDataDirInUseError } from '../../storage/dataDirLock';
 import { openReporting, type Reporting } from '../../reporting';
 import { parseArgs, type CliCommand, type CliIo } from '../command';
@@ -29,7 +30,6 @@ export interface ContentCommandDeps {
 
 const SUBCOMMANDS = ['review', 'learn', 'learned', 'export-learned', 'import', 'check'] as const;
 const VALUED = ['as', 'since', 'passage', 'contact', 'lang', 'undo', 'out', 'org', 'title', 'organisation', 'country', 'id', 'doc'];
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 class UsageError extends Error {}
 
@@ -69,11 +69,12 @@ export function contentCommand(deps: ContentCommandDeps = {}): CliCommand {
         reporting = await (deps.open ?? ((c) => openReporting(c, { logger: createJsonLogger('error') })))(config);
         const actor = await actorOf(reporting, flags, env, t);
         const guidelines = () => createGuidelineRuntime(guidelineSettings(env));
+        const owners = (runtime: GuidelineRuntime) => new ContentOwners({ store: reporting!.store, clock: systemClock, index: () => runtime.index });
         switch (sub as (typeof SUBCOMMANDS)[number]) {
           case 'review':
-            return await review(reporting, guidelines(), flags, io, t, config);
+            return await review(guidelines(), owners, flags, io, t, config);
           case 'learn':
-            return await learn(reporting, guidelines(), actor, positional.join(' '), flags, io, t);
+            return await learn(owners(guidelines()), actor, positional.join(' '), flags, io, t);
           case 'learned':
             return await learned(reporting, actor, flags, io, t, config);
           default:
@@ -111,15 +112,21 @@ async function actorOf(reporting: Reporting, flags: Record<string, string | true
   if (flags.admin === true) return `admin:${adminName(env)}`;
   if (typeof flags.as !== 'string') throw new UsageError(t('admin:errors.needViewer'));
   const person = await reporting.directory.person(flags.as);
-  if (!person || !person.roles.includes('communications')) throw new UsageError(t('content:cli.notAllowed', { id: flags.as }));
+  if (!person || !mayOwnContent(person)) throw new UsageError(t('content:cli.notAllowed', { id: flags.as }));
   return `person:${person.id}`;
 }
 
-async function review(reporting: Reporting, runtime: GuidelineRuntime, flags: Record<string, string | true>, io: CliIo, t: TFunction, config: Config): Promise<number> {
+async function review(
+  runtime: GuidelineRuntime,
+  owners: (runtime: GuidelineRuntime) => ContentOwners,
+  flags: Record<string, string | true>,
+  io: CliIo,
+  t: TFunction,
+  config: Config,
+): Promise<number> {
   const days = flags.since === undefined ? config.unansweredKeepDays || 90 : Number(flags.since);
   if (!Number.isInteger(days) || days < 1) throw new UsageError(t('content:cli.badSince', { value: String(flags.since) }));
-  const entries = await reporting.store.loggedQuestions(new Date(Date.now() - days * DAY_MS));
-  const result = reviewQuestions(entries, runtime.index.analyzer);
+  const result = await owners(runtime).review(days);
   if (flags.json === true) {
     io.out(JSON.stringify(reviewJson(result, runtime), null, 2));
     return 0;
@@ -157,37 +164,23 @@ function reviewJson(result: ContentReview, runtime: GuidelineRuntime) {
   };
 }
 
-async function learn(
-  reporting: Reporting,
-  runtime: GuidelineRuntime,
-  actor: string,
-  question: string,
-  flags: Record<string, string | true>,
-  io: CliIo,
-  t: TFunction,
-): Promise<number> {
-  const text = question.normalize('NFC').trim();
-  if (!text) throw new UsageError(t('content:cli.noQuestion'));
-  const kinds = [typeof flags.passage === 'string', flags['out-of-scope'] === true, typeof flags.contact === 'string'].filter(Boolean).length;
-  if (kinds !== 1) throw new UsageError(t('content:cli.oneTeaching'));
-  const lang = flags.lang === undefined ? runtime.index.detector.detect(text).lang : flags.lang;
-  if (lang !== 'sv' && lang !== 'fi') throw new UsageError(t('content:cli.badLang'));
-  const base = { text, lang, passageId: null, words: [] as string[], contact: null, taughtBy: actor, taughtAt: new Date() } as const;
-  let item: NewLearnedItem;
-  if (typeof flags.passage === 'string') {
-    if (!runtime.index.passages.has(flags.passage)) throw new UsageError(t('content:cli.unknownPassage', { ref: flags.passage }));
-    item = { ...base, kind: 'example_question', passageId: flags.passage };
-  } else if (typeof flags.contact === 'string') {
-    const contact = flags.contact.trim();
-    if (!contact) throw new UsageError(t('content:cli.oneTeaching'));
-    item = { ...base, kind: 'contact', contact };
-  } else {
-    // The words that make the question another matter: those the guidelines never use.
-    const unknown = searchGuidelines(runtime.index, text, lang).unknownWords.map((w) => w.toLocaleLowerCase('sv'));
-    if (unknown.length === 0) throw new UsageError(t('content:cli.noUnknownWords'));
-    item = { ...base, kind: 'out_of_scope', words: [...new Set(unknown.map((w) => (w.length >= 5 ? `${w}*` : w)))] };
+async function learn(owners: ContentOwners, actor: string, question: string, flags: Record<string, string | true>, io: CliIo, t: TFunction): Promise<number> {
+  let saved: LearnedItem;
+  try {
+    saved = await owners.teach(
+      {
+        question,
+        ...(flags.lang !== undefined ? { lang: String(flags.lang) } : {}),
+        ...(typeof flags.passage === 'string' ? { passageId: flags.passage } : {}),
+        ...(flags['out-of-scope'] === true ? { outOfScope: true } : {}),
+        ...(typeof flags.contact === 'string' ? { contact: flags.contact } : {}),
+      },
+      actor,
+    );
+  } catch (err) {
+    if (err instanceof TeachingError) throw new UsageError(t(`content:cli.${err.problem}`, { ref: err.ref ?? '' }));
+    throw err;
   }
-  const saved = await reporting.store.addLearned(item);
   io.out(t('content:learn.done', { id: saved.id, what: describe(saved, t) }));
   return 0;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Request, Router } from 'express';
 import { translator } from '../../../core/i18n';
 import type { Person } from '../../../core/ports';
+import { mayOwnContent } from '../../../core/content/contentOwners';
 import { uiLangOf } from '../identity';
 import { AUTH, PAGE_TEMPLATE, WEB_PATHS } from '../paths';
 import { escapeHtml, html, type Html } from '../render/html';
@@ -30,6 +31,7 @@ export function register(router: Router, ctx: WebContext, signedIn?: (req: Reque
         }
         who = html`<div class="who signed-in"><p id="signed-in-as">${t('web:console.signedInAs', { name: person.name })}</p>
 <p id="person-roles" class="hint"></p>
+${mayOwnContent(person, ctx.identity.isAdmin(person.id)) ? html`<p><a id="content-link" href="${WEB_PATHS.content}?lang=${lang}">${t('contentConsole:link')}</a></p>` : ''}
 <form method="post" action="${WEB_PATHS.auth}${AUTH.logout}"><button type="submit" data-i18n="console.signOut">${t('web:console.signOut')}</button></form></div>`;
         note = html`<p class="demo-note" data-i18n="console.signInNote">${t('web:console.signInNote')}</p>`;
       } else {

@@ -1,0 +1,91 @@
+import type { GuidelineIndex } from '../guidelines/guidelineIndex';
+import { searchGuidelines } from '../guidelines/search';
+import type { Clock, Person, Store } from '../ports';
+import type { LearnedItem, NewLearnedItem } from './records';
+import { reviewQuestions, type ContentReview } from './review';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The role that owns the guideline content (besides administrators). */
+export const CONTENT_ROLE = 'communications';
+
+/** Whether a person may see what staff asked and teach the bot: the communications role, or an administrator. */
+export function mayOwnContent(person: Pick<Person, 'roles'>, isAdmin = false): boolean {
+  return isAdmin || person.roles.includes(CONTENT_ROLE);
+}
+
+/** Why a teaching was refused. Each code has a sentence for the CLI (content:cli.*) and the console (contentConsole:error.*). */
+export type TeachingProblem = 'noQuestion' | 'oneTeaching' | 'badLang' | 'unknownPassage' | 'noUnknownWords';
+
+export class TeachingError extends Error {
+  override readonly name = 'TeachingError';
+  constructor(
+    readonly problem: TeachingProblem,
+    /** The passage reference that was not found (unknownPassage). */
+    readonly ref?: string,
+  ) {
+    super(problem);
+  }
+}
+
+/** One teaching as asked for: the question and exactly one of a passage, out of scope, or whom to ask. */
+export interface TeachingRequest {
+  question: string;
+  /** sv or fi; anything else is refused. Undefined: detected from the question. */
+  lang?: string;
+  passageId?: string;
+  outOfScope?: boolean;
+  contact?: string;
+}
+
+/**
+ * What content owners do, whatever door they use (the CLI, the web console): review what staff asked, teach, list
+ * and undo teachings. `index` is read on every call, so a rebuilt index (after a teaching) is the one used.
+ * Callers check `mayOwnContent` first and pass who acts (`person:<id>`, `admin:<name>`).
+ */
+export class ContentOwners {
+  constructor(private readonly deps: { store: Store; clock: Clock; index: () => GuidelineIndex }) {}
+
+  /** The questions of the last `days` days, grouped (see reviewQuestions). */
+  async review(days: number): Promise<ContentReview> {
+    const entries = await this.deps.store.loggedQuestions(new Date(this.deps.clock.now().getTime() - days * DAY_MS));
+    return reviewQuestions(entries, this.deps.index().analyzer);
+  }
+
+  /** The teaching a request stands for, checked against the index; throws a TeachingError. Nothing is stored. */
+  teachingOf(request: TeachingRequest, actor: string): NewLearnedItem {
+    const index = this.deps.index();
+    const text = request.question.normalize('NFC').trim();
+    if (!text) throw new TeachingError('noQuestion');
+    const contact = request.contact?.trim();
+    const kinds = [request.passageId !== undefined, request.outOfScope === true, request.contact !== undefined].filter(Boolean).length;
+    if (kinds !== 1 || contact === '') throw new TeachingError('oneTeaching');
+    const lang = request.lang ?? index.detector.detect(text).lang;
+    if (lang !== 'sv' && lang !== 'fi') throw new TeachingError('badLang');
+    const base = { text, lang, passageId: null, words: [] as string[], contact: null, taughtBy: actor, taughtAt: this.deps.clock.now() } as const;
+    if (request.passageId !== undefined) {
+      if (!index.passages.has(request.passageId)) throw new TeachingError('unknownPassage', request.passageId);
+      return { ...base, kind: 'example_question', passageId: request.passageId };
+    }
+    if (contact !== undefined) return { ...base, kind: 'contact', contact };
+    // The words that make the question another matter: those the guidelines never use.
+    const unknown = searchGuidelines(index, text, lang).unknownWords.map((w) => w.toLocaleLowerCase('sv'));
+    if (unknown.length === 0) throw new TeachingError('noUnknownWords');
+    return { ...base, kind: 'out_of_scope', words: [...new Set(unknown.map((w) => (w.length >= 5 ? `${w}*` : w)))] };
+  }
+
+  /** Checks and stores a teaching; running processes pick it up at their next poll. */
+  async teach(request: TeachingRequest, actor: string): Promise<LearnedItem> {
+    return this.deps.store.addLearned(this.teachingOf(request, actor));
+  }
+
+  /** Teachings, oldest first; undone ones only when asked for. */
+  learned(options: { includeUndone?: boolean } = {}): Promise<LearnedItem[]> {
+    return this.deps.store.learnedItems(options);
+  }
+
+  /** Undoes a teaching; false when there is none in effect with this id. */
+  undo(id: number, actor: string): Promise<boolean> {
+    return this.deps.store.undoLearned(id, actor, this.deps.clock.now());
+  }
+}
