@@ -20,6 +20,8 @@ export interface BatchLine {
   lang: string;
   intent: string;
   answered: boolean;
+  /** Present (true) when the answer also offers to make a report: the message may describe an incident. */
+  offersReport?: true;
   passages: {
     text: string;
     score: number;
@@ -33,6 +35,7 @@ export function toBatchLine(id: string, answer: GuidelineAnswer): BatchLine {
     lang: answer.lang,
     intent: answer.intent,
     answered: answer.answered,
+    ...(answer.reportOffer ? { offersReport: true as const } : {}),
     passages: answer.hits.slice(0, 10).map((h) => ({
       text: h.passage.text,
       score: Math.round(h.score * 1e4) / 1e4,
@@ -54,6 +57,19 @@ export interface Scores {
   mrr: number;
 }
 
+/**
+ * How reports are told from questions, over the items whose intent is a report or a question: a report
+ * counts as recalled when it is taken for a report of any category (its dialog starts); a question taken
+ * for a report is a false report. `offered`: questions answered with the offer to report beside the answer.
+ */
+export interface ReportRecall {
+  reports: number;
+  recall: number;
+  questions: number;
+  falseReports: number;
+  offered: number;
+}
+
 export interface EvalReport {
   retrieval: { all: Scores; sv: Scores; fi: Scores; cross: Scores };
   intentAccuracy: number;
@@ -63,6 +79,8 @@ export interface EvalReport {
   refusal: number;
   refusalN: number;
   falseRefusal: number;
+  /** Report recall and false reports, overall and per language; undefined when no item is a report. */
+  reportRecall?: { all: ReportRecall; sv: ReportRecall; fi: ReportRecall };
   misses: { id: string; q: string; kind: string; detail: string }[];
 }
 
@@ -145,6 +163,32 @@ export function evaluate(items: EvalItem[], lines: BatchLine[]): EvalReport {
     refusal: refusalN ? refused / refusalN : 0,
     refusalN,
     falseRefusal: ranks.all.length ? falseRefused / ranks.all.length : 0,
+    ...(items.some((item) => item.intent?.startsWith('report:')) ? { reportRecall: reportRecall(items, lines) } : {}),
     misses,
   };
+}
+
+function reportRecall(items: EvalItem[], lines: BatchLine[]): { all: ReportRecall; sv: ReportRecall; fi: ReportRecall } {
+  const count = (lang?: 'sv' | 'fi'): ReportRecall => {
+    let reports = 0;
+    let recalled = 0;
+    let questions = 0;
+    let falseReports = 0;
+    let offered = 0;
+    items.forEach((item, i) => {
+      if (lang && item.lang !== lang) return;
+      const line = lines[i]!;
+      const takenForReport = line.intent.startsWith('report:');
+      if (item.intent?.startsWith('report:')) {
+        reports += 1;
+        if (takenForReport) recalled += 1;
+      } else if (item.intent === 'question') {
+        questions += 1;
+        if (takenForReport) falseReports += 1;
+        else if (line.offersReport) offered += 1;
+      }
+    });
+    return { reports, recall: reports ? recalled / reports : 0, questions, falseReports: questions ? falseReports / questions : 0, offered };
+  };
+  return { all: count(), sv: count('sv'), fi: count('fi') };
 }
