@@ -22,7 +22,7 @@ export function formatReport(report: EvalReport): string {
   const recall = report.reportRecall;
   if (recall) {
     const rates = (name: string, x: ReportRecall) =>
-      `${name.padEnd(7)} report recall ${pct(x.recall)} (n=${x.reports})  false reports ${pct(x.falseReports)} (n=${x.questions})  questions answered with a report offer ${x.offered}`;
+      `${name.padEnd(7)} report recall ${pct(x.recall)} (n=${x.reports}; answer + offer ${pct(x.reportsOffered)}, missed ${pct(x.missed)})  false reports ${pct(x.falseReports)} (n=${x.questions})  questions answered with a report offer ${x.offered}`;
     lines.push(rates('all', recall.all), rates('sv', recall.sv), rates('fi', recall.fi));
   }
   if (report.misses.length > 0) {
@@ -30,7 +30,7 @@ export function formatReport(report: EvalReport): string {
     for (const m of report.misses) lines.push(`  ${m.id} [${m.kind}] ${m.q} — ${m.detail}`);
   }
   // Summary last: it is what a glance at the end of the output shows.
-  lines.push('', `summary: top-1 ${pct(r.all.top1)} · top-3 ${pct(r.all.top3)} · MRR ${pct(r.all.mrr)} · intent ${pct(report.intentAccuracy)} · language ${pct(report.languageAccuracy)} · refusal ${pct(report.refusal)} · false refusal ${pct(report.falseRefusal)}${recall ? ` · report recall ${pct(recall.all.recall)} · false reports ${pct(recall.all.falseReports)}` : ''}`);
+  lines.push('', `summary: top-1 ${pct(r.all.top1)} · top-3 ${pct(r.all.top3)} · MRR ${pct(r.all.mrr)} · intent ${pct(report.intentAccuracy)} · language ${pct(report.languageAccuracy)} · refusal ${pct(report.refusal)} · false refusal ${pct(report.falseRefusal)}${recall ? ` · report recall ${pct(recall.all.recall)} · reports missed ${pct(recall.all.missed)} · false reports ${pct(recall.all.falseReports)}` : ''}`);
   return lines.join('\n');
 }
 

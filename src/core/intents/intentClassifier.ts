@@ -4,8 +4,11 @@ import { Cue, CueSet, cueEntries, cueWords } from '../text/cue';
 import { DETECTABLE_CATEGORIES, type DetectableCategory, type Intent } from '../reports/categories';
 import type { IntentCues } from './intentCues';
 
-/** Categories reported only when told, not asked about: asked about, the answer comes with the report offered. */
-const OFFER_WHEN_ASKED: readonly DetectableCategory[] = ['media_contact', 'misinformation'];
+/**
+ * Categories that never start the report dialog by themselves: a journalist's call or false claims, told or
+ * asked about, get the guideline answer with the report offered beside it (the person may only want advice).
+ */
+export const OFFER_ONLY_CATEGORIES: readonly DetectableCategory[] = ['media_contact', 'misinformation'];
 
 export interface IntentResult {
   intent: Intent;
@@ -30,6 +33,7 @@ export class IntentClassifier {
   private readonly reportVerbs: CueSet<true>;
   private readonly conditionals: CueSet<true>;
   private readonly narrative: CueSet<true>;
+  private readonly clauseQuestions: Cue[];
   private readonly starters: Record<ContentLang, Set<string>>;
 
   constructor(config: IntentCues) {
@@ -52,6 +56,16 @@ export class IntentClassifier {
     this.reportVerbs = new CueSet(cueEntries(config.report_verbs, true as const));
     this.conditionals = new CueSet(cueEntries(config.conditionals, true as const));
     this.narrative = new CueSet(cueEntries(config.narrative, true as const));
+    this.clauseQuestions = [...config.clause_questions.sv, ...config.clause_questions.fi].map((c) => new Cue(c));
+  }
+
+  /** True when a clause after the first opens with a question about what one may or should do ("…, får vi ta bort det"). */
+  private asksInLaterClause(text: string): boolean {
+    const clauses = text.split(/[,;.!?…]+|\s[–—-]\s/u).slice(1);
+    return clauses.some((clause) => {
+      const words = cueWords(clause);
+      return this.clauseQuestions.some((cue) => cue.matchesAt(words, 0));
+    });
   }
 
   /** True when the message has any report cue word (a category's, strong or weak, or a wish to report). */
@@ -76,7 +90,7 @@ export class IntentClassifier {
       if (s >= 2 && (best === undefined || s > (scores[best] ?? 0))) best = category;
     }
     const first = splitWords(text)[0]?.text;
-    const askedAsQuestion = first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first));
+    const askedAsQuestion = (first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first))) || this.asksInLaterClause(text);
     // "Kenelle ilmoitan, jos epäilen …?" and "Jos saan uhkauksen, kenelle ilmoitan?" ask what to do if it
     // happens ("jos" and "ifall" are question starters too); "Kenelle ilmoitan? Minua uhataan." reports.
     const hypothetical = askedAsQuestion && this.conditionals.some(message);
@@ -84,14 +98,13 @@ export class IntentClassifier {
     // A first-person account of what happened ("fick", "mig", "sain", "mua").
     const narrative = this.narrative.some(message);
     const questionMark = /[?？]\s*$/u.test(text);
-    // A journalist's call or false claims, asked about ("En journalist ringde mig, vad gör jag?"), get the
-    // answer with the report offered; told without a question, the report starts.
-    const offerOnly = (category: DetectableCategory) => OFFER_WHEN_ASKED.includes(category) && (askedAsQuestion || questionMark);
+    // A journalist's call or false claims get the answer with the report offered, never the dialog at once.
+    const offerOnly = (category: DetectableCategory) => OFFER_ONLY_CATEGORIES.includes(category);
     if (best && !askedAsQuestion && !offerOnly(best)) return { intent: `report:${best}`, scores };
     // "Kenelle ilmoitan? Sain juuri uhkausviestin": asks whom to tell, and tells what happened.
     if (best && wantsToReport && narrative && !offerOnly(best)) return { intent: `report:${best}`, scores };
     // In a first-person account that asks nothing, one hint is enough ("nån la upp bild på mitt hus och skrev snart").
-    if (likeliest && !best && narrative && !askedAsQuestion && !questionMark) return { intent: `report:${likeliest}`, scores };
+    if (likeliest && !best && narrative && !askedAsQuestion && !questionMark && !offerOnly(likeliest)) return { intent: `report:${likeliest}`, scores };
     // In doubt the person gets the answer and the way to report: a sign of a category in a question that
     // tells of the person ("Vad gör jag, någon hotar mig?") and is not hypothetical, a hint in a message that
     // asks nothing, or a wish to report with no category. A question about the rules offers nothing.

@@ -17,6 +17,8 @@ export const intentCuesSchema = z.object({
   conditionals: perLang.default({ sv: [], fi: [] }),
   /** Words of a first-person account of what happened ("fick", "mig", "sain", "mua"). */
   narrative: perLang.default({ sv: [], fi: [] }),
+  /** Phrases that, opening a later clause ("…, får vi ta bort det"), ask what one may or should do. */
+  clause_questions: perLang.default({ sv: [], fi: [] }),
   /** Cues per detectable category: the required five must be listed; media contact and false claims may be. */
   categories: z.object(
     Object.fromEntries(

@@ -30,12 +30,26 @@ describe('reports told by their symptoms', () => {
   });
 
   it.each([
-    ['sv', 'en journalist från lokaltidningen ringde och vill ha en kommentar om mitt inlägg', 'report:media_contact'],
-    ['fi', 'toimittaja soitti ja haluaa haastatella mua huomenna', 'report:media_contact'],
-    ['sv', 'folk delar ett påhittat beslut om att kommunen stänger biblioteket', 'report:misinformation'],
-    ['fi', 'facebookissa levitetään väärää väitettä että kunta myy sairaalan', 'report:misinformation'],
-  ])('a journalist or false claims, told: %s: %s → %s', (_lang, text, intent) => {
-    expect(classifier.classify(text).intent).toBe(intent);
+    ['sv', 'en journalist från lokaltidningen ringde och vill ha en kommentar om mitt inlägg', 'media_contact'],
+    ['fi', 'toimittaja soitti ja haluaa haastatella mua huomenna', 'media_contact'],
+    ['sv', 'folk delar ett påhittat beslut om att kommunen stänger biblioteket', 'misinformation'],
+    ['fi', 'facebookissa levitetään väärää väitettä että kunta myy sairaalan', 'misinformation'],
+  ])('a journalist or false claims, told, get the answer with that report offered: %s: %s → %s', (_lang, text, category) => {
+    expect(classifier.classify(text)).toMatchObject({ intent: 'question', possibleReport: { category } });
+  });
+
+  it.each([
+    ['någon har skrivit rasistiska grejer i kommentarerna på vår fb-sida, får vi ta bort det'],
+    ['joku jakoi sovelluksen fb-ryhmässä, saako sen asentaa'],
+  ])('a later clause asking what one may do makes the message a question: %s', (text) => {
+    expect(classifier.classify(text).intent).toBe('question');
+  });
+
+  it.each([
+    ['jag kommer inte in på kommunens insta, kan inte logga in', 'identity_theft'],
+    ['En kille skrev att han ska komma till jobbet och slå mig, vad gör jag?', 'threat'],
+  ])('a later clause that tells, or asks for help, keeps the report: %s', (text, category) => {
+    expect(classifier.classify(text).intent).toBe(`report:${category}`);
   });
 
   it.each([
