@@ -1,7 +1,7 @@
 import type { ChannelRef, Person, Platform } from './directory/directory';
 import type { UiLang } from './language/lang';
 import type { ReportCategory } from './reports/categories';
-import type { Evidence } from './reports/report';
+import type { AccountKind, Evidence } from './reports/report';
 import type { RuleCitation } from './reports/routing';
 import type { Urgency } from './reports/routingTable';
 import type { ReportStatus } from './reports/lifecycle';
@@ -220,6 +220,11 @@ export interface MessageReport {
   urgency: Urgency;
   status: ReportStatus;
   occurredOn: string;
+  /** Translated: when it happened as a day or a period ("sedan 2026-05-01, pågår fortfarande"). */
+  occurredLabel?: string;
+  /** Whose account it concerns, and that in words for the addressee ("kommunens konto"). */
+  accountKind?: AccountKind;
+  accountLabel?: string;
   reporterName?: string;
   description?: string;
   evidence?: Evidence;

@@ -60,7 +60,8 @@ async function say(page: Page, text: string): Promise<void> {
 /** Clicks the option `id` of the latest question in the chat. */
 async function choose(page: Page, id: string): Promise<void> {
   const before = await page.locator('#log .bot').count();
-  await page.locator('#log .choices').last().locator(`button[data-choice="${id}"]`).click();
+  // The latest message that offers choices (a summary also has its change buttons, in a group of their own).
+  await page.locator('#log .bot').filter({ has: page.locator('.choices') }).last().locator(`button[data-choice="${id}"]`).click();
   await page.waitForFunction((n) => document.querySelectorAll('#log .bot').length > n && !document.querySelector('#log[aria-busy]'), before);
 }
 

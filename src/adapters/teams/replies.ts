@@ -48,7 +48,7 @@ export function renderReplies(replies: ConversationReply[], facts: Pick<TurnFact
   for (const reply of replies) {
     if (reply.type === 'answer') {
       flush();
-      activities.push(answerCard(reply.answer, { contact, offerReport: reply.answer.intent.startsWith('report:') }));
+      activities.push(answerCard(reply.answer, { contact, offerReport: reply.answer.intent.startsWith('report:') || reply.answer.reportOffer !== undefined }));
     } else {
       if (pending && pending.lang !== reply.lang) flush();
       pending ??= { lang: reply.lang, replies: [] };

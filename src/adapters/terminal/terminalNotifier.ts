@@ -1,6 +1,7 @@
 import type { Notifier, OutboundMessage } from '../../core/ports';
 import { translator } from '../../core/i18n';
 import type { UiLang } from '../../core/language/lang';
+import { terminalSafe } from './terminalText';
 
 /**
  * Shows alerts in the terminal chat, as the person they are for would receive them: the local stand-in for
@@ -16,7 +17,7 @@ export class TerminalNotifier implements Notifier {
     const t = translator(this.lang);
     const channel = message.to.kind === 'channel' ? message.to.channel.name ?? message.to.channel.id : '';
     const to = message.to.kind === 'person' ? message.to.person.name : channel.startsWith('#') ? channel : `#${channel}`;
-    const body = message.text
+    const body = terminalSafe(message.text)
       .split('\n')
       .map((line) => `    ${line}`)
       .join('\n');

@@ -3,7 +3,9 @@ import { loadConfig } from '../../config';
 import { createBot, type Bot } from '../../app/bot';
 import { createGuidelineRuntime, guidelineSettings } from '../../app/guidelineRuntime';
 import { TerminalNotifier } from '../../adapters/terminal/terminalNotifier';
+import { terminalSafe } from '../../adapters/terminal/terminalText';
 import { renderAnswerText } from '../../core/guidelines/answerText';
+import { translator } from '../../core/i18n';
 import { createJsonLogger } from '../../core/logger';
 import type { ConversationReply } from '../../core/conversation/conversation';
 import { renderPlainText } from '../../core/reports/dialog';
@@ -19,8 +21,11 @@ async function chooseUser(directory: Directory, asId: string | undefined): Promi
   return people.find((p) => p.roles.length === 1 && p.roles[0] === 'employee' && p.managerId) ?? people[0];
 }
 
+/** A reply as terminal text; an answer that offers to report ends with how to start one ("anmäl"). */
 function render(reply: ConversationReply, contact: string): string {
-  return reply.type === 'answer' ? renderAnswerText(reply.answer, contact) : renderPlainText(reply.reply);
+  if (reply.type !== 'answer') return renderPlainText(reply.reply);
+  const text = renderAnswerText(reply.answer, contact);
+  return reply.answer.reportOffer ? `${text}\n\n${translator(reply.answer.lang)('dialog:offer.typed')}` : text;
 }
 
 /**
@@ -62,7 +67,7 @@ export const chatCommand: CliCommand = {
     await chatLoop(io, async (text) => {
       if (!bot || !user) return renderAnswerText(guidelines.answerer.answer(text, hint), contact);
       const replies = await bot.conversation.handle({ conversationId: id, personId: user.id, text, ...(hint ? { localeHint: hint } : {}) });
-      return replies.map((r) => render(r, contact)).join('\n\n');
+      return terminalSafe(replies.map((r) => render(r, contact)).join('\n\n'));
     });
     await bot?.deliverDue();
     await bot?.close();

@@ -1,5 +1,5 @@
 import { createGuidelineRuntime } from '../../app/guidelineRuntime';
-import { evalItemSchema, evaluate, toBatchLine, type EvalReport, type Scores } from '../../core/guidelines/evaluation';
+import { evalItemSchema, evaluate, toBatchLine, type EvalReport, type ReportRecall, type Scores } from '../../core/guidelines/evaluation';
 import { parseArgs, type CliCommand } from '../command';
 import { cliT } from '../cliLang';
 import { readJsonl } from '../jsonl';
@@ -19,12 +19,18 @@ export function formatReport(report: EvalReport): string {
     `language accuracy ${pct(report.languageAccuracy)} (n=${report.languageN})`,
     `refusal           ${pct(report.refusal)} (n=${report.refusalN})   false refusal ${pct(report.falseRefusal)}`,
   ];
+  const recall = report.reportRecall;
+  if (recall) {
+    const rates = (name: string, x: ReportRecall) =>
+      `${name.padEnd(7)} report recall ${pct(x.recall)} (n=${x.reports}; answer + offer ${pct(x.reportsOffered)}, missed ${pct(x.missed)})  false reports ${pct(x.falseReports)} (n=${x.questions})  questions answered with a report offer ${x.offered}`;
+    lines.push(rates('all', recall.all), rates('sv', recall.sv), rates('fi', recall.fi));
+  }
   if (report.misses.length > 0) {
     lines.push('', `misses (${report.misses.length}):`);
     for (const m of report.misses) lines.push(`  ${m.id} [${m.kind}] ${m.q} — ${m.detail}`);
   }
   // Summary last: it is what a glance at the end of the output shows.
-  lines.push('', `summary: top-1 ${pct(r.all.top1)} · top-3 ${pct(r.all.top3)} · MRR ${pct(r.all.mrr)} · intent ${pct(report.intentAccuracy)} · language ${pct(report.languageAccuracy)} · refusal ${pct(report.refusal)} · false refusal ${pct(report.falseRefusal)}`);
+  lines.push('', `summary: top-1 ${pct(r.all.top1)} · top-3 ${pct(r.all.top3)} · MRR ${pct(r.all.mrr)} · intent ${pct(report.intentAccuracy)} · language ${pct(report.languageAccuracy)} · refusal ${pct(report.refusal)} · false refusal ${pct(report.falseRefusal)}${recall ? ` · report recall ${pct(recall.all.recall)} · reports missed ${pct(recall.all.missed)} · false reports ${pct(recall.all.falseReports)}` : ''}`);
   return lines.join('\n');
 }
 

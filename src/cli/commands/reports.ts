@@ -11,6 +11,8 @@ import { isReportError, reportErrorMessage } from '../../core/reports/reportErro
 import type { ReportView, Viewer } from '../../core/reports/service';
 import { deliveryText } from '../../core/reports/trailText';
 import type { ReportFilter, ReportSummary } from '../../core/reports/records';
+import { displayPeriod } from '../../core/reports/dialog/period';
+import { terminalSafe } from '../../adapters/terminal/terminalText';
 import { isConfigFileError } from '../../core/directory/configFileError';
 import { isDataDirInUseError } from '../../storage/dataDirLock';
 import { openReporting, type Reporting } from '../../reporting';
@@ -172,7 +174,7 @@ function summaryRow(s: ReportSummary, config: Config, t: TFunction): string {
 async function show(r: Reporting, viewer: Viewer, reference: string | undefined, config: Config, io: CliIo, t: TFunction): Promise<number> {
   if (!reference) throw new UsageError(t('admin:errors.needReference'));
   const view = await r.service.view(reference, viewer);
-  io.out(renderView(view, config, t));
+  io.out(terminalSafe(renderView(view, config, t)));
   return 0;
 }
 
@@ -186,8 +188,9 @@ export function renderView(view: ReportView, config: Config, t: TFunction): stri
     `${t('admin:reports.field.submitted')}: ${when(report.submittedAt)}`,
     `${t('admin:reports.field.acknowledged')}: ${when(report.acknowledgedAt)}`,
     `${t('admin:reports.field.closed')}: ${when(report.closedAt)}`,
-    `${t('notifications:section.occurredOn')}: ${report.occurredOn}`,
+    `${t('notifications:section.occurredOn')}: ${displayPeriod({ occurredOn: report.occurredOn, ...report.content }, cliLang())}`,
     `${t('notifications:section.platform')}: ${report.content?.platformOther ?? t(`notifications:platform.${report.platform}`)}`,
+    `${t('dialog:section.account')}: ${t(`dialog:account.${report.accountKind}`)}`,
   ];
   if (report.immediateDanger) lines.push(t('notifications:section.immediateDanger'));
   lines.push(`${t('admin:reports.field.recipients')}:`);
@@ -285,6 +288,8 @@ export function exportRow(view: ReportView): Record<string, string | number | bo
     purged_at: r.purgedAt?.toISOString() ?? null,
     reporter_id: r.reporterId,
     occurred_on: r.occurredOn,
+    occurred_until: r.content?.occurredUntil ?? null,
+    ongoing: r.content ? r.content.ongoing === true : null,
     platform: r.content?.platformOther ?? r.platform,
     account_kind: r.accountKind,
     immediate_danger: r.immediateDanger,

@@ -29,7 +29,8 @@ export function doorOf(conversationId: string): NewLoggedQuestion['door'] {
 /**
  * Keeps what content owners need to improve the answers — questions the bot could not answer and answers marked
  * "not helpful" — and nothing about who asked: no person, no conversation, and nothing that may be a report
- * (a message classified as a report, a request to report, or any report cue word). Text is encrypted at rest
+ * (a message classified as a report, one answered with a report offer, a request to report, or any report
+ * cue word). Text is encrypted at rest
  * and deleted after `keepDays`.
  */
 export class QuestionLog {
@@ -89,7 +90,7 @@ export class QuestionLog {
   }
 
   private mayKeep(question: string, answer: GuidelineAnswer): boolean {
-    if (answer.intent !== 'question' || isReportCommand(question)) return false;
+    if (answer.intent !== 'question' || answer.reportOffer || isReportCommand(question)) return false;
     return !this.deps.classifier().hasReportCue(question);
   }
 }

@@ -12,6 +12,7 @@ import { isReportError, reportErrorMessage } from '../reports/reportErrors';
 import type { RoutingTable } from '../reports/routingTable';
 import type { ReportService } from '../reports/service';
 import { isReportCommand } from './reportCommand';
+import { parseReportOfferChoice } from './reportOffer';
 
 /** An unfinished report dialog of one conversation, with the language it is held in. */
 export interface ConversationSession {
@@ -81,6 +82,9 @@ export class Conversation {
       if (session) return this.continueDialog(message, session);
       const text = message.text ?? '';
       const detected = this.deps.answerer.detector.detect(text, message.localeHint).lang;
+      // "Make a report" pressed under an answer that offered it.
+      const offer = message.choice !== undefined ? parseReportOfferChoice(message.choice) : undefined;
+      if (offer) return this.startDialog(message, detected, offer.category, []);
       if (isReportCommand(text)) return this.startDialog(message, detected, undefined, []);
       const replies = this.answer(message);
       const first = replies[0];

@@ -8,6 +8,7 @@ import { actorRoleOf, latestStep, stateLine } from '../reports/reportState';
 import { formatDuration } from '../text/duration';
 import { DeliveryError } from './deliveryError';
 import { ALERT_COPY_KINDS, MESSAGE_ACTIONS, type MessageKind } from './messageKinds';
+import { displayPeriod } from '../reports/dialog/period';
 
 /** Message kinds that carry the report itself (the recipient must be able to act without opening anything). */
 const CARRIES_REPORT: readonly MessageKind[] = ALERT_COPY_KINDS;
@@ -98,6 +99,9 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
       urgency: report.urgency,
       status: report.status,
       occurredOn: report.occurredOn,
+      occurredLabel: displayPeriod({ occurredOn: report.occurredOn, ...report.content }, lang),
+      accountKind: report.accountKind,
+      accountLabel: t(`dialog:account.${report.accountKind}`),
       rules: carries ? report.rules : [],
       ...(carries && reporter ? { reporterName: reporter.name } : {}),
       ...(carries && report.content ? { description: report.content.description, evidence: report.content.evidence } : {}),
@@ -105,7 +109,7 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
       ...(line ? { stateLine: line } : {}),
     };
     if (line) paragraphs.push(line);
-    if (carries) paragraphs.push(...reportParagraphs(report, reporter, t));
+    if (carries) paragraphs.push(...reportParagraphs(report, reporter, t, lang));
     if (outcome) paragraphs.push(`${t('notifications:section.outcome')}:\n${outcome}`);
   }
 
@@ -131,13 +135,14 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
 }
 
 /** The report as plain text: facts, description, evidence, and the rules that explain why this person is told. */
-function reportParagraphs(report: StoredReport, reporter: Person | undefined, t: TFunction): string[] {
+function reportParagraphs(report: StoredReport, reporter: Person | undefined, t: TFunction, lang: UiLang): string[] {
   const out: string[] = [];
   out.push(
     [
       `${t('notifications:section.reporter')}: ${reporter?.name ?? t('notifications:unknownPerson')}`,
-      `${t('notifications:section.occurredOn')}: ${report.occurredOn}`,
+      `${t('notifications:section.occurredOn')}: ${displayPeriod({ occurredOn: report.occurredOn, ...report.content }, lang)}`,
       `${t('notifications:section.platform')}: ${report.content?.platformOther ?? t(`notifications:platform.${report.platform}`)}`,
+      `${t('dialog:section.account')}: ${t(`dialog:account.${report.accountKind}`)}`,
       ...(report.immediateDanger ? [t('notifications:section.immediateDanger')] : []),
     ].join('\n'),
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normalizeForMatch } from '../text/normalize';
 import type { GuidelineAnswer } from './guidelineAnswerer';
+import { OFFER_ONLY_CATEGORIES } from '../intents/intentClassifier';
 
 /** One line of a question file (JSONL): at least `id` and `q`; the rest is needed for scoring. */
 export const evalItemSchema = z.object({
@@ -20,6 +21,10 @@ export interface BatchLine {
   lang: string;
   intent: string;
   answered: boolean;
+  /** Present (true) when the answer also offers to make a report: the message may describe an incident. */
+  offersReport?: true;
+  /** The category the offer names, when it names one. */
+  offeredCategory?: string;
   passages: {
     text: string;
     score: number;
@@ -33,6 +38,8 @@ export function toBatchLine(id: string, answer: GuidelineAnswer): BatchLine {
     lang: answer.lang,
     intent: answer.intent,
     answered: answer.answered,
+    ...(answer.reportOffer ? { offersReport: true as const } : {}),
+    ...(answer.reportOffer?.category ? { offeredCategory: answer.reportOffer.category } : {}),
     passages: answer.hits.slice(0, 10).map((h) => ({
       text: h.passage.text,
       score: Math.round(h.score * 1e4) / 1e4,
@@ -54,6 +61,35 @@ export interface Scores {
   mrr: number;
 }
 
+/**
+ * How reports are told from questions, over the items whose intent is a report or a question: a report
+ * counts as recalled when it gets the reply its category is meant to get: taken for a report of any category
+ * (its dialog starts), or, for media contact and false claims, which never start the dialog by themselves,
+ * answered with the report offered. A question taken for a report is a false report. `offered`: questions
+ * answered with the offer to report beside the answer. `reportsOffered`: other reports answered with the
+ * offer instead of the dialog (the person can still report in one click); `missed`: reports given neither.
+ */
+export interface ReportRecall {
+  reports: number;
+  recall: number;
+  reportsOffered: number;
+  missed: number;
+  questions: number;
+  falseReports: number;
+  offered: number;
+}
+
+/**
+ * Whether a report item got the reply its category is meant to get: its dialog, or for media contact and
+ * false claims (which never start the dialog by themselves) the answer with that category's report offered.
+ */
+function intentMatches(expected: string, line: BatchLine): boolean {
+  if (expected === 'question') return !line.intent.startsWith('report:');
+  if (line.intent === expected) return true;
+  const category = expected.slice('report:'.length);
+  return (OFFER_ONLY_CATEGORIES as readonly string[]).includes(category) && line.offeredCategory === category;
+}
+
 export interface EvalReport {
   retrieval: { all: Scores; sv: Scores; fi: Scores; cross: Scores };
   intentAccuracy: number;
@@ -63,6 +99,8 @@ export interface EvalReport {
   refusal: number;
   refusalN: number;
   falseRefusal: number;
+  /** Report recall and false reports, overall and per language; undefined when no item is a report. */
+  reportRecall?: { all: ReportRecall; sv: ReportRecall; fi: ReportRecall };
   misses: { id: string; q: string; kind: string; detail: string }[];
 }
 
@@ -106,9 +144,11 @@ export function evaluate(items: EvalItem[], lines: BatchLine[]): EvalReport {
     const line = lines[i]!;
     if (item.intent !== null && item.intent !== undefined) {
       intentN += 1;
-      const ok = item.intent === 'question' ? !line.intent.startsWith('report:') : line.intent === item.intent;
-      if (ok) intentOk += 1;
-      else misses.push({ id: item.id, q: item.q, kind: 'intent', detail: `expected ${item.intent}, got ${line.intent}` });
+      if (intentMatches(item.intent, line)) intentOk += 1;
+      else {
+        const offer = line.offersReport ? ` with the report offered${line.offeredCategory ? ` (${line.offeredCategory})` : ''}` : '';
+        misses.push({ id: item.id, q: item.q, kind: 'intent', detail: `expected ${item.intent}, got ${line.intent}${offer}` });
+      }
     }
     if (item.lang) {
       langN += 1;
@@ -145,6 +185,43 @@ export function evaluate(items: EvalItem[], lines: BatchLine[]): EvalReport {
     refusal: refusalN ? refused / refusalN : 0,
     refusalN,
     falseRefusal: ranks.all.length ? falseRefused / ranks.all.length : 0,
+    ...(items.some((item) => item.intent?.startsWith('report:')) ? { reportRecall: reportRecall(items, lines) } : {}),
     misses,
   };
+}
+
+function reportRecall(items: EvalItem[], lines: BatchLine[]): { all: ReportRecall; sv: ReportRecall; fi: ReportRecall } {
+  const count = (lang?: 'sv' | 'fi'): ReportRecall => {
+    let reports = 0;
+    let recalled = 0;
+    let reportsOffered = 0;
+    let questions = 0;
+    let falseReports = 0;
+    let offered = 0;
+    items.forEach((item, i) => {
+      if (lang && item.lang !== lang) return;
+      const line = lines[i]!;
+      const takenForReport = line.intent.startsWith('report:');
+      if (item.intent?.startsWith('report:')) {
+        reports += 1;
+        if (takenForReport || intentMatches(item.intent, line)) recalled += 1;
+        else if (line.offersReport) reportsOffered += 1;
+      } else if (item.intent === 'question') {
+        questions += 1;
+        if (takenForReport) falseReports += 1;
+        else if (line.offersReport) offered += 1;
+      }
+    });
+    const share = (x: number) => (reports ? x / reports : 0);
+    return {
+      reports,
+      recall: share(recalled),
+      reportsOffered: share(reportsOffered),
+      missed: share(reports - recalled - reportsOffered),
+      questions,
+      falseReports: questions ? falseReports / questions : 0,
+      offered,
+    };
+  };
+  return { all: count(), sv: count('sv'), fi: count('fi') };
 }

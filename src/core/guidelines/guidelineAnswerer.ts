@@ -1,7 +1,7 @@
 import type { LanguageDetector } from '../language/detect';
 import type { ContentLang, UiLang } from '../language/lang';
 import type { IntentClassifier } from '../intents/intentClassifier';
-import type { Intent } from '../reports/categories';
+import type { Intent, ReportCategory } from '../reports/categories';
 import type { GuidelineIndex } from './guidelineIndex';
 import { searchGuidelines, type SearchHit } from './search';
 import type { LearnedContacts } from '../content/learnedContacts';
@@ -20,6 +20,11 @@ export interface GuidelineAnswer {
   reason?: 'empty' | 'no_words' | 'no_match' | 'low_confidence' | 'off_topic' | 'small_talk';
   /** For `small_talk`: what the message was (a greeting, thanks, a command outside a dialog). */
   smallTalk?: SmallTalkKind;
+  /**
+   * Set when the message may describe an incident although it is answered as a question: the reply offers
+   * to make a report beside the answer ("Vill du göra en anmälan?"), with the likely category if any.
+   */
+  reportOffer?: { category?: ReportCategory };
   /** The ten best passages, best first (listed even when not answered, for diagnosis). */
   hits: SearchHit[];
   /** What the reply quotes: the best passage and up to two close ones. Empty when not answered. */
@@ -122,7 +127,9 @@ export class GuidelineAnswerer {
       return { lang: smallTalk.lang, intent: 'question', answered: false, reason: 'small_talk', smallTalk: smallTalk.kind, hits: [], quoted: [] };
     }
     const searchLangs: ContentLang[] = lang === 'en' ? ['sv', 'fi'] : [lang];
-    const intent = this.classifier.classify(text).intent;
+    const classified = this.classifier.classify(text);
+    const intent = classified.intent;
+    const offer = classified.possibleReport ? { reportOffer: classified.possibleReport } : {};
 
     const results = searchLangs.map((l) => searchGuidelines(this.index, text, l, 10));
     const hits = results
@@ -132,11 +139,11 @@ export class GuidelineAnswerer {
       .slice(0, 10);
     if (hits.length === 0) {
       const hasWords = searchLangs.some((l) => this.index.analyzer.analyze(text, l).length > 0);
-      return { lang, intent, answered: false, reason: hasWords ? 'no_match' : 'no_words', hits, quoted: [] };
+      return { lang, intent, ...offer, answered: false, reason: hasWords ? 'no_match' : 'no_words', hits, quoted: [] };
     }
     // A question about pay, leave, printers … is not answered by a passage that happens to share a word with it.
     const scope = this.index.scope.read(text);
-    if (scope.outOfScopeTopic !== undefined) return { lang, intent, answered: false, reason: 'off_topic', hits, quoted: [] };
+    if (scope.outOfScopeTopic !== undefined) return { lang, intent, ...offer, answered: false, reason: 'off_topic', hits, quoted: [] };
     const limits = scope.inScope || this.index.scope.empty ? this.policy.inScope : this.policy.unscoped;
     const best = hits[0]!;
     const words = results[0]!.words;
@@ -144,7 +151,7 @@ export class GuidelineAnswerer {
     const unknownShare = words.filter((w) => !w.known).reduce((sum, w) => sum + w.weight, 0) / total;
     const confident = best.coverage >= limits.sureCoverage || (best.coverage >= limits.minCoverage && best.evidence >= limits.minScore);
     if (!confident || unknownShare >= limits.maxUnknownShare) {
-      return { lang, intent, answered: false, reason: 'low_confidence', hits, quoted: [] };
+      return { lang, intent, ...offer, answered: false, reason: 'low_confidence', hits, quoted: [] };
     }
     // Whether the guidelines answer is decided above, whoever wrote them; the deployment's own organisation's
     // passages that would answer as well then come first.
@@ -160,6 +167,6 @@ export class GuidelineAnswerer {
       .slice(1)
       .filter((h) => h.score >= top.score * this.policy.relatedScoreRatio && h.coverage >= limits.minCoverage)
       .slice(0, 2);
-    return { lang, intent, answered: true, hits: ranked, quoted: [top, ...related], ...(own ? { organisation: own } : {}) };
+    return { lang, intent, ...offer, answered: true, hits: ranked, quoted: [top, ...related], ...(own ? { organisation: own } : {}) };
   }
 }

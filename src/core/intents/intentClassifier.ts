@@ -1,11 +1,23 @@
 import type { ContentLang } from '../language/lang';
 import { splitWords } from '../language/words';
 import { Cue, CueSet, cueEntries, cueWords } from '../text/cue';
-import { REQUIRED_CATEGORIES, type DetectableCategory, type Intent } from '../reports/categories';
+import { DETECTABLE_CATEGORIES, type DetectableCategory, type Intent } from '../reports/categories';
 import type { IntentCues } from './intentCues';
+
+/**
+ * Categories that never start the report dialog by themselves: a journalist's call or false claims, told or
+ * asked about, get the guideline answer with the report offered beside it (the person may only want advice).
+ */
+export const OFFER_ONLY_CATEGORIES: readonly DetectableCategory[] = ['media_contact', 'misinformation'];
 
 export interface IntentResult {
   intent: Intent;
+  /**
+   * Set when the message is taken for a question but may describe an incident: it shows a sign of a category
+   * without being clearly a report, or asks about one in the first person. The reply answers it and offers
+   * the report beside the answer (with the category, when one is likely).
+   */
+  possibleReport?: { category?: DetectableCategory };
   /** Category scores, for diagnosis. */
   scores: Partial<Record<DetectableCategory, number>>;
 }
@@ -20,6 +32,8 @@ export class IntentClassifier {
   private readonly cues: CueSet<{ category: DetectableCategory; weight: number; length: number }>;
   private readonly reportVerbs: CueSet<true>;
   private readonly conditionals: CueSet<true>;
+  private readonly narrative: CueSet<true>;
+  private readonly clauseQuestions: Cue[];
   private readonly starters: Record<ContentLang, Set<string>>;
 
   constructor(config: IntentCues) {
@@ -28,7 +42,7 @@ export class IntentClassifier {
     for (const lang of ['sv', 'fi'] as const) {
       // Question words keep their diacritics: "vart" (where) is not "vårt" (our).
       for (const s of config.question_starters[lang]) for (const w of splitWords(s)) this.starters[lang].add(w.text);
-      for (const category of REQUIRED_CATEGORIES) {
+      for (const category of DETECTABLE_CATEGORIES) {
         const lists = config.categories[category];
         for (const [list, weight] of [[lists[lang], 2], [lists[`${lang}_weak`], 1]] as const) {
           for (const c of list) {
@@ -41,6 +55,17 @@ export class IntentClassifier {
     this.cues = new CueSet(cues);
     this.reportVerbs = new CueSet(cueEntries(config.report_verbs, true as const));
     this.conditionals = new CueSet(cueEntries(config.conditionals, true as const));
+    this.narrative = new CueSet(cueEntries(config.narrative, true as const));
+    this.clauseQuestions = [...config.clause_questions.sv, ...config.clause_questions.fi].map((c) => new Cue(c));
+  }
+
+  /** True when a clause after the first opens with a question about what one may or should do ("…, får vi ta bort det"). */
+  private asksInLaterClause(text: string): boolean {
+    const clauses = text.split(/[,;.!?…]+|\s[–—-]\s/u).slice(1);
+    return clauses.some((clause) => {
+      const words = cueWords(clause);
+      return this.clauseQuestions.some((cue) => cue.matchesAt(words, 0));
+    });
   }
 
   /** True when the message has any report cue word (a category's, strong or weak, or a wish to report). */
@@ -57,18 +82,37 @@ export class IntentClassifier {
       scores[category] = (scores[category] ?? 0) + weight * (1 + 0.5 * (length - 1));
     }
     let best: DetectableCategory | undefined;
-    for (const category of REQUIRED_CATEGORIES) {
+    let likeliest: DetectableCategory | undefined;
+    for (const category of DETECTABLE_CATEGORIES) {
       const s = scores[category] ?? 0;
+      if (s > 0 && (likeliest === undefined || s > (scores[likeliest] ?? 0))) likeliest = category;
       // A category needs at least one clear sign (weight 2) or two hints.
       if (s >= 2 && (best === undefined || s > (scores[best] ?? 0))) best = category;
     }
     const first = splitWords(text)[0]?.text;
-    const askedAsQuestion = first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first));
+    const askedAsQuestion = (first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first))) || this.asksInLaterClause(text);
     // "Kenelle ilmoitan, jos epäilen …?" and "Jos saan uhkauksen, kenelle ilmoitan?" ask what to do if it
     // happens ("jos" and "ifall" are question starters too); "Kenelle ilmoitan? Minua uhataan." reports.
     const hypothetical = askedAsQuestion && this.conditionals.some(message);
     const wantsToReport = !hypothetical && this.reportVerbs.some(message);
-    if (best && (wantsToReport || !askedAsQuestion)) return { intent: `report:${best}`, scores };
+    // A first-person account of what happened ("fick", "mig", "sain", "mua").
+    const narrative = this.narrative.some(message);
+    const questionMark = /[?？]\s*$/u.test(text);
+    // A journalist's call or false claims get the answer with the report offered, never the dialog at once.
+    const offerOnly = (category: DetectableCategory) => OFFER_ONLY_CATEGORIES.includes(category);
+    if (best && !askedAsQuestion && !offerOnly(best)) return { intent: `report:${best}`, scores };
+    // "Kenelle ilmoitan? Sain juuri uhkausviestin": asks whom to tell, and tells what happened.
+    if (best && wantsToReport && narrative && !offerOnly(best)) return { intent: `report:${best}`, scores };
+    // In a first-person account that asks nothing, one hint is enough ("nån la upp bild på mitt hus och skrev snart").
+    if (likeliest && !best && narrative && !askedAsQuestion && !questionMark && !offerOnly(likeliest)) return { intent: `report:${likeliest}`, scores };
+    // In doubt the person gets the answer and the way to report: a sign of a category in a question that
+    // tells of the person ("Vad gör jag, någon hotar mig?") and is not hypothetical, a hint in a message that
+    // asks nothing, or a wish to report with no category. A question about the rules offers nothing.
+    const doubtful = (best !== undefined && narrative) || (likeliest !== undefined && !askedAsQuestion && !questionMark) || wantsToReport;
+    if (!hypothetical && doubtful) {
+      const category = best ?? likeliest;
+      return { intent: 'question', scores, possibleReport: category ? { category } : {} };
+    }
     return { intent: 'question', scores };
   }
 }

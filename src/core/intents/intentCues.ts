@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cueListsSchema } from '../text/cue';
 import { readYamlFile } from '../yamlFile';
-import { REQUIRED_CATEGORIES } from '../reports/categories';
+import { DETECTABLE_CATEGORIES, REQUIRED_CATEGORIES } from '../reports/categories';
 
 const perLang = cueListsSchema;
 const categoryCues = perLang.extend({
@@ -15,10 +15,16 @@ export const intentCuesSchema = z.object({
   question_starters: perLang,
   /** Words that make a question hypothetical ("om", "jos"): asking whom to report to if something happens. */
   conditionals: perLang.default({ sv: [], fi: [] }),
-  categories: z.object(Object.fromEntries(REQUIRED_CATEGORIES.map((c) => [c, categoryCues])) as Record<
-    (typeof REQUIRED_CATEGORIES)[number],
-    typeof categoryCues
-  >),
+  /** Words of a first-person account of what happened ("fick", "mig", "sain", "mua"). */
+  narrative: perLang.default({ sv: [], fi: [] }),
+  /** Phrases that, opening a later clause ("…, får vi ta bort det"), ask what one may or should do. */
+  clause_questions: perLang.default({ sv: [], fi: [] }),
+  /** Cues per detectable category: the required five must be listed; media contact and false claims may be. */
+  categories: z.object(
+    Object.fromEntries(
+      DETECTABLE_CATEGORIES.map((c) => [c, (REQUIRED_CATEGORIES as readonly string[]).includes(c) ? categoryCues : categoryCues.default({ sv: [], fi: [], sv_weak: [], fi_weak: [] })]),
+    ) as Record<(typeof DETECTABLE_CATEGORIES)[number], typeof categoryCues>,
+  ),
 });
 export type IntentCues = z.infer<typeof intentCuesSchema>;
 

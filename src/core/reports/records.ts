@@ -43,6 +43,10 @@ export interface ReportContent {
   description: string;
   evidence: Evidence;
   platformOther?: string;
+  /** Last day of a period that has ended (occurredOn is its first day). */
+  occurredUntil?: string;
+  /** The situation began on occurredOn and still went on when it was reported. */
+  ongoing?: boolean;
 }
 
 /** A report as stored. Personal fields are null after the retention purge. */

@@ -46,6 +46,10 @@ export const reportDraftSchema = z
      * "Not in the future" needs today's date in the organisation's time zone: the dialog and the service check it.
      */
     occurredOn: z.string().refine(isCalendarDate, { message: 'not a calendar date (YYYY-MM-DD)' }),
+    /** Last day of a period that has ended ("förra veckan", "1.5.–10.5."); YYYY-MM-DD, not before occurredOn. */
+    occurredUntil: z.string().refine(isCalendarDate, { message: 'not a calendar date (YYYY-MM-DD)' }).optional(),
+    /** The situation began on occurredOn and still goes on ("sedan två veckor", "viime viikosta lähtien"). */
+    ongoing: z.boolean().optional(),
     evidence: evidenceSchema,
     immediateDanger: z.boolean(),
     subjectIsManager: z.boolean(),
@@ -55,6 +59,9 @@ export const reportDraftSchema = z
     managerId: z.string().optional(),
   })
   .superRefine((draft, ctx) => {
+    if (draft.occurredUntil !== undefined && (draft.occurredUntil < draft.occurredOn || draft.ongoing)) {
+      ctx.addIssue({ code: 'custom', path: ['occurredOn'], message: 'a period ends after it starts, and an ongoing one has no end' });
+    }
     if (draft.subjectIsManager && !draft.alternateRecipientId) {
       ctx.addIssue({ code: 'custom', path: ['alternateRecipientId'], message: 'required when subjectIsManager' });
     }

@@ -55,6 +55,11 @@ export interface RoutingRow {
   ackTimeoutMinutes: number;
   /** Advice shown to the reporter after submitting, one item per line, per UI language. */
   advice: { sv: string[]; fi: string[]; en: string[] };
+  /**
+   * Advice instead of `advice` when the person reported is the reporter's own manager (the manager is not
+   * told, so advice must not send the reporter to them). Absent: `advice` applies in every situation.
+   */
+  adviceWhenManagerReported?: { sv: string[]; fi: string[]; en: string[] };
   /** Rules cited in every alert of this category, in table order. */
   rules: RoutingRule[];
 }
@@ -88,6 +93,7 @@ const rowSchema = z.strictObject({
   urgency: z.enum(URGENCIES),
   ackTimeoutMinutes: z.number().int().positive(),
   advice: z.strictObject({ sv: adviceList, fi: adviceList, en: adviceList }),
+  adviceWhenManagerReported: z.strictObject({ sv: adviceList, fi: adviceList, en: adviceList }).optional(),
   rules: z.array(nonEmpty).min(1),
 });
 
@@ -150,7 +156,8 @@ export function parseRoutingTable(text: string, file = '<routing table>'): Routi
       return rule;
     });
     const cat = category as ReportCategory;
-    rows[cat] = { category: cat, ...parsed.data, rules: cited };
+    const { adviceWhenManagerReported, ...row } = parsed.data;
+    rows[cat] = { category: cat, ...row, ...(adviceWhenManagerReported ? { adviceWhenManagerReported } : {}), rules: cited };
   }
 
   for (const category of REPORT_CATEGORIES) {
@@ -178,4 +185,11 @@ export function loadRoutingTable(file: string = DEFAULT_ROUTING_TABLE_PATH): Rou
     throw new ConfigFileError(ConfigFileErrorCode.Unreadable, `${file}: cannot read: ${(err as Error).message}`, { file });
   }
   return parseRoutingTable(text, file);
+}
+
+/** The advice for the reporter of a report in this situation: never "your manager will help" about that manager. */
+export function adviceFor(row: RoutingRow | undefined, situation: { subjectIsManager: boolean }, lang: 'sv' | 'fi' | 'en'): string[] {
+  if (!row) return [];
+  const lists = situation.subjectIsManager && row.adviceWhenManagerReported ? row.adviceWhenManagerReported : row.advice;
+  return [...lists[lang]];
 }

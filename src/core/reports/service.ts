@@ -18,7 +18,7 @@ import { formatReference, parseReference } from './reference';
 import { reportDraftSchema, type ReportDraft } from './report';
 import { ReportError, ReportErrorCode, fromRoutingError, reportErrorMessage } from './reportErrors';
 import { resolveRouting, type Recipient, type RecipientRole, type RoutingDecision } from './routing';
-import type { RoutingTable } from './routingTable';
+import { adviceFor, type RoutingTable } from './routingTable';
 import type {
   Addressee,
   ReportFilter,
@@ -296,8 +296,8 @@ export class ReportService {
       rules: report.rules,
       ackTimeoutMinutes: report.ackTimeoutMinutes,
     };
-    const advice = this.deps.routingTable.rows[report.category]?.advice[receiptLang] ?? [];
-    return { reference, decision, recipients, advice: [...advice], lang: receiptLang, submittedAt: report.submittedAt, duplicate };
+    const advice = adviceFor(this.deps.routingTable.rows[report.category], report, receiptLang);
+    return { reference, decision, recipients, advice, lang: receiptLang, submittedAt: report.submittedAt, duplicate };
   }
 
   // -- internals
@@ -340,6 +340,8 @@ export class ReportService {
         description: draft.description,
         evidence: draft.evidence,
         ...(draft.platformOther ? { platformOther: draft.platformOther } : {}),
+        ...(draft.occurredUntil ? { occurredUntil: draft.occurredUntil } : {}),
+        ...(draft.ongoing ? { ongoing: true } : {}),
       },
       rules: decision.rules,
       ackTimeoutMinutes: decision.ackTimeoutMinutes,

@@ -47,6 +47,18 @@ describe('Slack: answers', () => {
     const post = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'D0KARIN001');
     expect(blockText(post.args.blocks)).toContain('Jos media ottaa sinuun yhteyttä, ilmoita siitä esimiehelle');
     expect(blockText(post.args.blocks)).toContain('Hyödyllinen');
+    // A journalist's call may be worth telling the manager through a report: offered beside the answer.
+    expect(blockText(post.args.blocks)).toContain('Haluatko tehdä ilmoituksen?');
+    expect(button(post.args.blocks, ACTION.openReport)).toEqual(expect.objectContaining({ value: 'media_contact' }));
+  });
+
+  it('a journalist\'s call told without a question gets the guideline answer and the report offered, not the dialog', async () => {
+    const mark = h.fake.calls.length;
+    await h.send(eventCallback(imMessage(SLACK.jussi, 'en journalist från lokaltidningen ringde mig precis om mitt inlägg på fb')));
+    const post = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'D0JUSSI001' && h.fake.calls.indexOf(c) >= mark);
+    expect(buttonIds(post.args.blocks)).toEqual(expect.arrayContaining([ACTION.helpful, ACTION.notHelpful, ACTION.openReport]));
+    expect(blockText(post.args.blocks)).toContain('Vill du göra en anmälan?');
+    expect(button(post.args.blocks, ACTION.openReport)).toEqual(expect.objectContaining({ value: 'media_contact' }));
   });
 
   it('offers a "Report" button with the detected category when a message reports something; the button opens the modal', async () => {

@@ -62,6 +62,20 @@ describe('Teams: answers', () => {
     expect(activityText(answer!.body)).toContain('Samma lösenord får inte användas i kommunens nät');
   });
 
+  it('answers a journalist\'s call told in free text and offers the report on the same card; the button opens the form', async () => {
+    await send(t, personalMessage(t.serviceUrl, USERS.anna, 'en journalist från lokaltidningen ringde mig precis om mitt inlägg på fb'));
+    const [answer] = repliesIn(USERS.anna.personalConversation);
+    const text = activityText(answer!.body);
+    expect(text).toContain('Vill du göra en anmälan?');
+    const buttons = cardButtons(answer!.body);
+    expect(buttons.map((b) => b.title)).toEqual(expect.arrayContaining(['Till hjälp', 'Inte till hjälp']));
+    const report = buttons.find((b) => b.data.action === 'report.open_form')!;
+    expect(report.data).toMatchObject({ category: 'media_contact' });
+    await send(t, cardSubmit(t.serviceUrl, USERS.anna, report.data, answer!.newId));
+    const form = t.connector.to(USERS.anna.personalConversation, ['send', 'reply']).at(-1)!;
+    expect(activityText(form.body)).toContain('Gör en anmälan');
+  });
+
   it('moves a report started in a channel to the personal chat: nothing of it is asked in the channel', async () => {
     await send(t, installedPersonal(t.serviceUrl, USERS.linnea));
     t.connector.reset();

@@ -154,7 +154,7 @@ export function activityText(activity: Record<string, unknown>): string {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const n = node as Record<string, unknown>;
-    if (n.type === 'TextBlock' && typeof n.text === 'string') parts.push(n.text);
+    if ((n.type === 'TextBlock' || n.type === 'TextRun') && typeof n.text === 'string') parts.push(n.text);
     if (typeof n.title === 'string' && n.type === 'Action.Submit') parts.push(n.title);
     if (n.type === 'FactSet' && Array.isArray(n.facts)) for (const f of n.facts as { title: string; value: string }[]) parts.push(`${f.title}: ${f.value}`);
     if (typeof n.label === 'string') parts.push(n.label);

@@ -79,6 +79,22 @@ describe('the web chat API', () => {
     expect(html).toContain('Oliko vastauksesta apua?');
   });
 
+  it('answers false claims told in free text and offers the report beside the answer; the offer starts the dialog', async () => {
+    const client = webClient(server.url, 'jussi.heikkinen', 'fi');
+    const { body } = await client.post('/messages', { text: 'facebookissa leviää juttu että kunta sulkee koulun, ei pidä paikkaansa' });
+    const html = (body.replies as { html: string }[]).map((r) => r.html).join('\n');
+    expect(html).toContain('class="bot answer" lang="fi"');
+    expect(html).toContain('Haluatko tehdä ilmoituksen?');
+    expect(html).toContain('data-choice="report.offer:misinformation"');
+    const started = await client.post('/messages', { choice: 'report.offer:misinformation' });
+    expect(started.status).toBe(200);
+    const dialog = (started.body.replies as { html: string }[]).map((r) => r.html).join('\n');
+    // The dialog starts with the offered category and asks where it happened.
+    expect(dialog).toContain('Virheellinen väite kunnasta');
+    expect(dialog).toContain('data-choice="facebook"');
+    await client.post('/messages', { text: 'peruuta' });
+  });
+
   it('stores feedback without the question and counts it in /metrics', async () => {
     const client = webClient(server.url, 'mikko.laine');
     const { body } = await client.post('/messages', { text: 'Hur ska jag svara på kommentarer på kommunens Facebooksida?' });

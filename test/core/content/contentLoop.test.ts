@@ -84,6 +84,11 @@ describe.each(BACKENDS)('the content owners loop (%s)', (backend) => {
     await ask('Vad gör jag om någon hotar mig på nätet?', 'web', DEMO.mikko);
     await ask('Får jag använda emojis i kommunens inlägg?', 'slack', DEMO.karin);
     expect(await r.store.loggedQuestions(new Date(0))).toEqual([]);
+    // An answer that offers a report is never kept, whatever words the message has.
+    const unanswered = answerOf(await ask('Hur bokar jag ett mötesrum i stadshuset?', 'web', DEMO.mikko));
+    await r.driver.query('DELETE FROM question_log WHERE kind = $1', ['unanswered']);
+    expect(await log.noteAnswer('Hur bokar jag ett mötesrum i stadshuset?', { ...unanswered, reportOffer: {} }, 'web')).toBe(false);
+    expect(await r.store.loggedQuestions(new Date(0))).toEqual([]);
     // The answered one is held (a day at most) only in case it is marked "not helpful".
     expect((await r.driver.query<{ kind: string }>('SELECT kind FROM question_log')).map((x) => x.kind)).toEqual(['held']);
     await r.driver.query('DELETE FROM question_log');

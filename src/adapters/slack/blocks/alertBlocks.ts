@@ -6,6 +6,7 @@ import { canTransition } from '../../../core/reports/lifecycle';
 import { ACTION } from '../ids';
 import type { SlackMessageBody } from './answerBlocks';
 import { escapeMrkdwn, LIMIT, mrkdwn, plain, quoteMrkdwn, truncate } from './text';
+import { fitBlocks } from './messageLimits';
 import { textBlocks } from './textBlocks';
 
 /** Message kinds that carry the report itself: they get the report's facts and the buttons, and are updated in place. */
@@ -37,7 +38,7 @@ export function notificationBlocks(message: OutboundMessage, state: AlertState =
   if (!report || !ALERT_KINDS.includes(message.kind)) {
     blocks.push(...textBlocks(message.text));
     if (report) blocks.push(statusContext(message, state));
-    return { text: truncate(message.subject, LIMIT.fallbackText), blocks };
+    return { text: truncate(message.subject, LIMIT.fallbackText), blocks: fitBlocks(blocks, t('dialog:slack.shortened')) };
   }
   blocks.push(...textBlocks(intro));
   blocks.push({
@@ -45,8 +46,9 @@ export function notificationBlocks(message: OutboundMessage, state: AlertState =
     fields: [
       field(t('slack:details.category'), report.categoryLabel),
       field(t('notifications:section.reporter'), report.reporterName ?? t('notifications:unknownPerson')),
-      field(t('notifications:section.occurredOn'), report.occurredOn),
+      field(t('notifications:section.occurredOn'), report.occurredLabel ?? report.occurredOn),
       field(t('slack:details.urgency'), t(`notifications:urgency.${report.urgency}`)),
+      ...(report.accountLabel ? [field(t('dialog:section.account'), report.accountLabel)] : []),
     ],
   });
   if (report.description !== undefined) {
@@ -70,7 +72,7 @@ export function notificationBlocks(message: OutboundMessage, state: AlertState =
   }
   blocks.push(statusContext(message, state));
   blocks.push({ type: 'actions', block_id: 'alert_actions', elements: alertButtons(message) });
-  return { text: truncate(message.subject, LIMIT.fallbackText), blocks };
+  return { text: truncate(message.subject, LIMIT.fallbackText), blocks: fitBlocks(blocks, t('dialog:slack.shortened')) };
 }
 
 function field(label: string, value: string) {

@@ -8,7 +8,7 @@ import type { ReportCategory } from '../../../core/reports/categories';
 import { ACTION } from '../ids';
 import { feedbackButtons } from './feedback';
 import { textBlocks } from './textBlocks';
-import { escapeMrkdwn, LIMIT, mrkdwn, plain, quoteMrkdwn, truncate } from './text';
+import { escapeMrkdwn, fallbackText, LIMIT, mrkdwn, plain, quoteMrkdwn, truncate } from './text';
 
 /** A message as Slack takes it: blocks, and the short text shown in notifications and by screen readers. */
 export interface SlackMessageBody {
@@ -37,6 +37,7 @@ export function answerBlocks(answer: GuidelineAnswer, contact: string): SlackMes
     }
   }
   if (answer.reason !== 'empty' && answer.reason !== 'no_words') blocks.push(feedbackButtons(answer));
+  if (answer.reportOffer) blocks.push(...reportOfferBlocks(answer.lang, answer.reportOffer.category, translator(answer.lang)('dialog:offer.question')).blocks);
   return { text, blocks };
 }
 
@@ -57,9 +58,9 @@ function quoteBlocks(hit: SearchHit, answer: GuidelineAnswer): KnownBlock[] {
  * The reply when the message is (or asks for) a report: the core's offer, and a "Report" button that opens
  * the report form with the detected category already chosen.
  */
-export function reportOfferBlocks(lang: UiLang, category: ReportCategory | undefined): SlackMessageBody {
+export function reportOfferBlocks(lang: UiLang, category: ReportCategory | undefined, sentence?: string): SlackMessageBody {
   const t = translator(lang);
-  const offer = t('guidelines:reportOffer');
+  const offer = sentence ?? t('guidelines:reportOffer');
   return {
     text: offer,
     blocks: [
@@ -76,5 +77,5 @@ export function reportOfferBlocks(lang: UiLang, category: ReportCategory | undef
 
 /** One translated sentence as a message. */
 export function sentenceBlocks(sentence: string): SlackMessageBody {
-  return { text: truncate(sentence, LIMIT.fallbackText), blocks: textBlocks(sentence) };
+  return { text: fallbackText(sentence), blocks: textBlocks(sentence) };
 }

@@ -8,6 +8,7 @@ import { canTransition } from '../../../core/reports/lifecycle';
 import { ACTION, INPUT, VIEW } from '../ids';
 import { modal } from './modal';
 import { escapeMrkdwn, LIMIT, mrkdwn, plain, quoteMrkdwn } from './text';
+import { displayPeriod } from '../../../core/reports/dialog/period';
 import { textBlocks } from './textBlocks';
 
 /**
@@ -71,8 +72,8 @@ export function detailsView(view: ReportView, lang: UiLang, timeZone: string): M
         field(t('slack:details.category'), t(`notifications:category.${report.category}`)),
         field(t('slack:details.status'), t(`notifications:status.${report.status}`)),
         field(t('notifications:section.reporter'), view.reporterName ?? t('notifications:unknownPerson')),
-        field(t('notifications:section.occurredOn'), report.occurredOn),
-        field(t('notifications:section.platform'), `${platform} (${t(`reports:accountKind.${report.accountKind}`)})`),
+        field(t('notifications:section.occurredOn'), displayPeriod({ occurredOn: report.occurredOn, ...report.content }, lang)),
+        field(t('notifications:section.platform'), `${platform} (${t(`dialog:account.${report.accountKind}`)})`),
         field(t('slack:details.urgency'), t(`notifications:urgency.${report.urgency}`)),
       ],
     },

@@ -48,3 +48,11 @@ export function plain(text: string, max: number = LIMIT.sectionText): PlainTextE
 export function mrkdwn(text: string, max: number = LIMIT.sectionText): MrkdwnElement {
   return { type: 'mrkdwn', text: truncate(text, max) };
 }
+
+/**
+ * The message's top-level `text` (notifications, screen readers): Slack reads it as mrkdwn too, so text a
+ * person typed is escaped like any other, and kept short.
+ */
+export function fallbackText(text: string): string {
+  return escapeMrkdwn(truncate(text, LIMIT.fallbackText));
+}

@@ -3,6 +3,7 @@ import { translator } from '../../../core/i18n';
 import { isReportCategory, type ReportCategory } from '../../../core/reports/categories';
 import { renderPlainText } from '../../../core/reports/dialog';
 import { answerBlocks, reportOfferBlocks, sentenceBlocks, type SlackMessageBody } from '../blocks/answerBlocks';
+import { fallbackText } from '../blocks/text';
 import { textBlocks } from '../blocks/textBlocks';
 import type { SlackDeps } from '../deps';
 import type { SlackUser } from '../slackUsers';
@@ -37,7 +38,7 @@ export async function replyToText(deps: SlackDeps, user: SlackUser, text: string
     else {
       // Not expected (Slack never starts the typed dialog); shown as text, and the dialog is not kept.
       const plain = renderPlainText(reply.reply);
-      bodies.push({ text: plain, blocks: textBlocks(plain) });
+      bodies.push({ text: fallbackText(plain), blocks: textBlocks(plain) });
       await bot.reporting.sessions.clear(conversation);
     }
   }

@@ -2,7 +2,9 @@ import type { Activity } from 'botbuilder';
 import { translator } from '../../../core/i18n';
 import type { OutboundMessage } from '../../../core/ports';
 import { alertHandlingActions } from './alertActions';
-import { adaptiveCard, cardMessage, factSet, submitAction, textBlock, textLines, type CardElement } from './adaptiveCard';
+import { adaptiveCard, cardMessage, factSet, submitAction, textBlock, type CardElement } from './adaptiveCard';
+import { fitCard } from './cardSize';
+import { plainTextLines } from './plainText';
 
 /**
  * A message from the outbox (alert, reminder, escalation, news for the reporter, delivery failure) as a
@@ -25,9 +27,10 @@ export function alertCard(message: OutboundMessage, extra: { acknowledgedBy?: st
       ]),
     );
   }
-  // The state line ("… resolved this at 14:32") is part of the core's text, just below the subject.
-  body.push(...textLines(message.text, { spacing: 'medium' }));
+  // The state line ("… resolved this at 14:32") is part of the core's text, just below the subject; reporter text
+  // is plain TextRuns, never read as Markdown.
+  body.push(...plainTextLines(message.text, { spacing: 'medium' }));
   const actions = message.actions.map((a) => submitAction(a.label, { action: a.id, reference: a.reference }, { style: 'positive' }));
   actions.push(...alertHandlingActions(message));
-  return cardMessage(adaptiveCard(body, actions), message.subject);
+  return cardMessage(fitCard(adaptiveCard(body, actions), t('dialog:teams.shortened')), message.subject);
 }

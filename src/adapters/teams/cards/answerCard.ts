@@ -48,8 +48,9 @@ export function answerCard(answer: GuidelineAnswer, options: { contact: string; 
       submitAction(t('teams:action.notHelpful'), { action: CARD_ACTION.feedback, helpful: false, ...feedback }),
     );
   }
+  if (answer.reportOffer) body.push(textBlock(t('dialog:offer.question'), { weight: 'bolder', spacing: 'medium' }));
   if (options.offerReport) {
-    const category = answer.intent.startsWith('report:') ? answer.intent.slice('report:'.length) : undefined;
+    const category = answer.intent.startsWith('report:') ? answer.intent.slice('report:'.length) : answer.reportOffer?.category;
     actions.push(submitAction(t('teams:action.report'), { action: CARD_ACTION.openForm, lang: answer.lang, ...(category ? { category } : {}) }, { style: 'positive' }));
   }
   const summary = answer.answered ? citationLine(answer.quoted[0]!, answer) : t('teams:summary.noAnswer');

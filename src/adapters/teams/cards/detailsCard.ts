@@ -7,7 +7,8 @@ import type { ReportView } from '../../../core/reports/service';
 import { adaptiveCard, cardMessage, factSet, submitAction, textBlock, type CardElement } from './adaptiveCard';
 import { resolveAction } from './alertActions';
 import { CARD_ACTION, DETAILS_CARD } from './cardActions';
-import { plainTextBlocks } from './plainText';
+import { fitCard } from './cardSize';
+import { plainTextLines } from './plainText';
 
 /**
  * The full report for someone the service let see it (the view is checked and recorded before this is
@@ -33,30 +34,30 @@ export function detailsCard(view: ReportView, lang: UiLang, timeZone: string): P
   ];
   if (report.immediateDanger) body.push(textBlock(t('notifications:section.immediateDanger'), { weight: 'bolder', color: 'attention' }));
   if (report.content) {
-    body.push(textBlock(t('notifications:section.description'), { weight: 'bolder', spacing: 'medium' }), ...plainTextBlocks(report.content.description));
+    body.push(textBlock(t('notifications:section.description'), { weight: 'bolder', spacing: 'medium' }), ...plainTextLines(report.content.description));
     const { links, quotes, files } = report.content.evidence;
     const evidence = [...links, ...quotes.map((q) => `“${q}”`), ...files];
-    if (evidence.length > 0) body.push(textBlock(t('notifications:section.evidence'), { weight: 'bolder', spacing: 'medium' }), ...plainTextBlocks(evidence.join('\n')));
+    if (evidence.length > 0) body.push(textBlock(t('notifications:section.evidence'), { weight: 'bolder', spacing: 'medium' }), ...plainTextLines(evidence.join('\n')));
   } else {
     body.push(textBlock(t('slack:details.purged'), { subtle: true }));
   }
-  if (report.outcomeNote) body.push(textBlock(t('notifications:section.outcome'), { weight: 'bolder', spacing: 'medium' }), ...plainTextBlocks(report.outcomeNote));
+  if (report.outcomeNote) body.push(textBlock(t('notifications:section.outcome'), { weight: 'bolder', spacing: 'medium' }), ...plainTextLines(report.outcomeNote));
   if (report.rules.length > 0) {
     body.push(textBlock(t('slack:details.rules'), { weight: 'bolder', spacing: 'medium' }));
     for (const rule of report.rules) {
-      body.push(...plainTextBlocks(`“${rule.quote}”`, { italic: true }));
+      body.push(...plainTextLines(`“${rule.quote}”`, { italic: true }));
       body.push(textBlock(`${rule.source.organisation}: ${rule.source.document}, ${rule.source.section}`, { subtle: true, size: 'small', spacing: 'none' }));
     }
   }
   const recipients = view.recipients.filter((r) => r.addressee !== null).map((r) => `${r.name ?? ''} – ${t(`notifications:role.${r.role}`)}`);
-  if (recipients.length > 0) body.push(textBlock(t('admin:reports.field.recipients'), { weight: 'bolder', spacing: 'medium' }), ...plainTextBlocks(recipients.join('\n')));
+  if (recipients.length > 0) body.push(textBlock(t('admin:reports.field.recipients'), { weight: 'bolder', spacing: 'medium' }), ...plainTextLines(recipients.join('\n')));
   const dates = [
     { title: t('admin:reports.field.submitted'), value: formatLocalDateTime(report.submittedAt, timeZone) },
     ...(report.acknowledgedAt ? [{ title: t('admin:reports.field.acknowledged'), value: formatLocalDateTime(report.acknowledgedAt, timeZone) }] : []),
     ...(report.closedAt ? [{ title: t('admin:reports.field.closed'), value: formatLocalDateTime(report.closedAt, timeZone) }] : []),
   ];
   body.push(factSet(dates));
-  return cardMessage(adaptiveCard(body, viewerActions(view, lang)), title);
+  return cardMessage(fitCard(adaptiveCard(body, viewerActions(view, lang)), t('teamsParity:details.shortened')), title);
 }
 
 /** The buttons of the one person looking: withdraw for the reporter, resolve for those who handle it. */

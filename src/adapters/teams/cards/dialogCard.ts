@@ -2,22 +2,25 @@ import type { Activity } from 'botbuilder';
 import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
 import { CHOICE, REPLY_KIND, type BotReply, type Choice } from '../../../core/reports/dialog';
-import { adaptiveCard, cardMessage, container, submitAction, textLines, type CardElement } from './adaptiveCard';
+import { adaptiveCard, cardMessage, container, submitAction, type CardElement } from './adaptiveCard';
+import { fitCard } from './cardSize';
+import { plainTextLines } from './plainText';
 import { CARD_ACTION, CHOICE_INPUT_ID } from './cardActions';
 
 /** Teams shows at most this many buttons in a row comfortably; more choices become a drop-down. */
 export const MAX_CHOICE_BUTTONS = 5;
 
+/** Dialog texts quote what the person typed (the summary, "now: …"), so they are never read as Markdown. */
 function replyBody(reply: BotReply): CardElement[] {
   switch (reply.kind) {
     case REPLY_KIND.emergency:
-      return [container(textLines(reply.text, { weight: 'bolder' }), 'attention')];
+      return [container(plainTextLines(reply.text, { weight: 'bolder' }), 'attention')];
     case REPLY_KIND.error:
-      return textLines(reply.text, { color: 'attention' });
+      return plainTextLines(reply.text, { color: 'attention' });
     case REPLY_KIND.done:
-      return [container(textLines(reply.text), 'good')];
+      return [container(plainTextLines(reply.text), 'good')];
     default:
-      return textLines(reply.text);
+      return plainTextLines(reply.text);
   }
 }
 
@@ -55,6 +58,20 @@ export function dialogCard(replies: BotReply[], lang: UiLang, options: { offerFo
   const controls = asking ? choiceControls(asking.choices!, lang) : { body: [], actions: [] };
   body.push(...controls.body);
   const actions = [...controls.actions];
+  const changes = [...replies].reverse().find((r) => r.changes && r.changes.length > 0)?.changes;
+  if (changes) {
+    // The summary's answers to change: a drop-down and its button, apart from Send / Cancel.
+    body.push({
+      type: 'Input.ChoiceSet',
+      id: CHOICE_INPUT_ID,
+      style: 'compact',
+      isRequired: true,
+      errorMessage: t('teams:form.chooseError'),
+      label: t('dialog:summary.changeGroup'),
+      choices: changes.map((c) => ({ title: c.label, value: c.id })),
+    });
+    actions.push(submitAction(t('dialog:summary.changeGroup'), { action: CARD_ACTION.dialogChoice }, { validateInputs: true }));
+  }
   const asksQuestion = replies.some((r) => r.kind === REPLY_KIND.prompt || r.kind === REPLY_KIND.preview);
   if (asksQuestion && !asking?.choices?.some((c) => c.id === CHOICE.cancel)) {
     actions.push(submitAction(t('teams:action.cancel'), { action: CARD_ACTION.dialogChoice, [CHOICE_INPUT_ID]: CHOICE.cancel }, { style: 'destructive' }));
@@ -62,5 +79,5 @@ export function dialogCard(replies: BotReply[], lang: UiLang, options: { offerFo
   if (options.offerForm) actions.push(submitAction(t('teams:action.useForm'), { action: CARD_ACTION.openForm, lang }));
   const last = replies[replies.length - 1];
   const summary = (last?.text.split('\n').find((line) => line.trim() !== '') ?? '').slice(0, 200);
-  return cardMessage(adaptiveCard(body, actions), summary);
+  return cardMessage(fitCard(adaptiveCard(body, actions), t('dialog:teams.shortened')), summary);
 }

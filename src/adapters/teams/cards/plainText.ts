@@ -1,12 +1,51 @@
-import type { CardElement } from './adaptiveCard';
+import type { CardElement, TextOptions } from './adaptiveCard';
 
 /**
- * Text a person wrote (a description, evidence, an outcome note) as RichTextBlocks of TextRuns, one per line:
- * a TextRun is shown as it is, so Markdown in it never becomes a link or formatting inside a card.
+ * Text that must reach a Teams card exactly as written: a report's description, evidence, an outcome note,
+ * anything a person typed. A TextBlock runs its text through Markdown (`[Bekräfta här](https://evil.example)`
+ * would become a link inside a card the bot vouches for, `**` bold, `- ` a list), and backslash escapes are
+ * read differently by the desktop and mobile clients. A TextRun inside a RichTextBlock is never Markdown,
+ * so these helpers put text there: what was typed is what every client shows.
  */
-export function plainTextBlocks(text: string, options: { italic?: boolean } = {}): CardElement[] {
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => ({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: line, ...(options.italic ? { italic: true } : {}) }] }));
+export function plainTextBlock(text: string, options: TextOptions = {}): CardElement {
+  return {
+    type: 'RichTextBlock',
+    inlines: [
+      {
+        type: 'TextRun',
+        text,
+        ...(options.weight ? { weight: options.weight } : {}),
+        ...(options.size ? { size: options.size } : {}),
+        ...(options.color ? { color: options.color } : {}),
+        ...(options.subtle ? { isSubtle: true } : {}),
+        ...(options.italic ? { italic: true } : {}),
+      },
+    ],
+    ...(options.spacing ? { spacing: options.spacing } : {}),
+  };
+}
+
+/** Plain text with line breaks, one RichTextBlock per line (as textLines() does for TextBlocks). */
+export function plainTextLines(text: string, options: TextOptions = {}): CardElement[] {
+  const blocks: CardElement[] = [];
+  let gap = false;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') {
+      gap = blocks.length > 0;
+      continue;
+    }
+    const spacing = blocks.length === 0 ? options.spacing : gap ? 'medium' : 'none';
+    blocks.push(plainTextBlock(line, { ...options, ...(spacing ? { spacing } : {}) }));
+    gap = false;
+  }
+  return blocks;
+}
+
+/** The text of a block built by these helpers (or a TextBlock), for measuring and tests. */
+export function blockText(element: CardElement): string | undefined {
+  if (element.type === 'TextBlock' && typeof element.text === 'string') return element.text;
+  if (element.type === 'RichTextBlock' && Array.isArray(element.inlines)) {
+    return (element.inlines as CardElement[]).map((run) => (typeof run.text === 'string' ? run.text : '')).join('');
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { citationLine, passageNotes, renderAnswerText } from '../../../core/guidelines/answerText';
 import type { GuidelineAnswer } from '../../../core/guidelines/guidelineAnswerer';
 import { translator } from '../../../core/i18n';
+import { reportOfferChoiceId } from '../../../core/conversation/reportOffer';
 import { FEEDBACK } from '../webActions';
 import { html, paragraphs, type Html } from './html';
 
@@ -20,7 +21,15 @@ ${answer.answered && answer.truncated ? html`<p class="note">${t('guidelines:tru
 <button type="button" data-feedback="${FEEDBACK.helpful}">${t('web:feedback.helpful')}</button>
 <button type="button" data-feedback="${FEEDBACK.notHelpful}">${t('web:feedback.notHelpful')}</button>
 </div>
+${answer.reportOffer ? reportOffer(answer) : ''}
 </div>`;
+}
+
+/** "Vill du göra en anmälan?" with a button that starts the report dialog (sent back as a choice). */
+function reportOffer(answer: GuidelineAnswer): Html {
+  const t = translator(answer.lang);
+  const question = t('dialog:offer.question');
+  return html`<div class="report-offer"><p>${question}</p><div class="choices" role="group" aria-label="${question}"><button type="button" data-choice="${reportOfferChoiceId(answer.reportOffer?.category)}">${t('dialog:offer.button')}</button></div></div>`;
 }
 
 function quotes(answer: GuidelineAnswer): Html {

@@ -11,10 +11,17 @@ export function dialogHtml(reply: BotReply, lang: UiLang): Html {
   const t = translator(lang);
   const role = reply.kind === REPLY_KIND.emergency || reply.kind === REPLY_KIND.error ? 'alert' : undefined;
   const choices = reply.choices ?? [];
+  const changes = reply.changes ?? [];
   return html`<div class="bot dialog kind-${reply.kind}" lang="${lang}"${role ? html` role="${role}"` : ''}>
 ${paragraphs(reply.text)}${
     choices.length > 0
       ? html`<div class="choices" role="group" aria-label="${t('web:chat.choices')}">${choices.map(
+          (c) => html`<button type="button" data-choice="${c.id}">${c.label}</button>`,
+        )}</div>`
+      : ''
+  }${
+    changes.length > 0
+      ? html`<div class="choices changes" role="group" aria-label="${t('dialog:summary.changeGroup')}">${changes.map(
           (c) => html`<button type="button" data-choice="${c.id}">${c.label}</button>`,
         )}</div>`
       : ''

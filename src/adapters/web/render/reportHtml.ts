@@ -5,6 +5,7 @@ import type { ReportSummary, TimelineEntry } from '../../../core/reports/records
 import { canTransition } from '../../../core/reports/lifecycle';
 import { deliveryText } from '../../../core/reports/trailText';
 import { recipientSummary } from '../../../core/reports/dialog/recipientLines';
+import { displayPeriod } from '../../../core/reports/dialog/period';
 import type { ReportView } from '../../../core/reports/service';
 import { REPORT_ACTIONS, type WebReportAction } from '../webActions';
 import { html, paragraphs, raw, type Html } from './html';
@@ -55,8 +56,9 @@ export function reportDetailHtml(
   const facts: [string, Html | string][] = [
     [t('web:report.status'), t(`notifications:status.${r.status}`)],
     [t('web:report.urgency'), t(`notifications:urgency.${r.urgency}`)],
-    [t('web:report.occurredOn'), r.occurredOn],
+    [t('web:report.occurredOn'), displayPeriod({ occurredOn: r.occurredOn, ...r.content }, lang)],
     [t('web:report.platform'), r.content?.platformOther ?? t(`notifications:platform.${r.platform}`)],
+    [t('dialog:section.account'), t(`dialog:account.${r.accountKind}`)],
     [t('web:report.reporter'), view.reporterName ?? t('notifications:unknownPerson')],
     [
       t('web:report.recipients'),

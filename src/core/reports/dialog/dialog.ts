@@ -4,12 +4,13 @@ import type { TFunction } from 'i18next';
 import { isReportCategory, type ReportCategory } from '../categories';
 import { reportDraftSchema, MAX_EVIDENCE_ITEMS, type ReportDraft } from '../report';
 import { isCancelText, matchOption, NONE_WORDS, normalizeAnswer, toChoices, type Option } from './answers';
-import { parseOccurredOn, previousDay } from './dates';
+import { parseOccurredOn, periodFields, previousDay } from './dates';
 import { evidenceTooLong, parseEvidenceText, tooMuchEvidence } from './evidence';
 import { categoryDefaults, nextStep, optionsFor } from './flow';
 import { validateReportForm } from './form';
 import { formatPreview } from './preview';
-import { CHOICE, STEP, STEP_IDS, STEP_OF_FIELD, type StepId } from './steps';
+import { changedStep, CHOICE, STEP, STEP_IDS, STEP_OF_FIELD, type StepId } from './steps';
+import { changeRequest, isBareChangeWord, summaryItems } from './summary';
 import {
   REPLY_KIND,
   type BotReply,
@@ -61,6 +62,11 @@ export function step(state: DialogState | undefined, event: DialogEvent, ctx: Di
   if (event.type === 'text' && isCancelText(event.text)) return cancel(t);
   if (event.type === 'choice' && event.id === CHOICE.cancel) return cancel(t);
 
+  if (state.step === STEP.confirm) {
+    const change = changeAt(state, event, ctx, t);
+    if (change) return change;
+  }
+
   const options = optionsFor(state.step, state.draft, ctx, t);
   let answer: Answer;
   if (event.type === 'choice') {
@@ -105,19 +111,54 @@ function ask(state: DialogState, ctx: DialogContext, t: TFunction, again = false
   const options = optionsFor(state.step, state.draft, ctx, t);
   if (state.step === STEP.confirm && !again) {
     const draft = reportDraftSchema.safeParse(state.draft);
-    if (draft.success) return formatPreview(draft.data, ctx.preview(draft.data), ctx.lang, options);
+    if (draft.success) return formatPreview(draft.data, ctx.preview(draft.data), ctx, options);
   }
   let text = t(`reports:prompt.${state.step}`);
   if (state.step === STEP.evidence) text = `${text}\n${t('reports:guidance.evidence')}`;
   return options.length > 0 ? { kind: REPLY_KIND.prompt, text, choices: toChoices(options) } : { kind: REPLY_KIND.prompt, text };
 }
 
+/**
+ * At the summary: "ändra 3" / "muuta 3" / "change 3", or a change button, reopens that answer's question
+ * (as a typed question, also after a form); answering it returns to the summary with the other answers
+ * kept. Undefined when the event is not a change request.
+ */
+function changeAt(state: DialogState, event: DialogEvent, ctx: DialogContext, t: TFunction): DialogStep | undefined {
+  const draft = reportDraftSchema.safeParse(state.draft);
+  if (!draft.success) return undefined;
+  const items = summaryItems(draft.data, ctx, t);
+  let index: number | undefined;
+  if (event.type === 'choice') {
+    const target = changedStep(event.id);
+    if (!target) return undefined;
+    index = items.findIndex((item) => item.step === target);
+    if (index < 0) return { state, replies: [{ kind: REPLY_KIND.error, text: t('reports:error.choice') }, ask(state, ctx, t, true)] };
+  } else if (event.type === 'text') {
+    if (isBareChangeWord(event.text)) return { state, replies: [{ kind: REPLY_KIND.error, text: t('dialog:summary.changeHowTo') }, ask(state, ctx, t, true)] };
+    const number = changeRequest(event.text);
+    if (number === undefined) return undefined;
+    if (number < 1 || number > items.length) {
+      return { state, replies: [{ kind: REPLY_KIND.error, text: t('dialog:summary.changeUnknown', { number, max: items.length }) }, ask(state, ctx, t, true)] };
+    }
+    index = number - 1;
+  } else return undefined;
+  const item = items[index]!;
+  const reopened: DialogState = { ...state, step: item.step, mode: 'text' };
+  const value = item.value.length > 200 ? `${item.value.slice(0, 199)}…` : item.value;
+  return {
+    state: reopened,
+    replies: [{ kind: REPLY_KIND.info, text: t('dialog:summary.changing', { number: index + 1, label: item.label, value }) }, ask(reopened, ctx, t)],
+  };
+}
+
 /** Applies a picked option (typed or clicked) to the draft. */
 function answerChoice(step: StepId, id: string, draft: PartialDraft, ctx: DialogContext, t: TFunction): Answer {
   switch (step) {
     case STEP.category: {
+      // A changed category asks again what depends on it (danger, whether the manager is the subject).
       const category = id as ReportCategory;
-      return { ok: true, draft: { ...draft, category, ...categoryDefaults(category) } };
+      const { immediateDanger: _d, subjectIsManager: _s, alternateRecipientId: _a, ...rest } = draft;
+      return { ok: true, draft: { ...rest, category, ...categoryDefaults(category) } };
     }
     case STEP.immediateDanger:
       return { ok: true, draft: { ...draft, immediateDanger: id === CHOICE.yes } };
@@ -127,8 +168,10 @@ function answerChoice(step: StepId, id: string, draft: PartialDraft, ctx: Dialog
     }
     case STEP.accountKind:
       return { ok: true, draft: { ...draft, accountKind: id as ReportDraft['accountKind'] } };
-    case STEP.occurredOn:
-      return { ok: true, draft: { ...draft, occurredOn: id === CHOICE.today ? ctx.today : previousDay(ctx.today) } };
+    case STEP.occurredOn: {
+      const { occurredUntil: _u, ongoing: _o, ...rest } = draft;
+      return { ok: true, draft: { ...rest, occurredOn: id === CHOICE.today ? ctx.today : previousDay(ctx.today) } };
+    }
     case STEP.evidence:
       return { ok: true, draft: { ...draft, evidence: { links: [], quotes: [], files: [] } } };
     case STEP.manager:
@@ -168,8 +211,9 @@ function answerText(step: StepId, raw: string, options: Option[], draft: Partial
       const option = matchOption(text, options);
       if (option) return answerChoice(step, option.id, draft, ctx, t);
       const parsed = parseOccurredOn(text, ctx.today);
-      if (!parsed.ok) return { ok: false, error: t(parsed.reason === 'future' ? 'reports:error.dateFuture' : 'reports:error.date') };
-      return { ok: true, draft: { ...draft, occurredOn: parsed.date } };
+      if (!parsed.ok) return { ok: false, error: t(parsed.reason === 'future' ? 'reports:error.dateFuture' : 'reports:error.date', { text: text.slice(0, 60) }) };
+      const { occurredUntil: _u, ongoing: _o, ...rest } = draft;
+      return { ok: true, draft: { ...rest, ...periodFields(parsed) } };
     }
     case STEP.evidence: {
       if (!text) return { ok: false, error: t('reports:error.empty') };

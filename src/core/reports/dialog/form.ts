@@ -3,7 +3,7 @@ import type { UiLang } from '../../language/lang';
 import type { ReportCategory } from '../categories';
 import { reportDraftSchema, type ReportDraft } from '../report';
 import { toChoices } from './answers';
-import { parseOccurredOn } from './dates';
+import { parseOccurredOn, periodFields } from './dates';
 import { parseEvidenceText } from './evidence';
 import { accountKindOptions, alternateOptions, categoryOptions, effectiveManagerId, managerOptions, platformOptions } from './flow';
 import type { Choice, DialogContext, FieldError } from './types';
@@ -21,7 +21,9 @@ export const FORM_FIELD = {
   subjectIsManager: 'subjectIsManager',
   alternateRecipientId: 'alternateRecipientId',
   managerId: 'managerId',
-} as const satisfies { [K in keyof ReportDraft]-?: K };
+} as const satisfies { [K in Exclude<keyof ReportDraft, PeriodField>]-?: K };
+/** Set from what the date field says (a period), never given as fields of their own. */
+type PeriodField = 'occurredUntil' | 'ongoing';
 export type FormFieldId = (typeof FORM_FIELD)[keyof typeof FORM_FIELD];
 
 /**
@@ -105,9 +107,11 @@ function prepare(values: Record<string, unknown>, ctx: DialogContext): { input: 
   if (input.platform !== 'other') delete input.platformOther;
   if (ctx.manager) delete input.managerId;
   let futureDate = false;
+  delete input.occurredUntil;
+  delete input.ongoing;
   if (typeof input.occurredOn === 'string') {
     const parsed = parseOccurredOn(input.occurredOn, ctx.today);
-    if (parsed.ok) input.occurredOn = parsed.date;
+    if (parsed.ok) Object.assign(input, periodFields(parsed));
     else if (parsed.reason === 'future') futureDate = true;
     else input.occurredOn = `invalid:${input.occurredOn}`;
   }

@@ -1,27 +1,32 @@
-import type { UiLang } from '../../language/lang';
 import { translator } from '../../i18n';
 import type { ReportDraft } from '../report';
 import { toChoices, type Option } from './answers';
-import { displayDate, recipientLines } from './recipientLines';
-import { REPLY_KIND, type BotReply, type RoutingPreview } from './types';
+import { recipientLines } from './recipientLines';
+import { changeChoiceId } from './steps';
+import { summaryItems } from './summary';
+import { REPLY_KIND, type BotReply, type DialogContext, type RoutingPreview } from './types';
 
 /**
- * The preview shown before confirming: a one-line summary of the draft, who will be told (names and why they
- * are told), the rules quoted verbatim with their source, and the question whether to send.
+ * The summary shown before confirming: every answer, numbered (free text exactly as typed), how to change
+ * one ("ändra 3"; `changes` carries one button per answer), who will be told (names and why they are told),
+ * the rules quoted verbatim with their source, and the question whether to send.
  */
-export function formatPreview(draft: ReportDraft, preview: RoutingPreview, lang: UiLang, options: readonly Option[]): BotReply {
+export function formatPreview(draft: ReportDraft, preview: RoutingPreview, ctx: DialogContext, options: readonly Option[]): BotReply {
+  const lang = ctx.lang;
   const t = translator(lang);
-  const platform = draft.platform === 'other' && draft.platformOther ? draft.platformOther : t(`reports:platform.${draft.platform}`);
-  const lines: string[] = [
-    t('reports:preview.heading'),
-    t('reports:preview.summary', {
-      category: t(`reports:category.${draft.category}`),
-      platform,
-      account: t(`reports:accountKind.${draft.accountKind}`),
-      date: displayDate(draft.occurredOn, lang),
-    }),
-    '',
-  ];
+  const items = summaryItems(draft, ctx, t);
+  const lines: string[] = [t('reports:preview.heading')];
+  items.forEach((item, i) => {
+    // A value of several lines (description, evidence) starts on its own line, indented under its number.
+    if (!item.value.includes('\n')) {
+      lines.push(t('dialog:summary.item', { number: i + 1, label: item.label, value: item.value }));
+      return;
+    }
+    lines.push(t('dialog:summary.item', { number: i + 1, label: item.label, value: '' }).trimEnd());
+    lines.push(...item.value.split('\n').map((line) => `   ${line}`));
+  });
+  const example = Math.max(1, items.findIndex((item) => item.step === 'description') + 1);
+  lines.push(t('dialog:summary.changeHint', { example }), '');
   if (preview.recipients.length === 0) lines.push(t('reports:preview.nobody'));
   else {
     lines.push(t('reports:preview.recipients'));
@@ -42,5 +47,6 @@ export function formatPreview(draft: ReportDraft, preview: RoutingPreview, lang:
     }
   }
   lines.push('', t('reports:prompt.confirm'));
-  return { kind: REPLY_KIND.preview, text: lines.join('\n'), choices: toChoices(options) };
+  const changes = items.map((item, i) => ({ id: changeChoiceId(item.step), label: t('dialog:summary.changeButton', { number: i + 1, label: item.label }) }));
+  return { kind: REPLY_KIND.preview, text: lines.join('\n'), choices: toChoices(options), changes };
 }

@@ -37,6 +37,8 @@ export const STEP_OF_FIELD: { readonly [K in keyof ReportDraft]-?: StepId } = {
   accountKind: STEP.accountKind,
   description: STEP.description,
   occurredOn: STEP.occurredOn,
+  occurredUntil: STEP.occurredOn,
+  ongoing: STEP.occurredOn,
   evidence: STEP.evidence,
   managerId: STEP.manager,
   subjectIsManager: STEP.subjectIsManager,
@@ -53,3 +55,11 @@ export const CHOICE = {
   today: 'today',
   yesterday: 'yesterday',
 } as const;
+
+/** Choice ids of the summary's "change" buttons: `change:<step id>` reopens that step. */
+export const CHANGE_PREFIX = 'change:';
+export const changeChoiceId = (step: StepId) => `${CHANGE_PREFIX}${step}`;
+export function changedStep(choiceId: string): StepId | undefined {
+  const step = choiceId.startsWith(CHANGE_PREFIX) ? choiceId.slice(CHANGE_PREFIX.length) : undefined;
+  return isStepId(step) ? step : undefined;
+}

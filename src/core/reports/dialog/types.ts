@@ -30,6 +30,11 @@ export interface BotReply {
   choices?: Choice[];
   /** On the receipt: the committed report's reference (doors offer its details and the withdraw with it). */
   reference?: string;
+  /**
+   * The summary's "change" buttons (one per answer, id `change:<step>`), sent back as a choice. Surfaces
+   * with buttons show them apart from `choices`; text surfaces leave them out (the text says "ändra 3").
+   */
+  changes?: Choice[];
 }
 
 /** A translated problem with one form field, for inline display (Slack modal, Adaptive Card). */

@@ -15,9 +15,9 @@ describe('Swedish bad input', () => {
     ['an empty description', sv(STEP.description), { type: 'text', text: '   ' }, 'Skriv ett svar', 'Berätta kort vad som hände.'],
     ['a too long description', sv(STEP.description), { type: 'text', text: 'x'.repeat(5001) }, 'Texten är för lång (högst 5000 tecken).', 'Berätta kort'],
     ['a too long service name', sv(STEP.platformOther, { platform: 'other' }), { type: 'text', text: 'x'.repeat(101) }, 'högst 100 tecken', 'Vilken tjänst?'],
-    ['a future date', sv(STEP.occurredOn), { type: 'text', text: '17.3.2026' }, 'Datumet kan inte vara i framtiden.', 'När hände det?'],
-    ['an impossible date', sv(STEP.occurredOn), { type: 'text', text: '31.2.2026' }, 'Jag förstod inte datumet.', 'När hände det?'],
-    ['words that are not a date', sv(STEP.occurredOn), { type: 'text', text: 'förra veckan' }, 'Jag förstod inte datumet.', 'När hände det?'],
+    ['a future date', sv(STEP.occurredOn), { type: 'text', text: '17.3.2026' }, '”17.3.2026” ligger i framtiden.', 'När hände det?'],
+    ['an impossible date', sv(STEP.occurredOn), { type: 'text', text: '31.2.2026' }, 'Jag kunde inte läsa tidpunkten ”31.2.2026”.', 'När hände det?'],
+    ['words that are not a date', sv(STEP.occurredOn), { type: 'text', text: 'någon gång i vintras' }, 'Jag kunde inte läsa tidpunkten ”någon gång i vintras”.', 'När hände det?'],
     ['a maybe', sv(STEP.immediateDanger), { type: 'text', text: 'kanske' }, 'Jag förstod inte svaret.', 'Är någon i omedelbar fara'],
     ['too much evidence', sv(STEP.evidence), { type: 'text', text: Array.from({ length: 21 }, (_, i) => `https://ex.com/${i}`).join('\n') }, 'Högst 20 av varje slag', 'Har du bevis?'],
     ['an unknown manager', sv(STEP.alternateRecipient, { category: 'harassment', subjectIsManager: true }), { type: 'text', text: 'Sofia Holmberg' }, 'Jag förstod inte svaret.', 'Vem ska få den i stället?'],
@@ -39,9 +39,9 @@ describe('Swedish bad input', () => {
 it('Finnish errors are Finnish', async () => {
   const ctx = await demoContext(DEMO.mikko, 'fi');
   const result = step({ version: 1, step: STEP.occurredOn, mode: 'text', draft: { category: 'phishing' } }, { type: 'text', text: 'huomenna' }, ctx);
-  expect(result.replies[0]!.text).toBe('En ymmärtänyt päivämäärää. Kirjoita esimerkiksi ”tänään”, ”eilen”, 15.3.2026 tai 2026-03-15.');
+  expect(result.replies[0]!.text).toBe('En pystynyt lukemaan ajankohtaa ”huomenna”. Kirjoita esimerkiksi ”eilen”, ”viime tiistaina”, ”toissapäivänä”, ”15.3.2026” – tai ajanjakso: ”viime viikosta lähtien”, ”kahden viikon ajan”.');
   const future = step({ version: 1, step: STEP.occurredOn, mode: 'text', draft: { category: 'phishing' } }, { type: 'text', text: '2027-01-01' }, ctx);
-  expect(future.replies[0]!.text).toBe('Päivämäärä ei voi olla tulevaisuudessa.');
+  expect(future.replies[0]!.text).toBe('”2027-01-01” on tulevaisuudessa. Kirjoita, milloin se tapahtui, esimerkiksi ”eilen” tai ”viime viikosta lähtien”.');
 });
 
 describe('dialog lifecycle', () => {
