@@ -1,7 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildAndSaveIndex, loadOrBuildIndex } from '../../../src/core/guidelines/indexFile';
+import { contentFiles, hashContent } from '../../../src/core/guidelines/contentHash';
 import { isContentError } from '../../../src/core/errors';
 import { REPO_ROOT } from '../../../src/core/i18n';
 import { searchGuidelines } from '../../../src/core/guidelines/search';
@@ -31,6 +33,23 @@ describe('saved index', () => {
     expect(origin).toBe('built-stale');
     expect(searchGuidelines(index, 'zebrakanaler', 'sv').hits[0]?.passage.text).toContain('zebrakanaler');
     expect(loadOrBuildIndex(content, file).origin).toBe('loaded');
+  });
+
+  it('an index saved by other code from the same content is stale (a new release never reads an older release\'s index)', () => {
+    const dir = copyContent();
+    const saved = path.join(dir, 'index.json');
+    buildAndSaveIndex(dir, saved);
+    // As an older release wrote it: same content, a hash without this code's fingerprint, and cue lists it did not know.
+    const old = JSON.parse(fs.readFileSync(saved, 'utf8'));
+    const contentOnly = crypto.createHash('sha256');
+    for (const file of contentFiles(dir)) contentOnly.update(path.relative(dir, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+    old.contentHash = contentOnly.digest('hex');
+    delete old.intentCues.categories.media_contact;
+    fs.writeFileSync(saved, JSON.stringify(old));
+    const { index, origin } = loadOrBuildIndex(dir, saved);
+    expect(origin).toBe('built-stale');
+    expect(index.saved.intentCues.categories.media_contact.sv.length).toBeGreaterThan(0);
+    expect(hashContent(dir)).not.toBe(old.contentHash);
   });
 
   it('indexes example questions with their passage; editing them makes the saved index stale', () => {
