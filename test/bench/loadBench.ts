@@ -23,6 +23,7 @@ import { FakeConnector } from '../adapters/teams/fakeConnector';
 import { personalMessage, type TeamsUser } from '../adapters/teams/activities';
 import { benchEmployees, writeBenchDirectory, type BenchPerson } from './benchDirectory';
 import { figuresOf, type LoadFigures } from './latency';
+import { readProbe } from './memoryProbe';
 import { cleanEnv, startProcess, type RunningProcess } from './serverProcess';
 import { benchQuestions, REPO_ROOT, webHeaders } from './webChatClient';
 
@@ -113,6 +114,7 @@ async function submitReports(url: string, people: BenchPerson[], reports: number
   const all: number[] = [];
   const submits: number[] = [];
   let errors = 0;
+  let firstError = '';
   let receipts = 0;
   let nextReport = 0;
   const started = Date.now();
@@ -132,6 +134,7 @@ async function submitReports(url: string, people: BenchPerson[], reports: number
         if (i === REPORT_STEPS.length - 1) submits.push(ms);
         if (!res.ok) {
           errors++;
+          if (!firstError) firstError = `HTTP ${res.status} at step ${i + 1}: ${text.slice(0, 160)}`;
           break;
         }
         html = text;
@@ -141,7 +144,7 @@ async function submitReports(url: string, people: BenchPerson[], reports: number
   }
   await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
   const seconds = (Date.now() - started) / 1000;
-  return { requests: figuresOf(all, errors, seconds), submissions: figuresOf(submits, 0, seconds), receipts, seconds };
+  return { requests: figuresOf(all, errors, seconds), submissions: figuresOf(submits, 0, seconds), receipts, seconds, firstError };
 }
 
 /** Waits until `count()` stops growing for `quietMs` (or `maxMs` passed); returns the last count. */
@@ -169,7 +172,7 @@ interface Row {
   note?: string;
 }
 
-function printRow(r: Row): void {
+function printRow(r: Row, memory?: string): void {
   const f = r.figures;
   console.log(
     [
@@ -185,6 +188,7 @@ function printRow(r: Row): void {
       r.note ?? '',
     ].join('  '),
   );
+  if (memory) console.log(`${''.padEnd(24)}${memory}`);
 }
 
 async function main(): Promise<void> {
@@ -200,6 +204,8 @@ async function main(): Promise<void> {
   try {
     const bare = await startProcess({ name: 'bare express', args: [path.join(__dirname, 'bareServer.js')], cwd: REPO_ROOT, env: cleanEnv({}), readyPath: '/readyz' });
     servers.push(bare);
+    const probeFile = path.join(work, 'memory-probe.json');
+    const probe = `--require ${JSON.stringify(path.join(__dirname, 'memoryProbe.js'))}`;
     const bot = await startProcess({
       name: 'somebot',
       args: [path.join(REPO_ROOT, 'bin', 'somebot.js'), 'start'],
@@ -211,19 +217,29 @@ async function main(): Promise<void> {
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: slack.apiUrl,
         SOMEBOT_DEV: '1',
+        SOMEBOT_WEB_CHAT: 'demo',
         SOMEBOT_DATA_KEY: DATA_KEY,
         ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
-        ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
+        BENCH_MEMORY_PROBE: probeFile,
+        NODE_OPTIONS: [probe, options.nodeOptions].filter(Boolean).join(' '),
       }),
       readyPath: '/readyz',
     });
     servers.push(bot);
+    /** Where somebot's memory is, from its own process.memoryUsage() (highest value of each field so far). */
+    const botMemory = () => {
+      const m = readProbe(probeFile)?.max;
+      const mib = (n: number) => `${(n / 1048576).toFixed(0)}`;
+      return m ? `somebot memoryUsage peaks (MiB): rss ${mib(m.rss)}, V8 heap ${mib(m.heapTotal)} (used ${mib(m.heapUsed)}), external ${mib(m.external)} (ArrayBuffers ${mib(m.arrayBuffers)})` : '';
+    };
 
     console.log(`somebot under load on loopback, beside a bare express server with fixed answers (same run)`);
     console.log(
       `${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} CPUs  load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}  store: ${options.databaseUrl ? 'PostgreSQL' : 'PGlite (embedded)'}`,
     );
     console.log(`peak RSS at start: somebot ${bot.peakRssMiB().toFixed(0)} MiB, bare express ${bare.peakRssMiB().toFixed(0)} MiB`);
+    await new Promise((r) => setTimeout(r, 300));
+    console.log(botMemory());
     console.log(
       ['step'.padEnd(22), 'server'.padEnd(14), 'asked'.padStart(11), 'done'.padStart(9), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'max'.padStart(6), 'errors'.padStart(6), 'peak RSS'.padStart(9)].join('  '),
     );
@@ -235,7 +251,7 @@ async function main(): Promise<void> {
         const text = questions[q++ % questions.length]!;
         return { path: '/web/api/messages', headers: webHeaders(server.url, person.id), body: JSON.stringify({ text }) };
       });
-      printRow({ step: 'web chat questions', server: server.name, asked: `${options.rate}/s`, figures, peakMiB: server.peakRssMiB() });
+      printRow({ step: 'web chat questions', server: server.name, asked: `${options.rate}/s`, figures, peakMiB: server.peakRssMiB() }, server === bot ? botMemory() : undefined);
     }
 
     for (const server of options.steps.has('slack') ? [bare, bot] : []) {
@@ -252,7 +268,7 @@ async function main(): Promise<void> {
         };
       });
       const posted = server === bot ? (await settle(() => slack.calls.filter((c) => c.method === 'chat.postMessage').length)) - before : 0;
-      printRow({ step: 'Slack events (signed)', server: server.name, asked: `${options.platformRate}/s`, figures, peakMiB: server.peakRssMiB(), note: server === bot ? `answers posted to the fake Web API: ${posted}` : '' });
+      printRow({ step: 'Slack events (signed)', server: server.name, asked: `${options.platformRate}/s`, figures, peakMiB: server.peakRssMiB(), note: server === bot ? `answers posted to the fake Web API: ${posted}` : '' }, server === bot ? botMemory() : undefined);
     }
 
     for (const server of options.steps.has('teams') ? [bare, bot] : []) {
@@ -264,7 +280,7 @@ async function main(): Promise<void> {
         return { path: '/api/messages', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) };
       });
       const sent = server === bot ? (await settle(() => connector.calls.length)) - before : 0;
-      printRow({ step: 'Teams activities', server: server.name, asked: `${options.platformRate}/s`, figures, peakMiB: server.peakRssMiB(), note: server === bot ? `replies to the fake Bot Connector: ${sent}` : '' });
+      printRow({ step: 'Teams activities', server: server.name, asked: `${options.platformRate}/s`, figures, peakMiB: server.peakRssMiB(), note: server === bot ? `replies to the fake Bot Connector: ${sent}` : '' }, server === bot ? botMemory() : undefined);
     }
 
     for (const server of options.steps.has('reports') ? [bare, bot] : []) {
@@ -272,7 +288,7 @@ async function main(): Promise<void> {
       const r = await submitReports(server.url, people, options.reports, options.concurrency, server === bot);
       const alerts = server === bot ? (await settle(() => slack.calls.filter((c) => c.method === 'chat.postMessage').length, 5000, 120_000)) - before : 0;
       const asked = `${options.reports}×${options.concurrency}`;
-      printRow({ step: 'report dialog requests', server: server.name, asked, figures: r.requests, peakMiB: server.peakRssMiB() });
+      printRow({ step: 'report dialog requests', server: server.name, asked, figures: r.requests, peakMiB: server.peakRssMiB(), note: r.firstError ? `first error: ${r.firstError}` : '' });
       printRow({
         step: 'report submissions',
         server: server.name,
@@ -280,9 +296,11 @@ async function main(): Promise<void> {
         figures: r.submissions,
         peakMiB: server.peakRssMiB(),
         note: server === bot ? `receipts ${r.receipts}/${options.reports} in ${r.seconds.toFixed(1)} s; alerts posted: ${alerts}` : '',
-      });
+      }, server === bot ? botMemory() : undefined);
     }
     console.log(`resident now: somebot ${bot.rssMiB().toFixed(0)} MiB, bare express ${bare.rssMiB().toFixed(0)} MiB`);
+    const now = readProbe(probeFile)?.now;
+    if (now) console.log(`somebot memoryUsage now (MiB): V8 heap ${(now.heapTotal / 1048576).toFixed(0)} (used ${(now.heapUsed / 1048576).toFixed(0)}), external ${(now.external / 1048576).toFixed(0)}`);
   } finally {
     for (const s of servers) await s.stop().catch(() => undefined);
     await slack.close();

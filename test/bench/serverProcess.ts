@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { BENCH_DEMO_TOKEN } from './webChatClient';
 
 export interface ServerSpec {
   /** Shown in the results. */
@@ -44,7 +45,7 @@ export function nextPort(): number {
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const key of ['PATH', 'HOME', 'LANG', 'TMPDIR']) if (process.env[key] !== undefined) env[key] = process.env[key];
-  return { ...env, HOST: '127.0.0.1', PORT: String(nextPort()), SOMEBOT_LOG_LEVEL: 'warn', ...extra };
+  return { ...env, HOST: '127.0.0.1', PORT: String(nextPort()), SOMEBOT_LOG_LEVEL: 'warn', SOMEBOT_DEMO_TOKEN: BENCH_DEMO_TOKEN, ...extra };
 }
 
 function statusKiB(pid: number, field: 'VmHWM' | 'VmRSS'): number {

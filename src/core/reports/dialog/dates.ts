@@ -1,5 +1,6 @@
 import { foldCase, stripDiacritics } from '../../text/normalize';
 import { isoDate } from '../calendarDate';
+import { dateTimeFormat } from '../../text/intlFormats';
 
 /** Words for today and yesterday in sv, fi and en, compared without diacritics ("igår" = "igar"). */
 const TODAY_WORDS = ['idag', 'i dag', 'today', 'tanaan'];
@@ -38,5 +39,5 @@ export function parseOccurredOn(text: string, today: string): DateParse {
 
 /** Today's date (YYYY-MM-DD) in a time zone, e.g. todayIn('Europe/Helsinki'). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
