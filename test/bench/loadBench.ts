@@ -10,7 +10,8 @@
  * Prints throughput, p50/p99 latency and each server's peak resident memory (VmHWM) after every step.
  *
  *   npm run bench:load -- [--rate 200] [--platform-rate 50] [--duration 15] [--reports 500]
- *                         [--concurrency 20] [--database-url postgres://…] [--steps web,slack,teams,reports]
+ *                         [--concurrency 20] [--database-url postgres://…] [--steps cpu,web,slack,teams,reports]
+ *                         [--cpu-questions 400]
  *                         [--node-options "V8 FLAGS for the bot"]
  */
 import fs from 'node:fs';
@@ -40,14 +41,16 @@ interface Options {
   databaseUrl?: string;
   /** NODE_OPTIONS for the bot's process (to try V8 flags; empty by default). */
   nodeOptions: string;
-  /** Which steps to run (default all): web, slack, teams, reports. */
+  /** Which steps to run (default all): cpu, web, slack, teams, reports. */
   steps: Set<string>;
+  /** Questions asked one at a time in the `cpu` step. */
+  cpuQuestions: number;
 }
 
-const STEPS = ['web', 'slack', 'teams', 'reports'];
+const STEPS = ['cpu', 'web', 'slack', 'teams', 'reports'];
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { rate: 200, platformRate: 50, duration: 15, reports: 500, concurrency: 20, nodeOptions: '', steps: new Set(STEPS) };
+  const options: Options = { rate: 200, platformRate: 50, duration: 15, reports: 500, concurrency: 20, nodeOptions: '', steps: new Set(STEPS), cpuQuestions: 400 };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value`);
@@ -58,6 +61,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--concurrency') options.concurrency = Number(value);
     else if (flag === '--database-url') options.databaseUrl = value;
     else if (flag === '--node-options') options.nodeOptions = value;
+    else if (flag === '--cpu-questions') options.cpuQuestions = Number(value);
     else if (flag === '--steps') options.steps = new Set(value.split(',').filter((step) => STEPS.includes(step)));
     else throw new Error(`unknown argument ${flag}`);
   }
@@ -243,6 +247,33 @@ async function main(): Promise<void> {
     console.log(
       ['step'.padEnd(22), 'server'.padEnd(14), 'asked'.padStart(11), 'done'.padStart(9), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'max'.padStart(6), 'errors'.padStart(6), 'peak RSS'.padStart(9)].join('  '),
     );
+
+    // The bot's own cost per question, apart from the machine's other load: questions asked one at a time, and
+    // the CPU time (user + system) the server process used for them, from /proc/<pid>/stat. A warm-up first.
+    for (const server of options.steps.has('cpu') ? [bare, bot] : []) {
+      const ask = async (count: number, offset: number) => {
+        const latencies: number[] = [];
+        for (let q = 0; q < count; q++) {
+          const person = people[(offset + q) % people.length]!;
+          const t0 = performance.now();
+          const res = await fetch(`${server.url}/web/api/messages`, { method: 'POST', headers: webHeaders(server.url, person.id), body: JSON.stringify({ text: questions[(offset + q) % questions.length] }) });
+          await res.text();
+          if (!res.ok) throw new Error(`${server.name}: POST /web/api/messages answered ${res.status}`);
+          latencies.push(performance.now() - t0);
+        }
+        return latencies;
+      };
+      await ask(Math.min(100, options.cpuQuestions), 0);
+      const cpu0 = server.cpuMs();
+      const started = performance.now();
+      const latencies = await ask(options.cpuQuestions, 100);
+      const seconds = (performance.now() - started) / 1000;
+      const perQuestion = (server.cpuMs() - cpu0) / options.cpuQuestions;
+      printRow(
+        { step: 'questions one by one', server: server.name, asked: `${options.cpuQuestions}×1`, figures: figuresOf(latencies, 0, seconds), peakMiB: server.peakRssMiB(), note: `CPU ${perQuestion.toFixed(2)} ms per question` },
+        server === bot ? botMemory() : undefined,
+      );
+    }
 
     for (const server of options.steps.has('web') ? [bare, bot] : []) {
       let q = 0;
