@@ -28,7 +28,9 @@ if (file) {
     const now: MemorySample = { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
     for (const key of Object.keys(max) as (keyof MemorySample)[]) max[key] = Math.max(max[key], now[key]);
     try {
-      fs.writeFileSync(file, JSON.stringify({ now, max } satisfies ProbeFile));
+      // Written aside and renamed, so the benchmark never reads a half-written file.
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify({ now, max } satisfies ProbeFile));
+      fs.renameSync(`${file}.tmp`, file);
     } catch {
       // The benchmark's directory may be gone while the process stops.
     }
