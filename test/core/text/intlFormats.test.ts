@@ -1,4 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { dateTimeFormat, listFormat, numberFormat } from '../../../src/core/text/intlFormats';
+
+const SRC = path.resolve(__dirname, '..', '..', '..', 'src');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+}
 
 describe('shared Intl formatters', () => {
   const instant = new Date('2026-03-05T12:07:00Z');
@@ -32,5 +40,13 @@ describe('shared Intl formatters', () => {
     const oldest = numberFormat('sv-SE', { minimumFractionDigits: 0 });
     for (let digits = 1; digits <= 20; digits++) for (const locale of ['sv-SE', 'fi-FI', 'en-GB', 'de-DE', 'fr-FR', 'nb-NO', 'da-DK', 'et-EE', 'es-ES', 'it-IT', 'pl-PL']) numberFormat(locale, { minimumFractionDigits: digits });
     expect(numberFormat('sv-SE', { minimumFractionDigits: 0 })).not.toBe(oldest);
+  });
+
+  it('is the only place in src/ that constructs Intl formatters (each one made per call held ICU memory outside the heap)', () => {
+    const own = path.join(SRC, 'core', 'text', 'intlFormats.ts');
+    const offenders = sourceFiles(SRC)
+      .filter((file) => file !== own && /new Intl\.(DateTimeFormat|NumberFormat|ListFormat|RelativeTimeFormat|PluralRules|Collator)\b/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(SRC, file));
+    expect(offenders).toEqual([]);
   });
 });
