@@ -168,9 +168,11 @@ export async function openPostgresDriver(options: {
       const client = await retrying(async () => {
         const c = await connect(locks());
         try {
-          await c.query('BEGIN');
-          await c.query(`SET LOCAL lock_timeout = '${EXCLUSIVE_LOCK_TIMEOUT}'`);
-          await c.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [EXCLUSIVE_LOCK_CLASS, key]);
+          // One round trip (a simple query may hold several statements, not parameters: the key is quoted by
+          // the driver); every message on PostgreSQL passes here, and each round trip costs a write and a read.
+          await c.query(
+            `BEGIN; SET LOCAL lock_timeout = '${EXCLUSIVE_LOCK_TIMEOUT}'; SELECT pg_advisory_xact_lock(${EXCLUSIVE_LOCK_CLASS}, hashtext(${c.escapeLiteral(key)}))`,
+          );
           return c;
         } catch (err) {
           await c.query('ROLLBACK').catch(() => undefined);

@@ -10,7 +10,8 @@
  * Prints throughput, p50/p99 latency and each server's peak resident memory (VmHWM) after every step.
  *
  *   npm run bench:load -- [--rate 200] [--platform-rate 50] [--duration 15] [--reports 500]
- *                         [--concurrency 20] [--database-url postgres://…] [--steps web,slack,teams,reports]
+ *                         [--concurrency 20] [--database-url postgres://…] [--steps cpu,web,slack,teams,reports]
+ *                         [--cpu-questions 400]
  *                         [--node-options "V8 FLAGS for the bot"]
  */
 import fs from 'node:fs';
@@ -23,6 +24,7 @@ import { FakeConnector } from '../adapters/teams/fakeConnector';
 import { personalMessage, type TeamsUser } from '../adapters/teams/activities';
 import { benchEmployees, writeBenchDirectory, type BenchPerson } from './benchDirectory';
 import { figuresOf, type LoadFigures } from './latency';
+import { readProbe } from './memoryProbe';
 import { cleanEnv, startProcess, type RunningProcess } from './serverProcess';
 import { benchQuestions, REPO_ROOT, webHeaders } from './webChatClient';
 
@@ -39,14 +41,16 @@ interface Options {
   databaseUrl?: string;
   /** NODE_OPTIONS for the bot's process (to try V8 flags; empty by default). */
   nodeOptions: string;
-  /** Which steps to run (default all): web, slack, teams, reports. */
+  /** Which steps to run (default all): cpu, web, slack, teams, reports. */
   steps: Set<string>;
+  /** Questions asked one at a time in the `cpu` step. */
+  cpuQuestions: number;
 }
 
-const STEPS = ['web', 'slack', 'teams', 'reports'];
+const STEPS = ['cpu', 'web', 'slack', 'teams', 'reports'];
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { rate: 200, platformRate: 50, duration: 15, reports: 500, concurrency: 20, nodeOptions: '', steps: new Set(STEPS) };
+  const options: Options = { rate: 200, platformRate: 50, duration: 15, reports: 500, concurrency: 20, nodeOptions: '', steps: new Set(STEPS), cpuQuestions: 400 };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value`);
@@ -57,6 +61,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--concurrency') options.concurrency = Number(value);
     else if (flag === '--database-url') options.databaseUrl = value;
     else if (flag === '--node-options') options.nodeOptions = value;
+    else if (flag === '--cpu-questions') options.cpuQuestions = Number(value);
     else if (flag === '--steps') options.steps = new Set(value.split(',').filter((step) => STEPS.includes(step)));
     else throw new Error(`unknown argument ${flag}`);
   }
@@ -113,6 +118,7 @@ async function submitReports(url: string, people: BenchPerson[], reports: number
   const all: number[] = [];
   const submits: number[] = [];
   let errors = 0;
+  let firstError = '';
   let receipts = 0;
   let nextReport = 0;
   const started = Date.now();
@@ -132,6 +138,7 @@ async function submitReports(url: string, people: BenchPerson[], reports: number
         if (i === REPORT_STEPS.length - 1) submits.push(ms);
         if (!res.ok) {
           errors++;
+          if (!firstError) firstError = `HTTP ${res.status} at step ${i + 1}: ${text.slice(0, 160)}`;
           break;
         }
         html = text;
@@ -141,7 +148,7 @@ async function submitReports(url: string, people: BenchPerson[], reports: number
   }
   await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
   const seconds = (Date.now() - started) / 1000;
-  return { requests: figuresOf(all, errors, seconds), submissions: figuresOf(submits, 0, seconds), receipts, seconds };
+  return { requests: figuresOf(all, errors, seconds), submissions: figuresOf(submits, 0, seconds), receipts, seconds, firstError };
 }
 
 /** Waits until `count()` stops growing for `quietMs` (or `maxMs` passed); returns the last count. */
@@ -169,7 +176,7 @@ interface Row {
   note?: string;
 }
 
-function printRow(r: Row): void {
+function printRow(r: Row, memory?: string): void {
   const f = r.figures;
   console.log(
     [
@@ -185,6 +192,7 @@ function printRow(r: Row): void {
       r.note ?? '',
     ].join('  '),
   );
+  if (memory) console.log(`${''.padEnd(24)}${memory}`);
 }
 
 async function main(): Promise<void> {
@@ -200,6 +208,8 @@ async function main(): Promise<void> {
   try {
     const bare = await startProcess({ name: 'bare express', args: [path.join(__dirname, 'bareServer.js')], cwd: REPO_ROOT, env: cleanEnv({}), readyPath: '/readyz' });
     servers.push(bare);
+    const probeFile = path.join(work, 'memory-probe.json');
+    const probe = `--require ${JSON.stringify(path.join(__dirname, 'memoryProbe.js'))}`;
     const bot = await startProcess({
       name: 'somebot',
       args: [path.join(REPO_ROOT, 'bin', 'somebot.js'), 'start'],
@@ -211,22 +221,59 @@ async function main(): Promise<void> {
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: slack.apiUrl,
         SOMEBOT_DEV: '1',
+        SOMEBOT_WEB_CHAT: 'demo',
         SOMEBOT_DATA_KEY: DATA_KEY,
         ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
-        ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
+        BENCH_MEMORY_PROBE: probeFile,
+        NODE_OPTIONS: [probe, options.nodeOptions].filter(Boolean).join(' '),
       }),
       readyPath: '/readyz',
     });
     servers.push(bot);
+    /** Where somebot's memory is, from its own process.memoryUsage() (highest value of each field so far). */
+    const botMemory = () => {
+      const m = readProbe(probeFile)?.max;
+      const mib = (n: number) => `${(n / 1048576).toFixed(0)}`;
+      return m ? `somebot memoryUsage peaks (MiB): rss ${mib(m.rss)}, V8 heap ${mib(m.heapTotal)} (used ${mib(m.heapUsed)}), external ${mib(m.external)} (ArrayBuffers ${mib(m.arrayBuffers)})` : '';
+    };
 
     console.log(`somebot under load on loopback, beside a bare express server with fixed answers (same run)`);
     console.log(
       `${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} CPUs  load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}  store: ${options.databaseUrl ? 'PostgreSQL' : 'PGlite (embedded)'}`,
     );
     console.log(`peak RSS at start: somebot ${bot.peakRssMiB().toFixed(0)} MiB, bare express ${bare.peakRssMiB().toFixed(0)} MiB`);
+    await new Promise((r) => setTimeout(r, 300));
+    console.log(botMemory());
     console.log(
       ['step'.padEnd(22), 'server'.padEnd(14), 'asked'.padStart(11), 'done'.padStart(9), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'max'.padStart(6), 'errors'.padStart(6), 'peak RSS'.padStart(9)].join('  '),
     );
+
+    // The bot's own cost per question, apart from the machine's other load: questions asked one at a time, and
+    // the CPU time (user + system) the server process used for them, from /proc/<pid>/stat. A warm-up first.
+    for (const server of options.steps.has('cpu') ? [bare, bot] : []) {
+      const ask = async (count: number, offset: number) => {
+        const latencies: number[] = [];
+        for (let q = 0; q < count; q++) {
+          const person = people[(offset + q) % people.length]!;
+          const t0 = performance.now();
+          const res = await fetch(`${server.url}/web/api/messages`, { method: 'POST', headers: webHeaders(server.url, person.id), body: JSON.stringify({ text: questions[(offset + q) % questions.length] }) });
+          await res.text();
+          if (!res.ok) throw new Error(`${server.name}: POST /web/api/messages answered ${res.status}`);
+          latencies.push(performance.now() - t0);
+        }
+        return latencies;
+      };
+      await ask(Math.min(100, options.cpuQuestions), 0);
+      const cpu0 = server.cpuMs();
+      const started = performance.now();
+      const latencies = await ask(options.cpuQuestions, 100);
+      const seconds = (performance.now() - started) / 1000;
+      const perQuestion = (server.cpuMs() - cpu0) / options.cpuQuestions;
+      printRow(
+        { step: 'questions one by one', server: server.name, asked: `${options.cpuQuestions}×1`, figures: figuresOf(latencies, 0, seconds), peakMiB: server.peakRssMiB(), note: `CPU ${perQuestion.toFixed(2)} ms per question` },
+        server === bot ? botMemory() : undefined,
+      );
+    }
 
     for (const server of options.steps.has('web') ? [bare, bot] : []) {
       let q = 0;
@@ -235,7 +282,7 @@ async function main(): Promise<void> {
         const text = questions[q++ % questions.length]!;
         return { path: '/web/api/messages', headers: webHeaders(server.url, person.id), body: JSON.stringify({ text }) };
       });
-      printRow({ step: 'web chat questions', server: server.name, asked: `${options.rate}/s`, figures, peakMiB: server.peakRssMiB() });
+      printRow({ step: 'web chat questions', server: server.name, asked: `${options.rate}/s`, figures, peakMiB: server.peakRssMiB() }, server === bot ? botMemory() : undefined);
     }
 
     for (const server of options.steps.has('slack') ? [bare, bot] : []) {
@@ -252,7 +299,7 @@ async function main(): Promise<void> {
         };
       });
       const posted = server === bot ? (await settle(() => slack.calls.filter((c) => c.method === 'chat.postMessage').length)) - before : 0;
-      printRow({ step: 'Slack events (signed)', server: server.name, asked: `${options.platformRate}/s`, figures, peakMiB: server.peakRssMiB(), note: server === bot ? `answers posted to the fake Web API: ${posted}` : '' });
+      printRow({ step: 'Slack events (signed)', server: server.name, asked: `${options.platformRate}/s`, figures, peakMiB: server.peakRssMiB(), note: server === bot ? `answers posted to the fake Web API: ${posted}` : '' }, server === bot ? botMemory() : undefined);
     }
 
     for (const server of options.steps.has('teams') ? [bare, bot] : []) {
@@ -264,7 +311,7 @@ async function main(): Promise<void> {
         return { path: '/api/messages', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) };
       });
       const sent = server === bot ? (await settle(() => connector.calls.length)) - before : 0;
-      printRow({ step: 'Teams activities', server: server.name, asked: `${options.platformRate}/s`, figures, peakMiB: server.peakRssMiB(), note: server === bot ? `replies to the fake Bot Connector: ${sent}` : '' });
+      printRow({ step: 'Teams activities', server: server.name, asked: `${options.platformRate}/s`, figures, peakMiB: server.peakRssMiB(), note: server === bot ? `replies to the fake Bot Connector: ${sent}` : '' }, server === bot ? botMemory() : undefined);
     }
 
     for (const server of options.steps.has('reports') ? [bare, bot] : []) {
@@ -272,7 +319,7 @@ async function main(): Promise<void> {
       const r = await submitReports(server.url, people, options.reports, options.concurrency, server === bot);
       const alerts = server === bot ? (await settle(() => slack.calls.filter((c) => c.method === 'chat.postMessage').length, 5000, 120_000)) - before : 0;
       const asked = `${options.reports}×${options.concurrency}`;
-      printRow({ step: 'report dialog requests', server: server.name, asked, figures: r.requests, peakMiB: server.peakRssMiB() });
+      printRow({ step: 'report dialog requests', server: server.name, asked, figures: r.requests, peakMiB: server.peakRssMiB(), note: r.firstError ? `first error: ${r.firstError}` : '' });
       printRow({
         step: 'report submissions',
         server: server.name,
@@ -280,9 +327,11 @@ async function main(): Promise<void> {
         figures: r.submissions,
         peakMiB: server.peakRssMiB(),
         note: server === bot ? `receipts ${r.receipts}/${options.reports} in ${r.seconds.toFixed(1)} s; alerts posted: ${alerts}` : '',
-      });
+      }, server === bot ? botMemory() : undefined);
     }
     console.log(`resident now: somebot ${bot.rssMiB().toFixed(0)} MiB, bare express ${bare.rssMiB().toFixed(0)} MiB`);
+    const now = readProbe(probeFile)?.now;
+    if (now) console.log(`somebot memoryUsage now (MiB): V8 heap ${(now.heapTotal / 1048576).toFixed(0)} (used ${(now.heapUsed / 1048576).toFixed(0)}), external ${(now.external / 1048576).toFixed(0)}`);
   } finally {
     for (const s of servers) await s.stop().catch(() => undefined);
     await slack.close();

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { BENCH_DEMO_TOKEN } from './webChatClient';
 
 export interface ServerSpec {
   /** Shown in the results. */
@@ -27,6 +28,8 @@ export interface RunningProcess {
   peakRssMiB(): number;
   /** Resident memory now, in MiB (VmRSS). */
   rssMiB(): number;
+  /** CPU time the process has used so far (user + system), in milliseconds (/proc/<pid>/stat). */
+  cpuMs(): number;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -44,8 +47,11 @@ export function nextPort(): number {
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const key of ['PATH', 'HOME', 'LANG', 'TMPDIR']) if (process.env[key] !== undefined) env[key] = process.env[key];
-  return { ...env, HOST: '127.0.0.1', PORT: String(nextPort()), SOMEBOT_LOG_LEVEL: 'warn', ...extra };
+  return { ...env, HOST: '127.0.0.1', PORT: String(nextPort()), SOMEBOT_LOG_LEVEL: 'warn', SOMEBOT_DEMO_TOKEN: BENCH_DEMO_TOKEN, ...extra };
 }
+
+/** USER_HZ: the unit of /proc/<pid>/stat's CPU times (100 on Linux for every architecture Node supports). */
+const CLOCK_TICKS = 100;
 
 function statusKiB(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -102,6 +108,12 @@ export async function startProcess(spec: ServerSpec, timeoutMs = 180_000): Promi
     },
     rssMiB() {
       return statusKiB(pid, 'VmRSS') / 1024;
+    },
+    cpuMs() {
+      // Fields 14 and 15 (utime, stime) in clock ticks; the command name (field 2) may hold spaces, so count from its ')'.
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
     },
     async stop(graceMs = 15_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;

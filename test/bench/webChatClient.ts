@@ -19,13 +19,23 @@ export function benchQuestions(count: number, file = path.join(REPO_ROOT, 'test'
   return Array.from({ length: count }, (_, i) => all[i % all.length]!);
 }
 
+/** The demo token the benchmarked servers are started with (SOMEBOT_DEMO_TOKEN, see serverProcess.cleanEnv); benchmark only. */
+export const BENCH_DEMO_TOKEN = 'bench-demo-token-not-a-secret';
+
 export function webHeaders(url: string, person: string, lang = 'sv'): Record<string, string> {
-  return { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Somebot-Lang': lang, 'X-Somebot-Person': person, Origin: url };
+  return {
+    Accept: 'application/json',
+    'Content-Type': 'application/json',
+    'X-Somebot-Lang': lang,
+    'X-Somebot-Person': person,
+    'X-Somebot-Demo-Token': BENCH_DEMO_TOKEN,
+    Origin: url,
+  };
 }
 
 /** The person the page preselects. */
 export async function preselectedPerson(url: string): Promise<string> {
-  const res = await fetch(`${url}/web/api/people`, { headers: { Accept: 'application/json' } });
+  const res = await fetch(`${url}/web/api/people`, { headers: { Accept: 'application/json', 'X-Somebot-Demo-Token': BENCH_DEMO_TOKEN } });
   if (!res.ok) throw new Error(`GET /web/api/people: ${res.status}`);
   const body = (await res.json()) as { preselected: string | null; people: { id: string }[] };
   return body.preselected ?? body.people[0]!.id;

@@ -5,6 +5,7 @@ import { errorFields } from '../../core/logger';
 import { isDataDirInUseError } from '../../storage/dataDirLock';
 import { CHANNEL_MODULES } from '../../server/channels';
 import { startServer, type RunningServer } from '../../server/httpServer';
+import { limitHeapGrowth } from '../../server/heapGrowth';
 import { channelRequirements } from '../../server/ops/channelRequirements';
 import { loadDotEnv } from '../../server/ops/dotEnv';
 import { createPinoLogger } from '../../server/ops/pinoLogger';
@@ -39,6 +40,7 @@ export const startCommand: CliCommand = {
       return 1;
     }
     const logger = createPinoLogger(config.logLevel);
+    limitHeapGrowth();
     let running: RunningServer;
     try {
       const bot = await createBot(config, { logger });

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Directory } from '../directory/directory';
 import type { StoredReport, TimelineEntry, TimelineEvent } from './records';
+import { dateTimeFormat } from '../text/intlFormats';
 
 /** Timeline events that change what an alert about the report shows. */
 export const STEP_EVENTS: readonly TimelineEvent[] = ['acknowledged', 'progress_started', 'resolved', 'withdrawn', 'escalated'];
@@ -36,9 +37,9 @@ export async function actorRoleOf(report: Pick<StoredReport, 'recipients' | 'rep
 
 /** "14:32" on the same local day as `now`, else "2026-03-05 14:32". */
 export function stepTime(at: Date, now: Date, timeZone: string): string {
-  const day = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short' }).format(d);
-  if (day(at) === day(now)) return new Intl.DateTimeFormat('sv-SE', { timeZone, timeStyle: 'short' }).format(at);
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(at);
+  const day = (d: Date) => dateTimeFormat('sv-SE', { timeZone, dateStyle: 'short' }).format(d);
+  if (day(at) === day(now)) return dateTimeFormat('sv-SE', { timeZone, timeStyle: 'short' }).format(at);
+  return dateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(at);
 }
 
 /**

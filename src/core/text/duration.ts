@@ -1,4 +1,5 @@
 import type { UiLang } from '../language/lang';
+import { listFormat, numberFormat } from './intlFormats';
 
 const LOCALE: Record<UiLang, string> = { sv: 'sv-SE', fi: 'fi-FI', en: 'en-GB' };
 
@@ -11,7 +12,7 @@ export function formatDuration(totalMinutes: number, lang: UiLang): string {
   const minutes = Math.max(0, Math.round(totalMinutes));
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  const unit = (value: number, name: 'hour' | 'minute') => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+  const unit = (value: number, name: 'hour' | 'minute') => numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
   const parts = [...(hours > 0 ? [unit(hours, 'hour')] : []), ...(rest > 0 || hours === 0 ? [unit(rest, 'minute')] : [])];
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(parts);
+  return listFormat(locale, { style: 'long', type: 'conjunction' }).format(parts);
 }

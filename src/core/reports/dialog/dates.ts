@@ -1,5 +1,6 @@
 import { foldCase, stripDiacritics } from '../../text/normalize';
 import { isoDate } from '../calendarDate';
+import { dateTimeFormat } from '../../text/intlFormats';
 
 /**
  * When something happened, as a person types it in Swedish, Finnish or English: one day, a closed period
@@ -240,5 +241,5 @@ export function periodFields(parsed: Extract<DateParse, { ok: true }>): { occurr
 
 /** Today's date (YYYY-MM-DD) in a time zone, e.g. todayIn('Europe/Helsinki'). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
