@@ -68,10 +68,14 @@ export class IntentClassifier {
     });
   }
 
-  /** True when the message has any report cue word (a category's, strong or weak, or a wish to report). */
+  /**
+   * True when the message has a report cue: a category's strong cue ("hotar", "kapat", "toimittaja") or a wish to
+   * report. Weak hints ("medier", "kontot", "kommentar") are not: they are the everyday words of guideline
+   * questions too, and count only beside other signs when classifying.
+   */
   hasReportCue(text: string): boolean {
     const message = cueWords(text);
-    return this.cues.some(message) || this.reportVerbs.some(message);
+    return this.cues.matches(message).some((m) => m.weight > 1) || this.reportVerbs.some(message);
   }
 
   /** Cues of both languages count, whatever language the message was detected as. */

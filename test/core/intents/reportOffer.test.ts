@@ -112,3 +112,20 @@ describe('the offer in the conversation', () => {
     expect(parseReportOfferChoice('confirm')).toBeUndefined();
   });
 });
+
+describe('what counts as a report cue for the question log', () => {
+  it.each([
+    ['Vem ansvarar för kommunens konton i sociala medier?'],
+    ['Saako kunnan somessa vastata median kysymyksiin?'],
+    ['Hur länge ska kommentarer på sidan sparas?'],
+  ])('a guideline question with everyday hint words only is no report cue: %s', (text) => {
+    expect(classifier.hasReportCue(text)).toBe(false);
+  });
+
+  it.each([['någon hotar mig i kommentarerna'], ['joku uhkailee mua'], ['en journalist ringde mig'], ['jag vill anmäla något']])(
+    'a strong cue or a wish to report is: %s',
+    (text) => {
+      expect(classifier.hasReportCue(text)).toBe(true);
+    },
+  );
+});
