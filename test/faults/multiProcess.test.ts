@@ -2,13 +2,14 @@
  * Three `somebot start` processes on one PostgreSQL, Slack's Web API failing on purpose (500, 429 with
  * Retry-After, reset connections, hangs — all before Slack saw the request, so a retry is always safe; the
  * unknown-outcome cases, including a post that lands just before the database goes away, are in
- * exactlyOnce.test.ts), while:
+ * exactlyOnce.test.ts), the Bot Connector failing every other call the same ways (IT security's team post
+ * goes to its Teams channel here), while:
  *  1. PostgreSQL is stopped and started while reports are being confirmed,
  *  2. one process is killed with SIGKILL while it holds leased outbox rows (another one is started),
  *  3. PostgreSQL is stopped and started while alerts are being delivered,
  *  4. PostgreSQL is stopped and started again while reminders fall due.
  * Then: every receipt a reporter got is a stored report (and no report without a receipt), every outbox
- * row delivered, every Slack recipient told exactly once per message, every report reminded (level 1) and
+ * row delivered, every Slack recipient and IT security's Teams channel told exactly once per message, every report reminded (level 1) and
  * escalated (level 2) exactly once, and every process not killed on purpose still running and ready.
  */
 import { ContentCipher } from '../../src/storage/contentCipher';
