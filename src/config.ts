@@ -367,6 +367,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(v.SLACK_APP_TOKEN ? { appToken: v.SLACK_APP_TOKEN } : {}),
     ...(v.SLACK_API_URL ? { apiUrl: v.SLACK_API_URL } : {}),
     ...(v.SLACK_TEAM_ID ? { teamId: v.SLACK_TEAM_ID } : {}),
+    postIntervalMs: v.SOMEBOT_SLACK_POST_INTERVAL_MS,
   };
   const deployment = deploymentMode({
     slack,

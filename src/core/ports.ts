@@ -87,8 +87,11 @@ export interface StoreTx {
   startAttempt(id: number, token: string, at: Date, leaseUntil: Date): Promise<boolean>;
   /** Gives a claimed row back, due at `nextAttemptAt`, without counting the claim as an attempt (pacing). */
   deferOutbox(id: number, token: string, nextAttemptAt: Date): Promise<boolean>;
-  /** Marks a pending row delivered whoever holds its lease (a delivery replayed from the local journal). */
-  settleDelivered(id: number, at: Date): Promise<boolean>;
+  /**
+   * Marks a pending row delivered through `door` whoever holds its lease (a delivery replayed from the local
+   * journal); false when it is no longer pending (recorded meanwhile, e.g. found by another relay's lookup).
+   */
+  settleDelivered(id: number, at: Date, door?: Platform): Promise<boolean>;
 
   // -- escalation timers
   /** Schedules escalation steps; an existing (reference, level) is kept. */

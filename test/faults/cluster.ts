@@ -58,6 +58,21 @@ export interface BotProcess {
 export interface ClusterOptions {
   processes: number;
   env?: Record<string, string>;
+  /**
+   * The demo directory without IT security's Slack channel, so IT security's one team post goes to its Teams
+   * channel through the Bot Connector (and its FaultyProxy): doors are preferred in a fixed order, Slack
+   * first, so while Slack reaches one of the team's channels, Teams gets no team post.
+   */
+  itSecurityOnTeams?: boolean;
+}
+
+/** The demo directory without IT security's Slack channel; returns the file's path. */
+function itSecurityWithoutSlackChannel(dir: string): string {
+  const doc = YAML.parse(fs.readFileSync(path.join(REPO_ROOT, 'content', 'demo-directory.yaml'), 'utf8')) as { itSecurity: { channels: { platform: string }[] } };
+  doc.itSecurity.channels = doc.itSecurity.channels.filter((c) => c.platform !== 'slack');
+  const file = path.join(dir, 'directory-it-security-on-teams.yaml');
+  fs.writeFileSync(file, YAML.stringify(doc));
+  return file;
 }
 
 export class BotCluster {
@@ -114,6 +129,7 @@ export class BotCluster {
       SOMEBOT_WEB_CHAT: 'demo',
       SOMEBOT_DEMO_TOKEN: TEST_DEMO_TOKEN,
       ...RELAY_ENV,
+      ...(options.itSecurityOnTeams ? { ORG_DIRECTORY: itSecurityWithoutSlackChannel(dir) } : {}),
       ...options.env,
     };
     const cluster = new BotCluster(pg, db, slack, slackProxy, connector, teamsProxy, connectorUrl, dir, env);

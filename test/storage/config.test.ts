@@ -23,6 +23,7 @@ describe('loadConfig', () => {
     expect(config.timeZone).toBe('Europe/Helsinki');
     expect(config.relay.maxAttempts).toBeGreaterThan(10);
     expect(config.relay.deliveryTimeoutMs * 2).toBeLessThanOrEqual(config.relay.leaseMs);
+    expect(config.slack.postIntervalMs).toBe(1000);
   });
 
   it('reads and converts given values; empty strings count as unset', () => {
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
       SOMEBOT_DATA_KEY: key,
       SOMEBOT_RETENTION_DAYS: '30',
       SOMEBOT_RELAY_MAX_ATTEMPTS: '5',
+      SOMEBOT_SLACK_POST_INTERVAL_MS: '250',
       ORG_DIRECTORY: '',
     });
     expect(config.dataDir).toBe('/var/lib/somebot');
@@ -40,6 +42,7 @@ describe('loadConfig', () => {
     expect(config.dataKey?.equals(Buffer.alloc(32, 5))).toBe(true);
     expect(config.retentionDays).toBe(30);
     expect(config.relay.maxAttempts).toBe(5);
+    expect(config.slack.postIntervalMs).toBe(250);
     expect(config.orgDirectory).toBe(path.join(REPO_ROOT, 'content', 'demo-directory.yaml'));
   });
 

@@ -344,7 +344,7 @@ export class Relay {
   private async settle(entry: JournaledDelivery): Promise<void> {
     const at = new Date(entry.at);
     await this.deps.store.transaction(async (tx) => {
-      const ok = await tx.settleDelivered(entry.outboxId, at);
+      const ok = await tx.settleDelivered(entry.outboxId, at, entry.door);
       if (ok && entry.reference) {
         await tx.appendTimeline({
           reference: entry.reference,

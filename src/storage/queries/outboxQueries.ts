@@ -108,11 +108,11 @@ export function outboxQueries(db: SqlExecutor): OutboxQueries {
       return rows.length === 1;
     },
 
-    async settleDelivered(id, at) {
+    async settleDelivered(id, at, door) {
       const rows = await db.query(
-        `UPDATE outbox SET status = 'delivered', delivered_at = $2, lease_until = NULL, last_error = NULL
+        `UPDATE outbox SET status = 'delivered', delivered_at = $2, delivered_via = $3, lease_until = NULL, last_error = NULL
          WHERE id = $1 AND status = 'pending' RETURNING id`,
-        [id, at],
+        [id, at, door ?? null],
       );
       return rows.length === 1;
     },

@@ -2,8 +2,8 @@
  * Alerts on Slack exactly once when the outcome of a post is unknown, and paced per chat, through the real
  * bot (relay, Slack notifier, Web API client) against the fake Web API: a post Slack took whose answer never
  * came (a hang, a reset connection) is found in the DM's history by its metadata and not posted again; a post
- * that never reached Slack is posted once more; a 429 is waited out without a lookup; 450 alerts to one
- * person drain at the chat's pace with no timeout and no retry.
+ * that never reached Slack is posted once more; a 429 is waited out without a lookup. (450 alerts to one
+ * person drained at the chat's pace: test/faults/slackPacing.test.ts, in the fault suite for its length.)
  */
 import { draft } from '../../helpers/db';
 import { DEMO } from '../../helpers/reportFixtures';
@@ -140,48 +140,4 @@ describe('Slack: exactly once when the outcome of a post is unknown', () => {
       h.fake.botToken = 'xoxb-0000-test-token';
     }
   });
-});
-
-describe('Slack: pacing per chat', () => {
-  let h: SlackHarness;
-  beforeAll(async () => {
-    // 50 alerts a pass, 60 ms apart, wait up to 3 s for their turn: longer than the 2 s time limit of one delivery.
-    h = await startSlackHarness({ SOMEBOT_SLACK_POST_INTERVAL_MS: '60', SOMEBOT_RELAY_DELIVERY_TIMEOUT_MS: '2000', SOMEBOT_RELAY_BATCH: '50' });
-  }, 60_000);
-  afterAll(async () => {
-    await h?.close();
-  });
-
-  // Skipped until the merged relay is measured again: on the merged code it did not finish within 6 minutes.
-  it.skip('drains 450 escalations to one person at the chat\'s pace, each posted once, with no timeout and no retry', async () => {
-    const store = h.bot.reporting.store;
-    const mark = h.fake.calls.length;
-    const { reference } = await h.bot.reporting.service.submit(draft({ category: 'harassment' }), DEMO.anna);
-    const [first] = await store.outboxFor(reference);
-    await store.enqueue(
-      Array.from({ length: 449 }, (_, i) => ({
-        idempotencyKey: `${first!.idempotencyKey}:escalation-${i}`,
-        reference,
-        kind: 'escalation_alert' as const,
-        addressee: first!.addressee,
-        data: { level: 2 },
-        availableAt: h.clock.now(),
-      })),
-    );
-    await until(
-      'every alert delivered',
-      async () => ((await store.outboxFor(reference)).every((row) => row.status === 'delivered') ? true : undefined),
-      // A bound for a loaded machine, not a speed figure: the pace itself is checked below.
-      360_000,
-    );
-    const rows = await store.outboxFor(reference);
-    expect(rows).toHaveLength(450);
-    expect(rows.filter((row) => row.attempts !== 1 || row.lastError !== null)).toEqual([]);
-    const posts = h.callsSince(mark, 'chat.postMessage').filter((c) => c.args.channel === KARIN_DM);
-    expect(posts).toHaveLength(450);
-    expect(new Set(posts.map((p) => p.args.metadata?.event_payload?.idempotency_key)).size).toBe(450);
-    expect(h.logLines.filter((l) => l.includes('"outbox_retry"'))).toEqual([]);
-    // Slack saw them at the chat's pace: 449 intervals of 60 ms at least (the fake records arrival times in ms).
-    expect(posts[449]!.at - posts[0]!.at).toBeGreaterThanOrEqual(449 * 60 - 10);
-  }, 420_000);
 });

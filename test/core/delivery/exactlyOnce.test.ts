@@ -11,7 +11,7 @@ import { BACKENDS, closeSharedPglite, draft, openTestReporting, TEST_RELAY_SETTI
 import { DEMO } from '../../helpers/reportFixtures';
 import { DeliveryError } from '../../../src/core/delivery/deliveryError';
 import { Relay, type RelaySettings } from '../../../src/core/delivery/relay';
-import type { AttemptOutcome, DeliveryAttempt, Notifier, OutboundMessage, Pace, Store } from '../../../src/core/ports';
+import type { AttemptOutcome, DeliveryAttempt, DeliveryReceipt, Notifier, OutboundMessage, Pace, Store } from '../../../src/core/ports';
 import { FileDeliveryJournal } from '../../../src/storage/deliveryJournalFile';
 
 afterAll(closeSharedPglite);
@@ -32,14 +32,15 @@ class LedgerPlatform implements Notifier {
   modes: Mode[] = [];
   pacing: { intervalMs: number } | undefined;
 
-  async deliver(message: OutboundMessage): Promise<void> {
+  async deliver(message: OutboundMessage): Promise<DeliveryReceipt> {
     this.deliverCalls++;
     this.postTimes.push(Date.now());
     const mode = this.modes.shift() ?? 'ok';
-    if (mode === 'lost') return new Promise<void>(() => undefined);
+    if (mode === 'lost') return new Promise<never>(() => undefined);
     if (typeof mode === 'object') throw mode.error();
     this.shown.push(message);
-    if (mode === 'hang_after_landing') return new Promise<void>(() => undefined);
+    if (mode === 'hang_after_landing') return new Promise<never>(() => undefined);
+    return { door: 'slack' };
   }
 
   async findAttempt(message: OutboundMessage, _attempt: DeliveryAttempt): Promise<AttemptOutcome> {
@@ -156,10 +157,12 @@ describe.each(BACKENDS)('exactly once when the outcome is unknown, on %s', (back
     // Long after the lease ran out: the journal is replayed before anything is claimed.
     r.clock.advance(10 * 60_000);
     expect((await relay.runOnce()).claimed).toBe(0);
-    expect(await rowOf(reference)).toMatchObject({ status: 'delivered' });
+    // Recorded as any delivery is: delivered, through the door that took it.
+    expect(await rowOf(reference)).toMatchObject({ status: 'delivered', deliveredVia: 'slack' });
     expect(platform.deliverCalls).toBe(1);
     expect(platform.timesShown(key)).toBe(1);
     expect(await notified(reference)).toHaveLength(1);
+    expect((await notified(reference))[0]!.details).toMatchObject({ door: 'slack' });
     expect(fs.readdirSync(dir).filter((f) => fs.readFileSync(path.join(dir, f), 'utf8').trim() !== '')).toEqual([]);
   });
 
