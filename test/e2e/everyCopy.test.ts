@@ -185,7 +185,7 @@ describe('one state, every copy, on every door', () => {
     expect(buttonIds(karinCopy.args.blocks)).toContain('report.start_progress');
     const timoCopy = await teamsUpdateAfter(teamsMark, timo.newId!, /Linnea Berg \(tietohallinto\) kuittasi tämän/);
     timed('web → Teams (acknowledge)', started, timoCopy);
-    expect(cardButtons(timoCopy.body).map((b) => b.data.action)).toEqual(['report.start_progress']);
+    expect(cardButtons(timoCopy.body).map((b) => b.data.action)).toEqual(['report.start_progress', 'report.resolve', 'report.details']);
     await teamsSentAfter(teamsMark, USERS.anna.personalConversation, /Linnea Berg \(informationsförvaltningen\) har bekräftat din anmälan/);
 
     mark = fake.calls.length;
@@ -201,7 +201,8 @@ describe('one state, every copy, on every door', () => {
     const closedCopy = timed('web → Slack (resolve)', started, await slackUpdateAfter(mark, karin.result!.ts, /Linnea Berg \(informationsförvaltningen\) avslutade detta/));
     expect(buttonIds(closedCopy.args.blocks)).toEqual(['report.details']);
     const timoClosed = await teamsUpdateAfter(teamsMark, timo.newId!, /Linnea Berg \(tietohallinto\) sulki tämän/);
-    expect(cardButtons(timoClosed.body)).toEqual([]);
+    // Closed: nothing to act on any more, only the details to read.
+    expect(cardButtons(timoClosed.body).map((b) => b.data.action)).toEqual(['report.details']);
     // The reporter gets the outcome note; Karin and Timo, who did not close it, hear who did.
     await teamsSentAfter(teamsMark, USERS.anna.personalConversation, new RegExp(SECRET.outcome));
     await fake.waitFor('chat.postMessage', (c) => fake.calls.indexOf(c) >= mark && /har avslutats av Linnea Berg/.test(String(c.args.text)), SECONDS);
@@ -223,7 +224,7 @@ describe('one state, every copy, on every door', () => {
       );
       expect((await postToSlackUrl(`${running.url}${SLACK_EVENTS_PATH}`, click)).status).toBe(200);
       const timoCopy = timed('Slack → Teams (acknowledge)', started, await teamsUpdateAfter(teamsMark, timo.newId!, /Karin Nyström \(esihenkilö\) kuittasi tämän/));
-      expect(cardButtons(timoCopy.body).map((b) => b.data.action)).toEqual(['report.start_progress']);
+      expect(cardButtons(timoCopy.body).map((b) => b.data.action)).toEqual(['report.start_progress', 'report.resolve', 'report.details']);
       // Linnea's open page gets her copy redrawn live.
       const live = await eventually(
         async () => linneaLive.events.find((e) => e.event === 'inbox' && e.data.updated && /Karin Nyström \(chef\) bekräftade detta/.test(e.data.html ?? '')),
