@@ -59,8 +59,9 @@ export function textBlock(text: string, options: TextOptions = {}): CardElement 
 /**
  * Plain text with line breaks as TextBlocks, one per line: Teams does not render a single newline inside a
  * TextBlock, so each line is its own block and an empty line becomes extra space before the next one.
+ * `block` makes each line's element (TextBlock by default).
  */
-export function textLines(text: string, options: TextOptions = {}): CardElement[] {
+export function textLines(text: string, options: TextOptions = {}, block: (line: string, options: TextOptions) => CardElement = textBlock): CardElement[] {
   const blocks: CardElement[] = [];
   let gap = false;
   for (const line of text.split('\n')) {
@@ -69,7 +70,7 @@ export function textLines(text: string, options: TextOptions = {}): CardElement[
       continue;
     }
     const spacing = blocks.length === 0 ? options.spacing : gap ? 'medium' : 'none';
-    blocks.push(textBlock(line, { ...options, ...(spacing ? { spacing } : {}) }));
+    blocks.push(block(line, { ...options, ...(spacing ? { spacing } : {}) }));
     gap = false;
   }
   return blocks;

@@ -1,4 +1,4 @@
-import type { CardElement, TextOptions } from './adaptiveCard';
+import { textLines, type CardElement, type TextOptions } from './adaptiveCard';
 
 /**
  * Text that must reach a Teams card exactly as written: a report's description, evidence, an outcome note,
@@ -27,18 +27,7 @@ export function plainTextBlock(text: string, options: TextOptions = {}): CardEle
 
 /** Plain text with line breaks, one RichTextBlock per line (as textLines() does for TextBlocks). */
 export function plainTextLines(text: string, options: TextOptions = {}): CardElement[] {
-  const blocks: CardElement[] = [];
-  let gap = false;
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') {
-      gap = blocks.length > 0;
-      continue;
-    }
-    const spacing = blocks.length === 0 ? options.spacing : gap ? 'medium' : 'none';
-    blocks.push(plainTextBlock(line, { ...options, ...(spacing ? { spacing } : {}) }));
-    gap = false;
-  }
-  return blocks;
+  return textLines(text, options, plainTextBlock);
 }
 
 /** The text of a block built by these helpers (or a TextBlock), for measuring and tests. */

@@ -1,20 +1,14 @@
 import type * as OpenIdClient from 'openid-client';
 import type { Config } from '../../../config';
+import { importEsm } from '../../../core/modules/importEsm';
 import type { SignInClaims } from './personOfClaims';
 
 type OpenIdClientLibrary = typeof OpenIdClient;
 
-/**
- * openid-client v6 is an ES module only, and this project compiles to CommonJS, where TypeScript turns
- * `import()` into `require()`. A real dynamic import (kept from TypeScript by the Function constructor)
- * loads it on every Node version this project supports, and in Jest (run with --experimental-vm-modules)
- * too, where require() of an ES module is not supported before Node 24.9. Loaded on first use, so a
- * server without sign-in never loads it.
- */
-const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+/** openid-client v6 is an ES module only (see importEsm). Loaded on first use, so a server without sign-in never loads it. */
 let library: Promise<OpenIdClientLibrary> | undefined;
 function openIdClient(): Promise<OpenIdClientLibrary> {
-  library ??= importModule('openid-client') as Promise<OpenIdClientLibrary>;
+  library ??= importEsm('openid-client') as Promise<OpenIdClientLibrary>;
   return library;
 }
 

@@ -1,3 +1,5 @@
+import { importEsm } from '../../modules/importEsm';
+
 /** One line of a PDF page as read: its text, font height and vertical position. */
 interface PdfLine {
   text: string;
@@ -5,8 +7,6 @@ interface PdfLine {
   y: number;
 }
 
-// pdfjs-dist is an ES module; this CommonJS build loads it with a real dynamic import.
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
 
 interface PdfTextItem {
   str: string;

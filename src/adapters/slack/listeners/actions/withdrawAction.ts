@@ -1,9 +1,8 @@
 import { translator } from '../../../../core/i18n';
-import { isReportError } from '../../../../core/reports/reportErrors';
 import { detailsView } from '../../blocks/reportViews';
 import type { SlackDeps } from '../../deps';
-import { tellUser } from '../../replies/tellUser';
-import { inModal, messageRespond, type ButtonListener } from './buttonClick';
+import { inModal, type ButtonListener } from './buttonClick';
+import { reportStepClick } from './reportStepClick';
 
 /**
  * "Withdraw the report" on the reporter's receipt or in their report's details: the service's withdraw (the
@@ -13,31 +12,15 @@ import { inModal, messageRespond, type ButtonListener } from './buttonClick';
  * In the details modal the view is redrawn, so its button does not outlive the report.
  */
 export function withdrawAction(deps: SlackDeps): ButtonListener {
-  return async (args) => {
-    const { ack, body, action } = args;
-    await ack();
-    const { bot } = deps;
-    const reference = action.value ?? '';
-    const user = await deps.users.identify(body.user.id);
-    const respond = messageRespond(args);
-    const tell = (sentence: string) =>
-      tellUser(deps, { lang: user.lang, sentence, ...(respond ? { respond } : {}), triggerId: body.trigger_id, inModal: inModal(body) });
-    if (!user.person) {
-      await tell(translator(user.lang)('slack:alert.notInDirectory'));
-      return;
-    }
-    const service = bot.reporting.service;
-    let result;
-    try {
-      result = await service.withdraw(reference, user.person.id);
-    } catch (err) {
-      if (!isReportError(err)) throw err;
-      await tell(await service.explainRefusal(err, reference, user.lang));
-      return;
-    }
-    if (!result.changed) await tell(await service.describeState(reference, user.lang));
-    else if (inModal(body) && body.view?.id) await deps.api.updateView(body.view.id, detailsView(await service.view(reference, user.person.id), user.lang, bot.config.timeZone));
-    else await tell(translator(user.lang)('teamsParity:withdrawn', { reference: result.reference }));
-    await bot.deliverDue();
-  };
+  return reportStepClick(
+    deps,
+    (service, reference, personId) => service.withdraw(reference, personId),
+    async ({ result, user, service, tell }, { body }) => {
+      if (inModal(body) && body.view?.id) {
+        await deps.api.updateView(body.view.id, detailsView(await service.view(result.reference, user.person.id), user.lang, deps.bot.config.timeZone));
+      } else {
+        await tell(translator(user.lang)('teamsParity:withdrawn', { reference: result.reference }));
+      }
+    },
+  );
 }
