@@ -35,7 +35,7 @@ const markersSchema = z.object({
   fi: z.array(z.string()).default([]),
   en: z.array(z.string()).default([]),
   stopwords: z.object({ sv: z.array(z.string()).default([]), fi: z.array(z.string()).default([]) }).default({ sv: [], fi: [] }),
-  small_talk: z.object({ greeting: smallTalkPhrases, thanks: smallTalkPhrases, command: smallTalkPhrases }).optional(),
+  small_talk: z.object({ greeting: smallTalkPhrases, thanks: smallTalkPhrases, command: smallTalkPhrases, help: smallTalkPhrases }).optional(),
 });
 
 export function loadLanguageMarkers(file: string): LanguageMarkers {

@@ -2,7 +2,7 @@ import type { SmallTalkLists } from '../language/detect';
 import type { UiLang } from '../language/lang';
 
 export type SmallTalkKind = keyof SmallTalkLists;
-const KINDS: readonly SmallTalkKind[] = ['greeting', 'thanks', 'command'];
+const KINDS: readonly SmallTalkKind[] = ['greeting', 'thanks', 'command', 'help'];
 /** Words that may stand beside small talk without making it a question: the bot's own name. */
 const FILLER = new Set(['somebot', 'bot', 'botti', 'boten']);
 
@@ -26,13 +26,14 @@ export class SmallTalk {
   constructor(lists: SmallTalkLists | undefined) {
     if (!lists) return;
     for (const kind of KINDS) {
-      for (const lang of ['sv', 'fi', 'en'] as const) for (const phrase of lists[kind][lang]) this.phrases.push({ words: words(phrase), kind, lang });
+      // A saved index from before the `help` list existed has none: `?.` keeps it loadable.
+      for (const lang of ['sv', 'fi', 'en'] as const) for (const phrase of lists[kind]?.[lang] ?? []) this.phrases.push({ words: words(phrase), kind, lang });
     }
     // Longest first, so "tack så mycket" is read whole before "tack".
     this.phrases.sort((a, b) => b.words.length - a.words.length);
   }
 
-  /** The kind of small talk (commands before thanks before greetings) and its language, or undefined for anything else. */
+  /** The kind of small talk (commands before help before thanks before greetings) and its language, or undefined for anything else. */
   read(text: string): { kind: SmallTalkKind; lang: UiLang } | undefined {
     const ws = words(text);
     if (ws.length === 0 || ws.length > 8) return undefined;
@@ -44,7 +45,7 @@ export class SmallTalk {
       found.push(match);
       i += match.words.length;
     }
-    const rank = (k: SmallTalkKind) => ['command', 'thanks', 'greeting'].indexOf(k);
+    const rank = (k: SmallTalkKind) => ['command', 'help', 'thanks', 'greeting'].indexOf(k);
     return found.sort((a, b) => rank(a.kind) - rank(b.kind))[0];
   }
 }

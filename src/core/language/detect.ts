@@ -12,8 +12,8 @@ export interface LanguageMarkers {
   small_talk?: SmallTalkLists;
 }
 
-/** content/languages.yaml `small_talk`: greetings, thanks and commands, each per language. */
-export type SmallTalkLists = Record<'greeting' | 'thanks' | 'command', { sv: string[]; fi: string[]; en: string[] }>;
+/** content/languages.yaml `small_talk`: greetings, thanks, commands (cancel, stop) and asking for help, each per language. */
+export type SmallTalkLists = Record<'greeting' | 'thanks' | 'command' | 'help', { sv: string[]; fi: string[]; en: string[] }>;
 
 /** Trigram counts per language: the trained model, saved with the index. */
 export type LanguageModel = Record<ContentLang, Record<string, number>>;

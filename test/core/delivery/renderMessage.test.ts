@@ -101,6 +101,15 @@ describe('renderMessage', () => {
     expect(message.report?.description).toBeUndefined();
   });
 
+  it('tells the reporter who closed the report, so an outcome note saying "contact me" has a name', async () => {
+    const message = await renderMessage(
+      row('reporter_resolved', { kind: 'person', personId: DEMO.mikko, role: 'reporter' }, { actor: DEMO.linnea }),
+      ctx(report({ status: 'resolved', outcomeNote: 'Ota yhteyttä minuun, jos tämä toistuu.' })),
+    );
+    expect(message.text).toContain('Linnea Berg (tietohallinto) on käsitellyt ja sulkenut ilmoituksesi SOME-2026-0007');
+    expect(message.text).toContain('Ota yhteyttä minuun, jos tämä toistuu.');
+  });
+
   it('writes to channels in the default language, with the buttons the team may use', async () => {
     const message = await renderMessage(
       row('report_alert', { kind: 'channel', channel: { platform: 'slack', id: 'C0INFOSEC01', name: '#infosec' }, role: 'it_security' }),

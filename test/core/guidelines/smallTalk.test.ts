@@ -14,7 +14,11 @@ describe('messages that are not questions', () => {
     ['moi', 'fi', 'greeting', 'Hei!'],
     ['kiitos paljon :)', 'fi', 'thanks', 'Ole hyvä'],
     ['peruuta', 'fi', 'command', 'ei ole mitään peruttavaa'],
-    ['help', 'en', 'command', 'nothing to cancel'],
+    ['cancel', 'en', 'command', 'nothing to cancel'],
+    ['help', 'en', 'help', 'Here is how I can help.'],
+    ['hjälp', 'sv', 'help', 'Så här kan jag hjälpa dig.'],
+    ['vad kan du göra?', 'sv', 'help', 'Så här kan jag hjälpa dig.'],
+    ['apua', 'fi', 'help', 'Näin voin auttaa.'],
     ['Hello!', 'en', 'greeting', 'Hello!'],
   ])('“%s” gets a short %s reply saying what the bot does, never a passage', (text, lang, kind, opening) => {
     const answer = answerer.answer(text);
@@ -23,6 +27,14 @@ describe('messages that are not questions', () => {
     expect(reply.startsWith(opening) || reply.includes(opening)).toBe(true);
     expect(reply).not.toContain('> ');
     expect(reply).not.toContain(CONTACT);
+  });
+
+  it('asking for help is never answered as if something were cancelled', () => {
+    for (const text of ['help', 'hjälp', 'meny', 'vad kan du göra', 'apua', 'ohje', 'mitä osaat', 'what can you do']) {
+      const reply = renderAnswerText(answerer.answer(text), CONTACT);
+      expect(reply).not.toMatch(/avbryta|peruttavaa|cancel/);
+      expect(reply).toMatch(/riktlinjer|ohjeita|guidelines/);
+    }
   });
 
   it('a question that starts with a greeting is still a question', () => {

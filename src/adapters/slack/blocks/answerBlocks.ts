@@ -1,5 +1,6 @@
 import type { KnownBlock } from '../slackTypes';
 import { citationLine, renderAnswerText } from '../../../core/guidelines/answerText';
+import { invitesFeedback } from '../../../core/guidelines/feedbackInvite';
 import type { GuidelineAnswer } from '../../../core/guidelines/guidelineAnswerer';
 import type { SearchHit } from '../../../core/guidelines/search';
 import { translator } from '../../../core/i18n';
@@ -36,7 +37,7 @@ export function answerBlocks(answer: GuidelineAnswer, contact: string): SlackMes
       for (const hit of related) blocks.push(...quoteBlocks(hit, answer));
     }
   }
-  if (answer.reason !== 'empty' && answer.reason !== 'no_words') blocks.push(feedbackButtons(answer));
+  if (invitesFeedback(answer)) blocks.push(feedbackButtons(answer));
   if (answer.reportOffer) blocks.push(...reportOfferBlocks(answer.lang, answer.reportOffer.category, translator(answer.lang)('dialog:offer.question')).blocks);
   return { text, blocks };
 }

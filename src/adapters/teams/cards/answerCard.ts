@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { translator } from '../../../core/i18n';
 import { citationLine, renderAnswerText } from '../../../core/guidelines/answerText';
+import { invitesFeedback } from '../../../core/guidelines/feedbackInvite';
 import type { GuidelineAnswer } from '../../../core/guidelines/guidelineAnswerer';
 import type { SearchHit } from '../../../core/guidelines/search';
 import { adaptiveCard, cardMessage, container, submitAction, textBlock, textLines, type CardElement } from './adaptiveCard';
@@ -41,7 +42,7 @@ export function answerCard(answer: GuidelineAnswer, options: { contact: string; 
     body.push(...textLines(renderAnswerText({ ...answer, truncated: false }, options.contact)));
   }
   const actions: CardElement[] = [];
-  if (answer.reason !== 'empty' && answer.reason !== 'no_words') {
+  if (invitesFeedback(answer)) {
     const feedback = { answerId: answer.answerId ?? randomUUID(), lang: answer.lang, answered: answer.answered, passageId: answer.quoted[0]?.passage.id ?? null };
     actions.push(
       submitAction(t('teams:action.helpful'), { action: CARD_ACTION.feedback, helpful: true, ...feedback }),

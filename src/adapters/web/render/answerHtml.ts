@@ -1,4 +1,5 @@
 import { citationLine, passageNotes, renderAnswerText } from '../../../core/guidelines/answerText';
+import { invitesFeedback } from '../../../core/guidelines/feedbackInvite';
 import type { GuidelineAnswer } from '../../../core/guidelines/guidelineAnswerer';
 import { translator } from '../../../core/i18n';
 import { reportOfferChoiceId } from '../../../core/conversation/reportOffer';
@@ -8,20 +9,26 @@ import { html, paragraphs, type Html } from './html';
 /**
  * A guideline answer as HTML, in the answer's language: each quoted passage verbatim (in the passage's own
  * language) with its citation and notes, or the "the guidelines do not answer" sentence; then the feedback
- * buttons. `answerId` identifies the answer when feedback comes back.
+ * buttons where the core invites feedback (`invitesFeedback`). `answerId` identifies the answer when feedback comes back.
  */
 export function answerHtml(answer: GuidelineAnswer, answerId: string, contact: string): Html {
   const t = translator(answer.lang);
   const body = answer.answered ? quotes(answer) : paragraphs(renderAnswerText(answer, contact));
-  const passageId = answer.quoted[0]?.passage.id ?? '';
   return html`<div class="bot answer" lang="${answer.lang}">
 ${answer.answered && answer.truncated ? html`<p class="note">${t('guidelines:truncated')}</p>` : ''}${body}
-<div class="feedback" role="group" aria-label="${t('web:feedback.question')}" data-answer="${answerId}" data-passage="${passageId}" data-answered="${String(answer.answered)}" data-lang="${answer.lang}">
+${invitesFeedback(answer) ? feedback(answer, answerId) : ''}
+${answer.reportOffer ? reportOffer(answer) : ''}
+</div>`;
+}
+
+/** "Var svaret till hjälp?" with its two buttons. */
+function feedback(answer: GuidelineAnswer, answerId: string): Html {
+  const t = translator(answer.lang);
+  const passageId = answer.quoted[0]?.passage.id ?? '';
+  return html`<div class="feedback" role="group" aria-label="${t('web:feedback.question')}" data-answer="${answerId}" data-passage="${passageId}" data-answered="${String(answer.answered)}" data-lang="${answer.lang}">
 <span aria-hidden="true">${t('web:feedback.question')}</span>
 <button type="button" data-feedback="${FEEDBACK.helpful}">${t('web:feedback.helpful')}</button>
 <button type="button" data-feedback="${FEEDBACK.notHelpful}">${t('web:feedback.notHelpful')}</button>
-</div>
-${answer.reportOffer ? reportOffer(answer) : ''}
 </div>`;
 }
 

@@ -10,6 +10,28 @@ export interface Option extends Choice {
 export const CANCEL_WORDS = ['avbryt', 'peruuta', 'cancel'] as const;
 export const YES_WORDS = ['ja', 'j', 'yes', 'y', 'kylla', 'k', 'joo', 'juu'] as const;
 export const NO_WORDS = ['nej', 'n', 'no', 'ei', 'e'] as const;
+/**
+ * The everyday words for each kind of account, typed instead of the button's label ("privat", "työprofiili",
+ * "kommunens"), in every language: matched whole, like the labels.
+ */
+export const ACCOUNT_WORDS: Readonly<Record<'own_work_profile' | 'organisation_account' | 'private_profile', readonly string[]>> = {
+  own_work_profile: [
+    'arbetsprofil', 'arbetsprofilen', 'min arbetsprofil', 'egen arbetsprofil', 'arbetskonto', 'mitt arbetskonto', 'jobbprofil', 'jobbkonto',
+    'tyoprofiili', 'oma tyoprofiili', 'tyoprofiilini', 'tyotili', 'oma tyotili', 'tyotilini',
+    'work profile', 'my work profile', 'work account',
+  ],
+  organisation_account: [
+    'kommunens', 'kommunens konto', 'kommunkonto', 'kommunens sida', 'organisationens konto',
+    'kunnan', 'kunnan tili', 'kunnan sivu', 'kunnan tilin', 'organisaation tili',
+    'municipal account', 'the municipality', 'municipality', 'organisation account',
+  ],
+  private_profile: [
+    'privat', 'privata', 'privat profil', 'min privata', 'privatkonto', 'mitt privata konto', 'privat konto',
+    'yksityinen', 'yksityinen profiili', 'oma yksityinen', 'yksityinen tili', 'yksityistili', 'henkilokohtainen',
+    'private', 'private profile', 'personal', 'personal account', 'my private profile',
+  ],
+};
+
 /** Words that mean "no evidence" at the evidence step. */
 export const NONE_WORDS = ['nej', 'ingen', 'inga', 'inget', 'ei', 'ei ole', 'ei mitaan', 'none', 'no', 'nothing', '-'] as const;
 

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { REPORT_CATEGORIES, type ReportCategory } from '../categories';
 import { ACCOUNT_KINDS, PLATFORMS } from '../report';
-import { NO_WORDS, YES_WORDS, type Option } from './answers';
+import { ACCOUNT_WORDS, NO_WORDS, YES_WORDS, type Option } from './answers';
 import { CHOICE, STEP, STEP_IDS, type StepId } from './steps';
 import type { DialogContext, PartialDraft, PersonChoice } from './types';
 
@@ -85,7 +85,7 @@ export function platformOptions(t: TFunction): Option[] {
 }
 
 export function accountKindOptions(t: TFunction): Option[] {
-  return ACCOUNT_KINDS.map((k) => ({ id: k, label: t(`reports:accountKind.${k}`) }));
+  return ACCOUNT_KINDS.map((k) => ({ id: k, label: t(`reports:accountKind.${k}`), aliases: ACCOUNT_WORDS[k] }));
 }
 
 export function managerOptions(ctx: DialogContext, t: TFunction): Option[] {

@@ -1,4 +1,6 @@
+import { translator } from '../../../../src/core/i18n';
 import { matchOption, normalizeAnswer, isCancelText } from '../../../../src/core/reports/dialog/answers';
+import { accountKindOptions } from '../../../../src/core/reports/dialog/flow';
 import { parseOccurredOn, previousDay, todayIn } from '../../../../src/core/reports/dialog/dates';
 import { parseEvidenceText } from '../../../../src/core/reports/dialog/evidence';
 import { renderPlainText } from '../../../../src/core/reports/dialog/plainText';
@@ -60,6 +62,27 @@ describe('typed answers', () => {
     expect(matchOption('3', options)).toBeUndefined();
     expect(matchOption('0', options)).toBeUndefined();
     expect(matchOption('', options)).toBeUndefined();
+  });
+
+  it('take the everyday words for an account, not only the button’s label, in either language', () => {
+    for (const lang of ['sv', 'fi'] as const) {
+      const options = accountKindOptions(translator(lang));
+      expect(matchOption('privat', options)?.id).toBe('private_profile');
+      expect(matchOption('yksityinen', options)?.id).toBe('private_profile');
+      expect(matchOption('jobbprofil', options)?.id).toBe('own_work_profile');
+      expect(matchOption('työprofiili', options)?.id).toBe('own_work_profile');
+      expect(matchOption('Kommunens', options)?.id).toBe('organisation_account');
+      expect(matchOption('kunnan tili', options)?.id).toBe('organisation_account');
+      expect(matchOption('någon annans konto', options)).toBeUndefined();
+    }
+  });
+
+  it('never read one account word as two kinds of account', () => {
+    const options = accountKindOptions(translator('sv'));
+    const words = options.flatMap((o) => [o.label, ...(o.aliases ?? [])].map((w) => [normalizeAnswer(w), o.id] as const));
+    const kindsOf = new Map<string, Set<string>>();
+    for (const [w, id] of words) kindsOf.set(w, (kindsOf.get(w) ?? new Set()).add(id));
+    expect([...kindsOf].filter(([, ids]) => ids.size > 1)).toEqual([]);
   });
 
   it('recognise cancel words only as the whole message', () => {
