@@ -263,7 +263,11 @@ export interface OutboundMessage {
    * door that delivered it: the notifier updates the copy in place (Slack chat.update, Teams updateActivity,
    * the web page's live stream) and never posts a new message.
    */
-  refresh?: { door: Platform };
+  refresh?: {
+    door: Platform;
+    /** When the copy was first delivered: the time it shows stays its own when it is redrawn. */
+    deliveredAt?: Date;
+  };
 }
 
 /** What a notifier says about a delivery it made: the door that delivered it (for the audit trail). */

@@ -55,7 +55,7 @@ export class WebNotifier implements Notifier {
     const { hub, clock, timeZone } = this.deps;
     const key = messageKey(message);
     if (message.to.kind === 'person') {
-      hub.publish([message.to.person.id], WEB_EVENTS.inbox, { key, subject: message.subject, html: messageHtml(message, clock.now(), timeZone).value, updated: true });
+      hub.publish([message.to.person.id], WEB_EVENTS.inbox, { key, subject: message.subject, html: messageHtml(message, message.refresh?.deliveredAt ?? clock.now(), timeZone).value, updated: true });
     } else {
       hub.publish((await this.deps.directory.itSecurity()).people.map((p) => p.id), WEB_EVENTS.inbox, { key, reload: true, updated: true });
     }

@@ -250,7 +250,8 @@ export class Relay {
         ...(timeline ? { timeline } : {}),
         now: clock.now(),
       });
-      const message = refresh ? { ...rendered, refresh: { door: row.data.door as Platform } } : rendered;
+      const copyDeliveredAt = typeof row.data.copyDeliveredAt === 'string' ? { deliveredAt: new Date(row.data.copyDeliveredAt) } : {};
+      const message = refresh ? { ...rendered, refresh: { door: row.data.door as Platform, ...copyDeliveredAt } } : rendered;
       // Redrawing a copy is idempotent: it is simply done again, never looked up.
       if (!refresh && row.attemptStartedAt && (await this.landedEarlier(message, row.attemptStartedAt))) {
         this.logger.info('outbox_found_delivered', fields);

@@ -83,8 +83,12 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
     attempts: String(row.data.attempts ?? ''),
   };
 
-  const subject = t(`notifications:${row.kind}.subject`, vars);
-  const paragraphs = [t(`notifications:${row.kind}.body`, vars)];
+  // An alert copy drawn after the first step (acknowledged, in progress, closed) no longer asks to be acknowledged
+  // nor calls itself new: it names the report and leads with who did the latest step.
+  const pastFirstStep = report !== undefined && CARRIES_REPORT.includes(row.kind) && report.status !== 'submitted';
+  const texts = pastFirstStep ? 'alert_copy_after_first_step' : row.kind;
+  const subject = t(`notifications:${texts}.subject`, vars);
+  const paragraphs = [t(`notifications:${texts}.body`, vars)];
   if (row.kind === 'reporter_escalated' && vars.escalatedTo) paragraphs.push(t('notifications:reporter_escalated.named', vars));
   let messageReport: MessageReport | undefined;
   if (report) {
@@ -108,7 +112,7 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
       ...(outcome ? { outcomeNote: outcome } : {}),
       ...(line ? { stateLine: line } : {}),
     };
-    if (line) paragraphs.push(line);
+    if (line) paragraphs.splice(pastFirstStep ? 0 : paragraphs.length, 0, line);
     if (carries) paragraphs.push(...reportParagraphs(report, reporter, t, lang));
     if (outcome) paragraphs.push(`${t('notifications:section.outcome')}:\n${outcome}`);
   }

@@ -15,7 +15,7 @@ export async function refreshRows(tx: Pick<StoreTx, 'outboxFor'>, reference: str
     reference,
     kind: 'alert_refresh',
     addressee: copy.addressee,
-    data: { ...copy.data, copyOf: copy.idempotencyKey, copyKind: copy.kind, door: copy.deliveredVia! },
+    data: { ...copy.data, copyOf: copy.idempotencyKey, copyKind: copy.kind, door: copy.deliveredVia!, ...(copy.deliveredAt ? { copyDeliveredAt: copy.deliveredAt.toISOString() } : {}) },
     availableAt: at,
   }));
 }
@@ -33,6 +33,6 @@ export function copyRowOf(refresh: OutboxRow): OutboxRow {
   const copyOf = refresh.data.copyOf;
   const copyKind = refresh.data.copyKind;
   if (typeof copyOf !== 'string' || typeof copyKind !== 'string') return refresh;
-  const { copyOf: _key, copyKind: _kind, door: _door, ...data } = refresh.data;
+  const { copyOf: _key, copyKind: _kind, door: _door, copyDeliveredAt: _at, ...data } = refresh.data;
   return { ...refresh, idempotencyKey: copyOf, kind: copyKind as OutboxRow['kind'], data };
 }

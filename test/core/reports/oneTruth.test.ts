@@ -67,8 +67,14 @@ describe.each(BACKENDS)('one state, every copy on %s', (backend) => {
     const redrawn = slack.delivered.filter((m) => m.refresh);
     expect(keysOf(redrawn)).toEqual(keysOf(copies));
     for (const message of redrawn) {
-      expect(message.refresh).toEqual({ door: 'slack' });
+      // Redrawn on the door that holds it, keeping the time it was first delivered.
+      const copy = rows.find((row) => row.idempotencyKey === message.idempotencyKey)!;
+      expect(message.refresh).toEqual({ door: 'slack', deliveredAt: copy.deliveredAt });
       expect(message.report?.status).toBe('acknowledged');
+      // No longer "new" nor asking to be acknowledged: it leads with who took it.
+      expect(message.subject).not.toMatch(/ny anmälan/);
+      expect(message.text).not.toMatch(/Bekräfta|bekräftar/);
+      expect(message.text.startsWith(message.report!.stateLine!)).toBe(true);
       expect(message.report?.stateLine).toMatch(/^Linnea Berg \(informationsförvaltningen\) bekräftade detta \d\d:\d\d\.$/);
       expect(message.actions.map((a) => a.id)).toEqual([MESSAGE_ACTIONS.startProgress]);
     }
