@@ -123,6 +123,8 @@ function writtenDate(text: string, today: string): string | undefined | 'invalid
 function point(text: string, today: string): Point | undefined | 'invalid' {
   if (/^(i ?dag|idag|today|tanaan|tasta paivasta|nu|nyt|now|i morse|i natt|i kvall|tana aamuna|tanaan aamulla|viime yona|yolla)$/.test(text)) return day(today);
   if (/^(i ?gar|igar|yesterday|eilen|eilisesta|eilisesta paivasta|i gar kvall|igar kvall|eilen illalla)$/.test(text)) return day(addDays(today, -1));
+  // Tomorrow is read so that it can be refused as in the future, not as unreadable.
+  if (/^(i ?morgon|imorgon|tomorrow|huomenna|i overmorgon|ylihuomenna)$/.test(text)) return day(addDays(today, text.includes('over') || text.startsWith('yli') ? 2 : 1));
   if (/^(i ?forrgar|iforrgar|toissa ?paivana|toissapaivasta|toissa paivasta|the day before yesterday)$/.test(text)) return day(addDays(today, -2));
   // Weekdays: "i måndags", "måndags", "förra måndagen"; "maanantaina", "viime maanantaina", "maanantaista"; "last monday".
   const sv = /^(?:i |forra )?(man|tis|ons|tors|fre|lor|son)(?:dags|dagen)$/.exec(text);

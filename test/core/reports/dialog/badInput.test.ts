@@ -38,8 +38,8 @@ describe('Swedish bad input', () => {
 
 it('Finnish errors are Finnish', async () => {
   const ctx = await demoContext(DEMO.mikko, 'fi');
-  const result = step({ version: 1, step: STEP.occurredOn, mode: 'text', draft: { category: 'phishing' } }, { type: 'text', text: 'huomenna' }, ctx);
-  expect(result.replies[0]!.text).toBe('En pystynyt lukemaan ajankohtaa ”huomenna”. Kirjoita esimerkiksi ”eilen”, ”viime tiistaina”, ”toissapäivänä”, ”15.3.2026” – tai ajanjakso: ”viime viikosta lähtien”, ”kahden viikon ajan”.');
+  const result = step({ version: 1, step: STEP.occurredOn, mode: 'text', draft: { category: 'phishing' } }, { type: 'text', text: 'joskus talvella' }, ctx);
+  expect(result.replies[0]!.text).toBe('En pystynyt lukemaan ajankohtaa ”joskus talvella”. Kirjoita esimerkiksi ”eilen”, ”viime tiistaina”, ”toissapäivänä”, ”15.3.2026” – tai ajanjakso: ”viime viikosta lähtien”, ”kahden viikon ajan”.');
   const future = step({ version: 1, step: STEP.occurredOn, mode: 'text', draft: { category: 'phishing' } }, { type: 'text', text: '2027-01-01' }, ctx);
   expect(future.replies[0]!.text).toBe('”2027-01-01” on tulevaisuudessa. Kirjoita, milloin se tapahtui, esimerkiksi ”eilen” tai ”viime viikosta lähtien”.');
 });

@@ -16,7 +16,7 @@ describe('parseOccurredOn', () => {
     expect(parseOccurredOn(text, TODAY)).toEqual({ ok: true, date });
   });
 
-  it.each([['huomenna'], ['31.2.2026'], ['2026-13-01'], ['3/13/2026'], [''], ['29.2.2025']])('rejects %p', (text) => {
+  it.each([['joskus talvella'], ['31.2.2026'], ['2026-13-01'], ['3/13/2026'], [''], ['29.2.2025']])('rejects %p', (text) => {
     expect(parseOccurredOn(text, TODAY)).toEqual({ ok: false, reason: 'unrecognised' });
   });
 

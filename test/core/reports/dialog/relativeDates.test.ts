@@ -77,8 +77,9 @@ describe('relative dates and periods', () => {
   });
 
   it.each([
-    ['i morgon', 'unrecognised'],
-    ['huomenna', 'unrecognised'],
+    ['i morgon', 'future'],
+    ['huomenna', 'future'],
+    ['tomorrow', 'future'],
     ['någon gång i vintras', 'unrecognised'],
     ['en vecka', 'unrecognised'],
     ['31.2.2026', 'unrecognised'],
@@ -122,7 +123,8 @@ describe('the date step of the dialog', () => {
 
   it('refuses a day in the future with its own message (sv)', async () => {
     const ctx = await demoContext(DEMO.anna, 'sv', TODAY);
-    play(upToDate('i morgon', 'Jag kunde inte läsa tidpunkten'), ctx);
+    play(upToDate('någon gång i vintras', 'Jag kunde inte läsa tidpunkten'), ctx);
+    play(upToDate('i morgon', '”i morgon” ligger i framtiden'), ctx);
     play(upToDate('2026-03-25', '”2026-03-25” ligger i framtiden'), ctx);
   });
 
