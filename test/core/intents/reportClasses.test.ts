@@ -1,0 +1,114 @@
+/**
+ * Kinds of report that staff write without the usual report words: calls for violence against people or an
+ * institution, warnings to watch out on the way home, "blir …ad" with the subject left out, credentials given
+ * on a look-alike page, and a false announcement in the organisation's name. Each kind also has questions
+ * that share its words and must stay questions.
+ */
+import path from 'node:path';
+import { IntentClassifier } from '../../../src/core/intents/intentClassifier';
+import { loadIntentCues } from '../../../src/core/intents/intentCues';
+import { REPO_ROOT } from '../../../src/core/i18n';
+
+const classifier = new IntentClassifier(loadIntentCues(path.join(REPO_ROOT, 'content', 'intents.yaml')));
+
+describe('calls for violence and warnings are threats', () => {
+  it.each([
+    ['sv', 'någon skrev i vår facebookgrupp att man borde bränna ner skolan'],
+    ['sv', 'i en tråd skriver folk att stadshuset ska sprängas'],
+    ['sv', 'en person skrev att kommundirektören borde skjutas'],
+    ['sv', 'kommentar på insta: skjut alla politiker i fullmäktige'],
+    ['sv', 'fick ett meddelande att jag ska vara försiktig när jag går hem ikväll'],
+    ['fi', 'joku kirjoitti facebookissa että koko valtuusto pitäisi hirttää'],
+    ['fi', 'keskustelupalstalla sanottiin että koulu pitäis polttaa maan tasalle'],
+    ['fi', 'somessa joku vaati että polttakaa virasto'],
+    ['fi', 'sain viestin että mun kannattais olla varovainen kotimatkalla'],
+    ['fi', 'anonyymi tili kirjoitti että sun pitää varoa'],
+  ])('%s: %s', (_lang, text) => {
+    expect(classifier.classify(text).intent).toBe('report:threat');
+  });
+
+  it.each([
+    ['sv', 'Kan vi skjuta upp publiceringen till måndag?'],
+    ['sv', 'skjut upp inlägget till nästa vecka'],
+    ['sv', 'Man bör vara försiktig med länkar i mejl'],
+    ['sv', 'Behöver jag vara försiktig med vad jag skriver efter jobbet?'],
+    ['fi', 'kannattaa varoa mitä kirjoittaa somessa'],
+    ['fi', 'Voiko polttaa tupakkaa työpaikalla'],
+    ['fi', 'Pitääkö olla varovainen kun julkaisee kuvia lapsista?'],
+  ])('%s: %s stays a question', (_lang, text) => {
+    expect(classifier.classify(text).intent).toBe('question');
+  });
+});
+
+describe('"blir" with a participle and no subject tells', () => {
+  it.each([
+    ['blir trakasserad av en följare varje kväll', 'report:harassment'],
+    ['blir kallad hora i kommentarerna', 'report:harassment'],
+    ['blir uthängd i en facebookgrupp', 'report:harassment'],
+  ])('%s → %s', (text, intent) => {
+    expect(classifier.classify(text).intent).toBe(intent);
+  });
+
+  it.each([
+    'Blir det fel om jag delar kommunens inlägg privat?',
+    'Blir inlägget godkänt av kommunikationen först',
+    'Blir jag ansvarig för kommentarer på vår sida?',
+    // With a closing "?" it stays a question.
+    'blir hotad anställd skyddad av arbetsgivaren?',
+  ])('%s stays a question', (text) => {
+    expect(classifier.classify(text).intent).toBe('question');
+  });
+});
+
+describe('credentials given on a look-alike page are phishing', () => {
+  it.each([
+    ['sv', 'råkade fylla i mitt lösenord på en falsk sida'],
+    ['sv', 'skrev in mina bankuppgifter på en sajt som såg ut som kommunens'],
+    ['sv', 'klickade på en länk och fyllde i mina uppgifter, nu är jag orolig'],
+    ['fi', 'syötin vahingossa tunnukseni sivulle joka näytti ihan o365:ltä'],
+    ['fi', 'laitoin tunnukset sivulle joka näytti microsoftin kirjautumiselta'],
+  ])('%s: %s', (_lang, text) => {
+    expect(classifier.classify(text).intent).toBe('report:phishing');
+  });
+
+  it.each([
+    ['sv', 'Vilka uppgifter får jag skriva in i ett formulär på nätet?'],
+    ['sv', 'Jag vill fylla i mina uppgifter i personalsystemet, var gör jag det'],
+    ['fi', 'Täytin tiedot lomakkeeseen, miten näen hakemuksen'],
+    ['fi', 'Mitä tietoja saa syöttää verkkolomakkeelle?'],
+  ])('%s: %s stays a question', (_lang, text) => {
+    expect(classifier.classify(text).intent).toBe('question');
+  });
+});
+
+describe('a false announcement in the organisation’s name is false claims, offered', () => {
+  it.each([
+    ['sv', 'ett falskt pressmeddelande i kommunens namn sprids på facebook'],
+    ['sv', 'nån har lagt ut ett fejkat beslut om att simhallen stängs'],
+    ['fi', 'joku levittää valetiedotetta kaupungin nimissä'],
+    ['fi', 'feikki päätös uimahallin sulkemisesta kiertää somessa'],
+  ])('%s: %s', (_lang, text) => {
+    const result = classifier.classify(text);
+    expect(result.intent).toBe('question');
+    expect(result.possibleReport).toEqual({ category: 'misinformation' });
+  });
+
+  it.each([
+    ['sv', 'Vem godkänner pressmeddelanden?'],
+    ['sv', 'Får jag dela kommunens pressmeddelande på mitt eget konto?'],
+    ['fi', 'Kuka hyväksyy tiedotteet?'],
+    ['fi', 'Miten teen lehdistötiedotteen kunnan nimissä?'],
+  ])('%s: %s is a question with no offer', (_lang, text) => {
+    const result = classifier.classify(text);
+    expect(result.intent).toBe('question');
+    expect(result.possibleReport).toBeUndefined();
+  });
+});
+
+describe('narrative words keep their diacritics', () => {
+  it('"vara" (be) is not "våra" (our): a remark with one hint is no first-person account', () => {
+    expect(classifier.classify('Man bör vara försiktig med länkar').intent).toBe('question');
+    // One hint in a first-person account is enough; "våra" makes it one.
+    expect(classifier.classify('det har kommit länkar under våra inlägg').intent).toBe('report:phishing');
+  });
+});
