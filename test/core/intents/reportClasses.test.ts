@@ -112,3 +112,57 @@ describe('narrative words keep their diacritics', () => {
     expect(classifier.classify('det har kommit länkar under våra inlägg').intent).toBe('report:phishing');
   });
 });
+
+describe('a report with its subject left out after "får" or "kan inte" tells', () => {
+  it.each([
+    ['får massa hatmeddelanden sen jag var med i tidningen', 'report:harassment'],
+    ['får hela tiden sexuella kommentarer från samma konto', 'report:harassment'],
+    ['får konstiga samtal från dolt nummer varje natt', 'report:harassment'],
+    ['kan inte logga in på kommunens insta längre och lösenordet är ändrat', 'report:identity_theft'],
+  ])('%s → %s', (text, intent) => {
+    expect(classifier.classify(text).intent).toBe(intent);
+  });
+
+  it.each(['Får anställda gilla kommunens inlägg privat?', 'Kan inte kommunen ta bort hatkommentarer?', 'Får hela personalen dela inlägget?'])(
+    '%s stays a question',
+    (text) => {
+      expect(classifier.classify(text).intent).toBe('question');
+    },
+  );
+});
+
+describe('other kinds told without report words', () => {
+  it.each([
+    ['sv', 'en förälder skrev att hon ska komma till skolan och ta itu med mig', 'report:threat'],
+    ['sv', 'han sa att jag inte ska känna mig säker', 'report:threat'],
+    ['sv', 'någon ringde och sa att de vet vilken förskola mitt barn går på', 'report:threat'],
+    ['fi', 'se sanoi etten ole turvassa', 'report:threat'],
+    ['fi', 'vanhempi kirjoitti että tulee kouluun selvittämään asiat mun kanssa', 'report:threat'],
+    ['fi', 'meinas lyödä mua kokouksen jälkeen', 'report:threat'],
+    ['sv', 'nån filmade mig på jobbet och la ut det på tiktok', 'report:harassment'],
+    ['fi', 'joku kuvasi mua töissä ja laittoi sen tiktokiin', 'report:harassment'],
+    ['sv', 'en kvinna skickar bilder av mig till min chef och skriver lögner', 'report:harassment'],
+    ['sv', 'någon har tagit över vår facebooksida', 'report:identity_theft'],
+    ['sv', 'mitt ansikte används i en falsk annons', 'report:identity_theft'],
+    ['fi', 'mun kasvoja käytetään feikkimainoksessa', 'report:identity_theft'],
+    ['sv', 'det cirkulerar en skärmdump av ett mejl som jag aldrig skrivit', 'report:identity_theft'],
+  ])('%s: %s → %s', (_lang, text, intent) => {
+    expect(classifier.classify(text).intent).toBe(intent);
+  });
+
+  it.each([
+    ['sv', 'en bot sprider att badhuset har legionella'],
+    ['fi', 'botti levittää että uimahallissa on legionellaa'],
+  ])('%s: %s is false claims, offered', (_lang, text) => {
+    expect(classifier.classify(text).possibleReport).toEqual({ category: 'misinformation' });
+  });
+
+  it.each([
+    ['sv', 'skrev fel siffror i ett inlägg, vad gör jag nu'],
+    ['fi', 'Miten toimin jos joku yrittää lyödä?'],
+    ['fi', 'Onko kuntalaisten tiedot turvassa?'],
+    ['sv', 'Får kommunen lägga upp en bild på mig utan lov?'],
+  ])('%s: %s is no report', (_lang, text) => {
+    expect(classifier.classify(text).intent).toBe('question');
+  });
+});
