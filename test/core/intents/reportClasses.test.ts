@@ -166,3 +166,25 @@ describe('other kinds told without report words', () => {
     expect(classifier.classify(text).intent).toBe('question');
   });
 });
+
+describe('wishes of harm, pile-ons and pretending to be someone', () => {
+  it.each([
+    ['sv', 'kommentar under bilden: "hoppas ni brinner"', 'report:threat'],
+    ['sv', 'dm: "hoppas du dör"', 'report:threat'],
+    ['sv', 'någon skrev "vi kommer för er" under rekryteringsannonsen', 'report:threat'],
+    ['fi', 'kommentti: "toivottavasti kuolet"', 'report:threat'],
+    ['sv', 'ett gäng trollkonton kör ett drev mot vår rektor', 'report:harassment'],
+    ['fi', 'mun instaan tulee vihaisia viestejä', 'report:harassment'],
+    ['fi', 'joku esittää mua instassa', 'report:identity_theft'],
+  ])('%s: %s → %s', (_lang, text, intent) => {
+    expect(classifier.classify(text).intent).toBe(intent);
+  });
+
+  it.each([
+    ['sv', 'Hur bemöter vi arga meddelanden?'],
+    ['sv', 'Hur hanterar vi drevet i sociala medier'],
+    ['sv', 'Får vi skriva "grattis" i kommentarerna?'],
+  ])('%s: %s stays a question', (_lang, text) => {
+    expect(classifier.classify(text).intent).toBe('question');
+  });
+});
