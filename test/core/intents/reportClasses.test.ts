@@ -188,3 +188,25 @@ describe('wishes of harm, pile-ons and pretending to be someone', () => {
     expect(classifier.classify(text).intent).toBe('question');
   });
 });
+
+describe('leaked passwords, posts that appear and copied pages are account incidents', () => {
+  it.each([
+    ['fi', 'salasana vuoti netissä'],
+    ['sv', 'vårt lösen ligger ute på nätet'],
+    ['fi', 'instan salasana ei käy ja sähköposti vaihdettu'],
+    ['fi', 'sivullemme ilmestyi postauksia arabiaksi'],
+    ['sv', 'det har dykt upp inlägg på ryska på vår sida'],
+    ['fi', 'joku on kopioinut meidän sivun ja pyytää rahaa'],
+    ['sv', 'någon har kopierat vår sida och ber om swish'],
+  ])('%s: %s', (_lang, text) => {
+    expect(classifier.classify(text).intent).toBe('report:identity_theft');
+  });
+
+  it.each([
+    ['sv', 'Vad gör vi om ett lösenord har läckt?'],
+    ['fi', 'Mitä teen jos salasana on vuotanut?'],
+    ['sv', 'Får vi ha kopia av vår logga på privata konton?'],
+  ])('%s: %s stays a question', (_lang, text) => {
+    expect(classifier.classify(text).intent).toBe('question');
+  });
+});
