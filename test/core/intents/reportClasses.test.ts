@@ -210,3 +210,20 @@ describe('leaked passwords, posts that appear and copied pages are account incid
     expect(classifier.classify(text).intent).toBe('question');
   });
 });
+
+describe('an account changed by itself and a ransom screen', () => {
+  it.each([
+    ['fi', 'koulun instan nimi ja profiilikuva vaihtui', 'report:identity_theft'],
+    ['sv', 'skärmen blev svart och nu kräver de pengar', 'report:malware'],
+    ['fi', 'näyttö meni mustaksi ja vaativat rahaa', 'report:malware'],
+  ])('%s: %s → %s', (_lang, text, intent) => {
+    expect(classifier.classify(text).intent).toBe(intent);
+  });
+
+  it.each([
+    ['fi', 'tilin nimi ja profiilikuva pitää olla kunnan mukainen'],
+    ['sv', 'Kräver kommunen pengar för bilder?'],
+  ])('%s: %s stays a question', (_lang, text) => {
+    expect(classifier.classify(text).intent).toBe('question');
+  });
+});
