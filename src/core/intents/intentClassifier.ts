@@ -1,6 +1,6 @@
 import type { ContentLang } from '../language/lang';
 import { splitWords } from '../language/words';
-import { Cue, CueSet, cueEntries, cueWords } from '../text/cue';
+import { Cue, CueSet, cueEntries, cueWords, exactWords } from '../text/cue';
 import { DETECTABLE_CATEGORIES, type DetectableCategory, type Intent } from '../reports/categories';
 import type { IntentCues } from './intentCues';
 
@@ -34,6 +34,7 @@ export class IntentClassifier {
   private readonly conditionals: CueSet<true>;
   private readonly narrative: CueSet<true>;
   private readonly clauseQuestions: Cue[];
+  private readonly statementOpeners: Cue[];
   private readonly starters: Record<ContentLang, Set<string>>;
 
   constructor(config: IntentCues) {
@@ -55,8 +56,10 @@ export class IntentClassifier {
     this.cues = new CueSet(cues);
     this.reportVerbs = new CueSet(cueEntries(config.report_verbs, true as const));
     this.conditionals = new CueSet(cueEntries(config.conditionals, true as const));
-    this.narrative = new CueSet(cueEntries(config.narrative, true as const));
+    // Narrative words keep their diacritics: "vår", "vårt", "våra" (our) are not "var", "vart", "vara" (was, where, be).
+    this.narrative = new CueSet(cueEntries(config.narrative, true as const, exactWords));
     this.clauseQuestions = [...config.clause_questions.sv, ...config.clause_questions.fi].map((c) => new Cue(c));
+    this.statementOpeners = [...config.statement_openers.sv, ...config.statement_openers.fi].map((c) => new Cue(c));
   }
 
   /** True when a clause after the first opens with a question about what one may or should do ("…, får vi ta bort det"). */
@@ -94,14 +97,18 @@ export class IntentClassifier {
       if (s >= 2 && (best === undefined || s > (scores[best] ?? 0))) best = category;
     }
     const first = splitWords(text)[0]?.text;
-    const askedAsQuestion = (first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first))) || this.asksInLaterClause(text);
+    const questionMark = /[?？]\s*$/u.test(text);
+    // "blir näthatad hela tiden" tells with the subject left out: its first word starts questions too
+    // ("Blir det …?"), but a participle after it, with no closing "?", makes it a statement.
+    const opensStatement = !questionMark && this.statementOpeners.some((cue) => cue.matchesAt(message, 0));
+    const startsAsQuestion = first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first)) && !opensStatement;
+    const askedAsQuestion = startsAsQuestion || this.asksInLaterClause(text);
     // "Kenelle ilmoitan, jos epäilen …?" and "Jos saan uhkauksen, kenelle ilmoitan?" ask what to do if it
     // happens ("jos" and "ifall" are question starters too); "Kenelle ilmoitan? Minua uhataan." reports.
     const hypothetical = askedAsQuestion && this.conditionals.some(message);
     const wantsToReport = !hypothetical && this.reportVerbs.some(message);
     // A first-person account of what happened ("fick", "mig", "sain", "mua").
-    const narrative = this.narrative.some(message);
-    const questionMark = /[?？]\s*$/u.test(text);
+    const narrative = this.narrative.some(exactWords(text));
     // A journalist's call or false claims get the answer with the report offered, never the dialog at once.
     const offerOnly = (category: DetectableCategory) => OFFER_ONLY_CATEGORIES.includes(category);
     if (best && !askedAsQuestion && !offerOnly(best)) return { intent: `report:${best}`, scores };

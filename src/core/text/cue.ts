@@ -8,13 +8,14 @@ import { stripDiacritics } from './normalize';
  */
 export class Cue {
   private readonly parts: { text: string; prefix: boolean; suffix: boolean }[];
-  constructor(source: string) {
+  /** `toWords` splits the cue as messages are split: `cueWords` (diacritics ignored) unless told otherwise. */
+  constructor(source: string, toWords: (text: string) => string[] = cueWords) {
     // Word splitting drops the asterisks, so they are read from each written word before it is split.
     this.parts = source
       .trim()
       .split(/\s+/)
       .flatMap((raw) =>
-        cueWords(raw).map((text, i, all) => ({ text, prefix: raw.endsWith('*') && i === all.length - 1, suffix: raw.startsWith('*') && i === 0 })),
+        toWords(raw).map((text, i, all) => ({ text, prefix: raw.endsWith('*') && i === all.length - 1, suffix: raw.startsWith('*') && i === 0 })),
       );
   }
   /** Number of words of the cue (longer phrases weigh more). */
@@ -42,6 +43,11 @@ export function cueWords(text: string): string[] {
   return splitWords(stripDiacritics(text)).map((w) => w.text);
 }
 
+/** A message as lower-case words that keep their diacritics ("vår" is not "var"), for cues that must tell them apart. */
+export function exactWords(text: string): string[] {
+  return splitWords(text).map((w) => w.text);
+}
+
 function fits(part: { text: string; prefix: boolean; suffix: boolean }, word: string): boolean {
   if (part.prefix && part.suffix) return word.includes(part.text);
   if (part.prefix) return word.startsWith(part.text);
@@ -54,8 +60,8 @@ export const cueListsSchema = z.object({ sv: z.array(z.string().min(1)).default(
 export type CueLists = z.infer<typeof cueListsSchema>;
 
 /** The cues of both languages' lists, each carrying `value` (for a CueSet). */
-export function cueEntries<T>(lists: CueLists, value: T): { cue: Cue; value: T }[] {
-  return [...lists.sv, ...lists.fi].map((source) => ({ cue: new Cue(source), value }));
+export function cueEntries<T>(lists: CueLists, value: T, toWords: (text: string) => string[] = cueWords): { cue: Cue; value: T }[] {
+  return [...lists.sv, ...lists.fi].map((source) => ({ cue: new Cue(source, toWords), value }));
 }
 
 /**
