@@ -59,8 +59,16 @@ export interface StoreTx {
   addRecipients(reference: string, recipients: ReportRecipient[]): Promise<number>;
   /** Closed, not yet purged reports closed before `cutoff`, oldest first. */
   purgeCandidates(cutoff: Date): Promise<PurgeCandidate[]>;
-  /** Removes the personal content of a report and its trail, keeping reference, category, dates, recipients' roles. */
+  /**
+   * Removes the personal content of a report and its trail, keeping reference, category, dates, recipients' roles,
+   * and (until dropPurgedOutbox) its delivered alert copies' outbox rows, so they can be redrawn as purged.
+   */
   purgeReport(reference: string, at: Date): Promise<void>;
+  /**
+   * Removes what is left in the outbox of purged reports (their delivered alert copies, kept until redrawn as
+   * purged) once nothing of theirs is pending; returns how many rows went.
+   */
+  dropPurgedOutbox(): Promise<number>;
 
   // -- timeline (audit)
   /** Appends one entry to a report's timeline. */

@@ -86,13 +86,15 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
   // An alert copy drawn after the first step (acknowledged, in progress, closed) no longer asks to be acknowledged
   // nor calls itself new: it names the report and leads with who did the latest step.
   const pastFirstStep = report !== undefined && CARRIES_REPORT.includes(row.kind) && report.status !== 'submitted';
-  const texts = pastFirstStep ? 'alert_copy_after_first_step' : row.kind;
+  // A copy redrawn after the retention purge says only that: the content is gone.
+  const purgedCopy = pastFirstStep && report.purgedAt !== null;
+  const texts = purgedCopy ? 'alert_copy_purged' : pastFirstStep ? 'alert_copy_after_first_step' : row.kind;
   const subject = t(`notifications:${texts}.subject`, vars);
   const paragraphs = [t(`notifications:${texts}.body`, vars)];
   if (row.kind === 'reporter_escalated' && vars.escalatedTo) paragraphs.push(t('notifications:reporter_escalated.named', vars));
   let messageReport: MessageReport | undefined;
   if (report) {
-    const carries = CARRIES_REPORT.includes(row.kind);
+    const carries = CARRIES_REPORT.includes(row.kind) && !purgedCopy;
     const line =
       carries && ctx.timeline ? await stateLine(report, latestStep(ctx.timeline), { directory, t, timeZone: ctx.timeZone, now: ctx.now ?? new Date() }) : undefined;
     const outcome = row.kind === 'reporter_resolved' && report.outcomeNote ? report.outcomeNote : undefined;

@@ -2,6 +2,7 @@ import type { Clock, Store } from '../ports';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import { actorString, SYSTEM_ACTOR } from './actor';
+import { refreshRows } from './alertRefresh';
 import type { PurgeCandidate } from './records';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,7 +28,8 @@ export interface PurgeResult {
 /**
  * The retention rule: `retentionDays` after closure a report loses its personal content (description,
  * evidence, outcome note, reporter, recipients' identities) and its timeline; a minimal record remains
- * (reference, category, dates, status, recipients' roles) with one 'purged' timeline entry. Open reports
+ * (reference, category, dates, status, recipients' roles) with one 'purged' timeline entry, and every alert copy
+ * already delivered is redrawn in place without the content (then its outbox row goes too). Open reports
  * are kept however old: they still need handling. Unfinished dialog states expire after `dialogTtlHours`;
  * questions kept for content owners when their own time is up.
  */
@@ -62,10 +64,13 @@ export class Retention {
           event: 'purged',
           details: { retentionDays: this.deps.retentionDays },
         });
+        // Every copy on every door is redrawn without the report's content; the rows go once that is done.
+        await tx.enqueue(await refreshRows(tx, candidate.reference, at, 'purged'));
         return true;
       });
       if (done) purged.push(candidate);
     }
+    await store.dropPurgedOutbox();
     const dialogs = await store.purgeDialogs(new Date(clock.now().getTime() - this.deps.dialogTtlHours * 60 * 60 * 1000));
     const questions = await store.purgeQuestionLog(clock.now());
     if (purged.length > 0 || dialogs > 0 || questions > 0) this.logger.info('retention_purged', { reports: purged.length, dialogs, questions });

@@ -1,3 +1,4 @@
+import { ALERT_COPY_KINDS } from '../../core/delivery/messageKinds';
 import type { StoreTx } from '../../core/ports';
 import type { ChannelRef } from '../../core/directory/directory';
 import type {
@@ -28,6 +29,7 @@ type ReportQueries = Pick<
   | 'addRecipients'
   | 'purgeCandidates'
   | 'purgeReport'
+  | 'dropPurgedOutbox'
 >;
 
 /** Associated-data contexts of the encrypted columns: a ciphertext only decrypts in its own row and field. */
@@ -261,8 +263,24 @@ export function reportQueries(db: SqlExecutor, cipher: ContentCipher): ReportQue
       await db.query("SELECT set_config('somebot.timeline_purge', $1, true)", [reference]);
       await db.query('DELETE FROM report_timeline WHERE reference = $1', [reference]);
       await db.query("SELECT set_config('somebot.timeline_purge', '', true)");
-      await db.query('DELETE FROM outbox WHERE reference = $1', [reference]);
+      // Delivered alert copies stay until they are redrawn as purged (dropPurgedOutbox removes them then): their
+      // rows are how each door finds its copy (Slack's channel and ts, Teams' activity, the web inbox).
+      await db.query(
+        `DELETE FROM outbox WHERE reference = $1
+           AND NOT (status = 'delivered' AND delivered_via IS NOT NULL AND kind = ANY($2::text[]))`,
+        [reference, [...ALERT_COPY_KINDS]],
+      );
       await db.query('DELETE FROM escalation_timers WHERE reference = $1', [reference]);
+    },
+
+    async dropPurgedOutbox() {
+      const rows = await db.query<{ id: number }>(
+        `DELETE FROM outbox o USING reports r
+          WHERE o.reference = r.reference AND r.purged_at IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.reference = r.reference AND p.status = 'pending')
+          RETURNING o.id`,
+      );
+      return rows.length;
     },
   };
 }

@@ -102,6 +102,34 @@ describe.each(BACKENDS)('one state, every copy on %s', (backend) => {
     expect(last.every((m) => m.actions.length === 0 && /avslutade detta/.test(m.report?.stateLine ?? ''))).toBe(true);
   });
 
+  it('redraws every copy without its content when the retention purge removes it, then lets the copies\' rows go', async () => {
+    const { slack, notifier } = doors();
+    const relay = r.relay(notifier);
+    const { reference } = await r.service.submit(draft(), DEMO.anna);
+    await relay.runOnce();
+    const copies = slack.delivered.filter((m) => m.kind === 'report_alert');
+    await r.service.resolve(reference, DEMO.linnea, SECRET.outcome);
+    await relay.runOnce();
+    const before = slack.delivered.length;
+
+    r.clock.advance(366 * 24 * 60 * 60 * 1000);
+    expect((await r.retention.purge()).reports.map((c) => c.reference)).toEqual([reference]);
+    await relay.runOnce();
+    const purged = slack.delivered.slice(before).filter((m) => m.refresh);
+    expect(keysOf(purged)).toEqual(keysOf(copies));
+    for (const message of purged) {
+      expect(message.subject).toContain('(raderad)');
+      expect(message.text).toContain('har raderats enligt lagringstiden');
+      expect(JSON.stringify(message)).not.toMatch(/SECRET|Anna Lindqvist/);
+      expect(message.actions).toEqual([]);
+    }
+    // Nothing new was posted anywhere, and once redrawn the copies' rows go with the next purge pass.
+    expect(slack.delivered.slice(before).every((m) => m.refresh)).toBe(true);
+    expect((await r.store.outboxFor(reference)).length).toBeGreaterThan(0);
+    await r.retention.purge();
+    expect(await r.store.outboxFor(reference)).toEqual([]);
+  });
+
   it('tells the reporter of every step, the outcome note included, and the recipients who did not act who closed it', async () => {
     const { slack, web, notifier } = doors();
     const relay = r.relay(notifier);
