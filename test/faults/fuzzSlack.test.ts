@@ -11,40 +11,12 @@ import { SLACK_EVENTS_PATH } from '../../src/adapters/slack/ids';
 import { FAKE_BOT } from '../adapters/slack/fakeSlackApi';
 import { SLACK } from '../adapters/slack/slackHarness';
 import { signature, SIGNING_SECRET } from '../adapters/slack/slackPayloads';
-import { BotCluster, type BotProcess } from './cluster';
+import { anyJson, fuzzTarget, maybe, RUNS, SEED, text } from './fuzzHarness';
 
-jest.setTimeout(600_000);
+const target = fuzzTarget();
 
-const RUNS = Number(process.env.FAULTS_FUZZ_RUNS ?? 120);
-const SEED = Number(process.env.FAULTS_SEED ?? 20261206);
-
-let cluster: BotCluster;
-let bot: BotProcess;
-
-beforeAll(async () => {
-  cluster = await BotCluster.start({ processes: 1 });
-  bot = cluster.bots[0]!;
-});
-
-afterAll(async () => {
-  await cluster?.stop();
-});
-
-afterEach(async () => {
-  expect(bot.exit).toBeUndefined();
-  expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
-});
-
-/** Text as people and attackers type it: words the bot knows, unicode, markup, very long, empty. */
-const text = fc.oneof(
-  fc.constantFrom('', 'anmäl', 'ilmoita', 'report', 'hjälp', 'Får jag svara på kommentarer?', 'confirm', '<b>x</b>', '{{x}}', '\u0000', 'ä'.repeat(5000)),
-  fc.string({ unit: 'grapheme', maxLength: 300 }),
-);
-const anyJson = fc.jsonValue({ maxDepth: 4 });
 const slackUser = fc.oneof(fc.constantFrom(...Object.values(SLACK)), fc.string({ maxLength: 20 }));
 const slackChannel = fc.oneof(fc.constantFrom('D0ANNA0001', 'C0INFOSEC01', 'C0GENERAL01'), fc.string({ maxLength: 20 }));
-/** A value where a field is expected: usually the right type, sometimes anything. */
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: arb }, { weight: 1, arbitrary: anyJson }, { weight: 1, arbitrary: fc.constant(undefined) });
 
 
 // -- Slack: Events API callbacks, slash commands, interaction payloads, and raw bodies, all correctly signed.
@@ -75,7 +47,7 @@ const slashCommand = fc.record({ user: slackUser, text, command: fc.constantFrom
     command: f.command,
     text: f.text,
     api_app_id: FAKE_BOT.appId,
-    response_url: `${cluster.slack.url}/response/fuzz`,
+    response_url: `${target.cluster.slack.url}/response/fuzz`,
     trigger_id: `${Date.now()}.fuzz.trigger`,
   }).toString(),
 }));
@@ -106,7 +78,7 @@ test('signed Slack bodies of any shape never get a 5xx', async () => {
   await fc.assert(
     fc.asyncProperty(fc.oneof(eventCallback, slashCommand, interaction, rawSlackBody), async ({ contentType, body }) => {
       const timestamp = Math.floor(Date.now() / 1000);
-      const res = await fetch(`${bot.url}${SLACK_EVENTS_PATH}`, {
+      const res = await fetch(`${target.bot.url}${SLACK_EVENTS_PATH}`, {
         method: 'POST',
         headers: { 'Content-Type': contentType, 'X-Slack-Request-Timestamp': String(timestamp), 'X-Slack-Signature': signature(SIGNING_SECRET, timestamp, body) },
         body,

@@ -11,38 +11,10 @@ import { TEST_DEMO_TOKEN } from '../server/testServer';
 import fc from 'fast-check';
 import { TEAMS_ENDPOINT } from '../../src/adapters/teams/teamsChannel';
 import { TENANT_ID, USERS as TEAMS_USERS } from '../adapters/teams/activities';
-import { BotCluster, type BotProcess } from './cluster';
+import { anyJson, fuzzTarget, maybe, RUNS, SEED, text } from './fuzzHarness';
 
-jest.setTimeout(600_000);
+const target = fuzzTarget();
 
-const RUNS = Number(process.env.FAULTS_FUZZ_RUNS ?? 120);
-const SEED = Number(process.env.FAULTS_SEED ?? 20261206);
-
-let cluster: BotCluster;
-let bot: BotProcess;
-
-beforeAll(async () => {
-  cluster = await BotCluster.start({ processes: 1 });
-  bot = cluster.bots[0]!;
-});
-
-afterAll(async () => {
-  await cluster?.stop();
-});
-
-afterEach(async () => {
-  expect(bot.exit).toBeUndefined();
-  expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
-});
-
-/** Text as people and attackers type it: words the bot knows, unicode, markup, very long, empty. */
-const text = fc.oneof(
-  fc.constantFrom('', 'anmäl', 'ilmoita', 'report', 'hjälp', 'Får jag svara på kommentarer?', 'confirm', '<b>x</b>', '{{x}}', '\u0000', 'ä'.repeat(5000)),
-  fc.string({ unit: 'grapheme', maxLength: 300 }),
-);
-const anyJson = fc.jsonValue({ maxDepth: 4 });
-/** A value where a field is expected: usually the right type, sometimes anything. */
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: arb }, { weight: 1, arbitrary: anyJson }, { weight: 1, arbitrary: fc.constant(undefined) });
 
 // -- Teams: activities as the Bot Connector posts them (dev mode: no token), every field free to be wrong.
 
@@ -65,7 +37,7 @@ const activity = fc
     ...(a.name ? { name: a.name } : {}),
     id: a.id,
     channelId: 'msteams',
-    serviceUrl: cluster.connectorUrl,
+    serviceUrl: target.cluster.connectorUrl,
     timestamp: new Date().toISOString(),
     ...(a.withFrom ? { from: { id: a.user.id, name: a.user.name, aadObjectId: a.user.aadObjectId } } : {}),
     recipient: { id: '28:bot', name: 'somebot' },
@@ -89,7 +61,7 @@ test('Teams activities of any shape never get a 5xx', async () => {
   const statuses = new Map<number, number>();
   await fc.assert(
     fc.asyncProperty(fc.oneof({ weight: 5, arbitrary: activity.map((a) => JSON.stringify(a)) }, { weight: 1, arbitrary: fc.oneof(fc.string({ maxLength: 300 }), anyJson.map((v) => JSON.stringify(v))) }), async (body) => {
-      const res = await fetch(`${bot.url}${TEAMS_ENDPOINT}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      const res = await fetch(`${target.bot.url}${TEAMS_ENDPOINT}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
       await res.arrayBuffer();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       expect({ status: res.status, allowed: res.status < 500 || (res.status === 501 && isInvoke(body)) }).toEqual({ status: res.status, allowed: true });
@@ -115,7 +87,7 @@ test('web chat API requests of any shape never get a 5xx', async () => {
   await fc.assert(
     fc.asyncProperty(webRequest, webPerson, fc.constantFrom('sv', 'fi', 'en', 'xx'), async ({ method, path, body }, person, lang) => {
       const raw = body && typeof body === 'object' && 'raw' in (body as object) ? String((body as { raw: string }).raw) : body === undefined ? undefined : JSON.stringify(body);
-      const res = await fetch(`${bot.url}${path}`, {
+      const res = await fetch(`${target.bot.url}${path}`, {
         method,
         headers: { Accept: 'application/json', 'X-Somebot-Demo-Token': TEST_DEMO_TOKEN, 'X-Somebot-Lang': lang, ...(person !== undefined ? { 'X-Somebot-Person': person } : {}), ...(raw !== undefined ? { 'Content-Type': 'application/json' } : {}) },
         ...(method === 'POST' && raw !== undefined ? { body: raw } : {}),
