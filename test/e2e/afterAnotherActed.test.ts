@@ -8,17 +8,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describeInBrowser, launchChromium } from './chromiumBrowser';
 import { REPO_ROOT } from '../../src/core/i18n';
 import { startTestServer, webClient, TEST_DEMO_TOKEN, type TestServer } from '../server/testServer';
 import { draft, SECRET } from '../helpers/db';
 
 declare const document: any;
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'one-truth');
-const haveChromium = fs.existsSync(CHROMIUM) || process.env.CHROMIUM_PATH !== undefined;
-const describeInBrowser = haveChromium ? describe : describe.skip;
 
 let server: TestServer;
 let browser: Browser;
@@ -39,10 +37,7 @@ describeInBrowser('the web chat after another person acted', () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     [server, browser] = await Promise.all([
       startTestServer(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      }),
+      launchChromium(),
     ]);
   }, 120_000);
 

@@ -8,7 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describeInBrowser, launchChromium } from './chromiumBrowser';
 import { REPO_ROOT } from '../../src/core/i18n';
 import { draft } from '../helpers/db';
 import { startTestServer, type TestServer } from '../server/testServer';
@@ -17,12 +18,8 @@ import { Browser as HarnessBrowser, freePort, startProvider, type RunningProvide
 declare const document: any;
 declare const window: any;
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const haveChromium = fs.existsSync(CHROMIUM) || process.env.CHROMIUM_PATH !== undefined;
-const describeInBrowser = haveChromium ? describe : describe.skip;
-if (!haveChromium) console.warn(`${CHROMIUM} not found: the sign-in browser tests are skipped (apt-get install chromium).`);
 
 const CLIENT = { clientId: 'somebot-console', clientSecret: 'console-client-secret-for-browser-tests' };
 const ACCOUNTS = {
@@ -87,7 +84,7 @@ describeInBrowser('the web console with sign-in in Chromium', () => {
     const app = `http://127.0.0.1:${appPort}`;
     [provider, browser] = await Promise.all([
       startProvider({ port: providerPort, ...CLIENT, redirectUris: [`${app}/web/auth/callback`], accounts: ACCOUNTS }),
-      chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }),
+      launchChromium(),
     ]);
     server = await startTestServer({
       port: appPort,

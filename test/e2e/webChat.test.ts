@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describeInBrowser, launchChromium } from './chromiumBrowser';
 import { REPO_ROOT } from '../../src/core/i18n';
-import { noteSkip } from '../helpers/skips';
 import { harassmentUntilConfirm, referenceIn, startTestServer, TEST_DEMO_TOKEN, webClient, type TestServer } from '../server/testServer';
 
 // Functions passed to page.evaluate run in the browser and see its globals; the project compiles without the
@@ -17,14 +17,9 @@ import { harassmentUntilConfirm, referenceIn, startTestServer, TEST_DEMO_TOKEN, 
 declare const document: any;
 declare const window: any;
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-// .ci/run installs Debian's chromium and sets CHROMIUM_PATH: then a missing browser is a failure, not a skip.
-const haveChromium = fs.existsSync(CHROMIUM) || process.env.CHROMIUM_PATH !== undefined;
-const describeInBrowser = haveChromium ? describe : describe.skip;
-if (!haveChromium) noteSkip('browser', `no Chromium at ${CHROMIUM}: apt-get install chromium or set CHROMIUM_PATH`);
 
 let server: TestServer;
 let browser: Browser;
@@ -93,10 +88,7 @@ describeInBrowser('the web chat in Chromium', () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     [server, browser] = await Promise.all([
       startTestServer(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      }),
+      launchChromium(),
     ]);
   }, 90_000);
 
