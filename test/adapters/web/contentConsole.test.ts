@@ -382,6 +382,8 @@ describe('the content page in pages, by period', () => {
     expect(within7.some((g) => logged.some((q) => q.text === g && q.days > 7))).toBe(false);
     expect((await view('lang=fi&since=all')).text).toContain('niin kaukaa kuin niitä säilytetään');
     expect((await view('lang=sv&since=30')).text).toContain('under de senaste 30 dagarna');
+    // Another language keeps the period and the pages.
+    expect((await view('lang=sv&since=30&page=2')).text).toContain('<a href="/web/content?lang=fi&amp;since=30&amp;page=2" lang="fi">Suomi</a>');
   });
 
   it('a period or page it does not understand: a translated message and the default, never a failure', async () => {

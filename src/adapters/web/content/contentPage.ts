@@ -32,9 +32,9 @@ export interface ContentPageModel {
   notice?: { kind: 'status' | 'error'; text: string };
 }
 
-/** A page of its own with the console's look: the content page, or the "not for you" page. */
-function shell(lang: UiLang, title: string, body: Html, t: TFunction, page = `${WEB_PATHS.content}`): string {
-  const langLink = (code: UiLang, name: string) => html`<a href="${page}?lang=${code}" lang="${code}"${code === lang ? html` aria-current="true"` : ''}>${name}</a>`;
+/** A page of its own with the console's look: the content page, or the "not for you" page; `hrefIn` links the page in another language. */
+function shell(lang: UiLang, title: string, body: Html, t: TFunction, hrefIn: (lang: UiLang) => string = (code) => `${WEB_PATHS.content}?lang=${code}`): string {
+  const langLink = (code: UiLang, name: string) => html`<a href="${hrefIn(code)}" lang="${code}"${code === lang ? html` aria-current="true"` : ''}>${name}</a>`;
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -103,7 +103,8 @@ ${unhelpful.total === 0 ? html`<p class="empty">${t('contentConsole:unhelpful.no
 </section>
 ${learnedSection(model, t)}
 </main>`;
-  return shell(lang, t('contentConsole:title'), body, t);
+  // Another language shows the same period and pages.
+  return shell(lang, t('contentConsole:title'), body, t, (code) => viewHref(code, view));
 }
 
 function problemText(problem: ViewProblem, model: ContentPageModel, t: TFunction): string {
