@@ -61,6 +61,7 @@ describeInBrowser('the web chat after another person acted', () => {
     expect(await timoAlert.getAttribute('lang')).toBe('fi');
     await expect(timoAlert.locator('button[data-action="report.acknowledge"]').count()).resolves.toBe(1);
     const staleAlert = await karinAlert.evaluate((el: any) => el.outerHTML as string);
+    const staleTeamPost = await timoAlert.evaluate((el: any) => el.outerHTML as string);
 
     const linnea = webClient(server.url, 'linnea.berg');
     expect((await linnea.post(`/reports/${reference}/actions`, { action: 'report.acknowledge' })).status).toBe(200);
@@ -95,5 +96,20 @@ describeInBrowser('the web chat after another person acted', () => {
     expect(await note.innerText()).toMatch(new RegExp(`^Det går inte längre\\. ${reference}: Avslutad\\. Linnea Berg \\(informationsförvaltningen\\) avslutade detta \\d\\d:\\d\\d\\.`));
     await expect(karin.locator('#stale button[data-action="report.acknowledge"]').isDisabled()).resolves.toBe(true);
     await karin.locator('#stale').screenshot({ path: path.join(ARTIFACTS, 'manager-outdated-click.png') });
+
+    // Timo's page is in Swedish, his team post in Finnish: the explanation next to its button is in Finnish, as the post.
+    await timo.locator('button[data-lang-switch="sv"]').click();
+    await timo.waitForFunction(() => document.documentElement.lang === 'sv');
+    await timo.evaluate((html: string) => {
+      const holder = document.createElement('div');
+      holder.id = 'stale';
+      holder.innerHTML = html;
+      document.querySelector('#inbox').prepend(holder);
+    }, staleTeamPost);
+    await timo.locator('#stale button[data-action="report.acknowledge"]').click();
+    const timoNote = timo.locator('#stale .action-note');
+    await timoNote.waitFor();
+    expect(await timoNote.innerText()).toMatch(new RegExp(`^Tämä ei ole enää mahdollista\\. ${reference}: Käsitelty\\. Linnea Berg \\(tietohallinto\\) sulki tämän \\d\\d[:.]\\d\\d\\.`));
+    await timo.locator('#stale').screenshot({ path: path.join(ARTIFACTS, 'it-security-outdated-click-sv-page.png') });
   }, 90_000);
 });

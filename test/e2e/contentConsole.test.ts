@@ -124,4 +124,57 @@ describeInBrowser('the content pages in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'content-taught-fi.png'), fullPage: true });
   }, 60_000);
+  it('pages of 20 with next and previous, and the period filter, keep working and accessible', async () => {
+    const store = server.bot.reporting.store;
+    const now = Date.now();
+    const letters = (n: number) => [...String(n).padStart(3, '0')].map((d) => 'bcdfghjklm'[Number(d)]).join('');
+    // 24 questions asked once today and 3 forty days ago, none alike.
+    for (let n = 0; n < 27; n++) {
+      await store.logQuestion({
+        entryKey: `browser-paging-${n}`,
+        answerId: null,
+        kind: 'unanswered',
+        question: `Testfråga om qv${letters(n)} och zx${letters(n)}?`,
+        lang: 'sv',
+        door: 'web',
+        askedAt: new Date(now - (n < 24 ? n * 60_000 : 40 * 24 * 60 * 60 * 1000)),
+        reason: 'no_match',
+        passageId: null,
+        closest: [],
+        expiresAt: new Date(now + 365 * 24 * 60 * 60 * 1000),
+      });
+    }
+    const page = await signIn('sofia', 'sv');
+    await page.goto(`${server.url}/web/content?lang=sv`);
+    const showing = () => page.locator('#unanswered nav.pager-top .showing').innerText();
+    const total = 2 + 27;
+    await expect(showing()).resolves.toBe(`Visar 1–20 av ${total}`);
+    await expect(page.locator('#unanswered article.question').count()).resolves.toBe(20);
+    await page.locator('#unanswered nav.pager-top a[rel="next"]').click();
+    await page.waitForURL(/page=2#unanswered$/);
+    await expect(showing()).resolves.toBe(`Visar 21–${total} av ${total}`);
+    await expect(page.locator('#unanswered article.question').count()).resolves.toBe(total - 20);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await missingTexts(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'content-page2-sv.png'), fullPage: false });
+    await page.locator('#unanswered nav.pager-bottom a[rel="prev"]').click();
+    await page.waitForURL(/\/web\/content\?lang=sv#unanswered$/);
+    await expect(showing()).resolves.toBe(`Visar 1–20 av ${total}`);
+    // The last 7 days: the three old ones drop out, and the list starts again at page 1.
+    await page.locator('select#since').selectOption('7');
+    await page.locator('form.filter button[type="submit"]').click();
+    await page.waitForURL(/since=7/);
+    await expect(showing()).resolves.toBe(`Visar 1–20 av ${total - 3}`);
+    await expect(page.locator('select#since').inputValue()).resolves.toBe('7');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'content-since7-sv.png'), fullPage: false });
+    // A period the page does not understand: a message and the default period.
+    await page.goto(`${server.url}/web/content?lang=fi&since=abc&page=-1`);
+    await expect(page.locator('p.notice-error').allInnerTexts()).resolves.toEqual([
+      'Ajanjaksoa ”abc” ei ymmärretty, joten näytetään viimeiset 90 päivää. Valitse ajanjakso luettelosta.',
+      'Sivua ”-1” ei ole, joten näytetään ensimmäinen sivu.',
+    ]);
+    await expect(showing()).resolves.toBe(`Näytetään 1–20 / ${total}`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'content-bad-query-fi.png'), fullPage: false });
+  }, 60_000);
 });

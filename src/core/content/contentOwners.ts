@@ -46,9 +46,10 @@ export interface TeachingRequest {
 export class ContentOwners {
   constructor(private readonly deps: { store: Store; clock: Clock; index: () => GuidelineIndex }) {}
 
-  /** The questions of the last `days` days, grouped (see reviewQuestions). */
-  async review(days: number): Promise<ContentReview> {
-    const entries = await this.deps.store.loggedQuestions(new Date(this.deps.clock.now().getTime() - days * DAY_MS));
+  /** The questions of the last `days` days (`'all'`: everything still kept), grouped (see reviewQuestions). */
+  async review(days: number | 'all'): Promise<ContentReview> {
+    const since = days === 'all' ? new Date(0) : new Date(this.deps.clock.now().getTime() - days * DAY_MS);
+    const entries = await this.deps.store.loggedQuestions(since);
     return reviewQuestions(entries, this.deps.index().analyzer);
   }
 

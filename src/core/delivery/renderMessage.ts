@@ -1,4 +1,5 @@
 import type { Directory, MessageReport, OutboundMessage, Person } from '../ports';
+import { copyLangOf } from './copyLang';
 import type { UiLang } from '../language/lang';
 import type { TFunction } from 'i18next';
 import { translator } from '../i18n';
@@ -46,7 +47,7 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
     const person = await directory.person(row.addressee.personId);
     if (!person) throw new DeliveryError('recipient_unknown', { permanent: true });
     to = { kind: 'person', person };
-    lang = row.addressee.role === 'reporter' && report ? report.reporterLang : (person.lang ?? ctx.defaultLang);
+    lang = copyLangOf(person, row.addressee.role === 'reporter', report, ctx.defaultLang);
   } else {
     const channel = row.addressee.channel;
     const alternatives =

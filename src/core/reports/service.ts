@@ -12,6 +12,7 @@ import { itSecurityAddressees } from './itSecurityAudience';
 import { ACTION_RESULT, canTransition, isClosed, type ReportAction, type ReportStatus } from './lifecycle';
 import { messagesTo } from './outbox';
 import { refreshRows } from './alertRefresh';
+import { copyLangOf } from '../delivery/copyLang';
 import { latestStep, stateLine } from './reportState';
 import { translator } from '../i18n';
 import { formatReference, parseReference } from './reference';
@@ -467,6 +468,16 @@ export class ReportService {
     }
     // Every alert copy already delivered, on every door, is redrawn with the new state.
     await tx.enqueue(await refreshRows(tx, reference, now, event[action]));
+  }
+
+  /**
+   * The language a person reads this report's copies in (see copyLangOf): what a door uses to explain a click on
+   * one of them, whatever language the door's own page is in. The default language for an unknown report.
+   */
+  async copyLangFor(referenceText: string, person: Pick<Person, 'id' | 'lang'>): Promise<UiLang> {
+    const reference = parseReference(referenceText);
+    const report = reference ? await this.deps.store.getReport(reference) : undefined;
+    return copyLangOf(person, report?.reporterId === person.id, report ?? undefined, this.defaultLang);
   }
 
   /**

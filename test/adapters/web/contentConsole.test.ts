@@ -271,3 +271,177 @@ describe('the content pages of the console', () => {
     expect((await server.bot.reporting.store.learnedItems()).at(-1)!.taughtBy).toBe('admin:console:kaisa.virtanen');
   });
 });
+
+describe('the content page in pages, by period', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  /** A made-up word per number, so that no two logged questions share their stems. */
+  const word = (n: number, salt: string) => `${salt}${[...String(n).padStart(3, '0')].map((d) => 'bcdfghjklm'[Number(d)]).join('')}`;
+  const question = (n: number) => `Testfråga om ${word(n, 'qv')} och ${word(n, 'zx')}?`;
+  /** How many questions were logged how many days ago. */
+  const AGES: [number, number][] = [
+    [25, 0.1], // 25 asked within the day
+    [5, 20],
+    [3, 60],
+    [2, 120], // older than the default period (90 days)
+  ];
+  const logged: { text: string; days: number }[] = [];
+
+  /** The page's text (status 200 expected) and the headings of its question groups, as shown. */
+  async function view(query: string, browser = browsers.sofia!): Promise<{ text: string; groups: string[]; showing: string }> {
+    const res = await browser.request(`${app}/web/content?${query}`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const section = /<section id="unanswered"[\s\S]*?<\/section>/.exec(text)![0];
+    const groups = [...section.matchAll(/<h3 id="q\d+-heading"><q[^>]*>([^<]*)<\/q><\/h3>/g)].map((m) => unescape(m[1]!));
+    const showing = /<p class="showing">([^<]*)<\/p>/.exec(section)?.[1] ?? '';
+    return { text, groups, showing };
+  }
+  const totalOf = (showing: string) => Number(/(\d+)$/.exec(showing)![1]);
+
+  beforeAll(async () => {
+    const store = server.bot.reporting.store;
+    const now = Date.now();
+    let n = 0;
+    for (const [count, days] of AGES) {
+      for (let i = 0; i < count; i++, n++) {
+        const text = question(n);
+        logged.push({ text, days });
+        await store.logQuestion({
+          entryKey: `paging-${n}`,
+          answerId: null,
+          kind: 'unanswered',
+          question: text,
+          lang: 'sv',
+          door: 'web',
+          askedAt: new Date(now - days * DAY - n * 60_000),
+          reason: 'no_match',
+          passageId: null,
+          closest: [],
+          expiresAt: new Date(now + 365 * DAY),
+        });
+      }
+    }
+  });
+
+  it('shows 20 groups a page with "showing 21–40 of N", previous and next, most frequent first as before', async () => {
+    const first = await view('lang=sv');
+    const total = totalOf(first.showing);
+    expect(first.groups).toHaveLength(20);
+    expect(first.showing).toBe(`Visar 1–20 av ${total}`);
+    expect(first.text).toContain(`(${total})`);
+    // The question asked three times still leads.
+    expect(ASKED).toContain(first.groups[0]);
+    expect(first.text).toContain('Nästa →');
+    expect(first.text).not.toContain('← Föregående');
+    const next = /<a class="next" rel="next" href="([^"]+)">/.exec(first.text)![1]!;
+    expect(unescape(next)).toBe('/web/content?lang=sv&page=2#unanswered');
+
+    const second = await view('lang=sv&page=2');
+    expect(second.showing).toBe(`Visar 21–${Math.min(40, total)} av ${total}`);
+    expect(second.text).toContain('← Föregående');
+    expect(second.groups.filter((g) => first.groups.includes(g))).toEqual([]);
+    // Every group of the period is on exactly one page.
+    const pages = Math.ceil(total / 20);
+    const all: string[] = [];
+    for (let p = 1; p <= pages; p++) all.push(...(await view(`lang=sv&page=${p}`)).groups);
+    expect(all).toHaveLength(total);
+    expect(new Set(all).size).toBe(total);
+    // Newest first among groups asked once: the same order as the whole list.
+    const once = logged.filter((q) => q.days < 90).map((q) => q.text);
+    expect(all.filter((g) => once.includes(g))).toEqual(once);
+    // A page past the end shows the last one.
+    expect((await view(`lang=sv&page=${pages + 5}`)).showing).toBe(`Visar ${(pages - 1) * 20 + 1}–${total} av ${total}`);
+    // In Finnish and English as well.
+    expect((await view('lang=fi&page=2')).showing).toBe(`Näytetään 21–${Math.min(40, total)} / ${total}`);
+    expect((await view('lang=en&page=2')).text).toContain(`Showing 21–${Math.min(40, total)} of ${total}`);
+  });
+
+  it('filters by period: 7, 30, 90 days or all that is kept, with paging within the period', async () => {
+    const totals: Record<string, number> = {};
+    for (const since of ['7', '30', '90', 'all']) {
+      const page = await view(`lang=sv&since=${since}`);
+      totals[since] = totalOf(page.showing);
+      expect(page.text).toContain(`<option value="${since}" selected>`);
+      // The default period (90 days) is left out of the links.
+      const kept = since === '90' ? '' : `&since=${since}`;
+      expect(unescape(/<a class="next" rel="next" href="([^"]+)">/.exec(page.text)![1]!)).toBe(`/web/content?lang=sv${kept}&page=2#unanswered`);
+    }
+    // The asking from before this block and the 25 of today are within 7 days; the others by their age.
+    expect(totals['30']! - totals['7']!).toBe(5);
+    expect(totals['90']! - totals['30']!).toBe(3);
+    expect(totals.all! - totals['90']!).toBe(2);
+    // The default period is 90 days, and its links leave the period out.
+    expect(totalOf((await view('lang=sv')).showing)).toBe(totals['90']);
+    expect((await view('lang=sv')).text).toContain('<option value="90" selected>');
+    // The oldest questions appear only under "all".
+    const oldest = logged.filter((q) => q.days > 90).map((q) => q.text);
+    const allGroups: string[] = [];
+    for (let p = 1; p <= Math.ceil(totals.all! / 20); p++) allGroups.push(...(await view(`lang=sv&since=all&page=${p}`)).groups);
+    expect(allGroups).toEqual(expect.arrayContaining(oldest));
+    const within7 = (await view('lang=sv&since=7&page=2')).groups;
+    expect(within7.some((g) => logged.some((q) => q.text === g && q.days > 7))).toBe(false);
+    expect((await view('lang=fi&since=all')).text).toContain('niin kaukaa kuin niitä säilytetään');
+    expect((await view('lang=sv&since=30')).text).toContain('under de senaste 30 dagarna');
+    // Another language keeps the period and the pages.
+    expect((await view('lang=sv&since=30&page=2')).text).toContain('<a href="/web/content?lang=fi&amp;since=30&amp;page=2" lang="fi">Suomi</a>');
+  });
+
+  it('a period or page it does not understand: a translated message and the default, never a failure', async () => {
+    const byDefault = await view('lang=sv');
+    const cases: [string, string, string][] = [
+      ['lang=sv&since=abc', 'Perioden ”abc” förstods inte, därför visas de senaste 90 dagarna.', 'sv'],
+      ['lang=fi&since=0', 'Ajanjaksoa ”0” ei ymmärretty, joten näytetään viimeiset 90 päivää.', 'fi'],
+      ['lang=en&since=-7', 'The period “-7” was not understood, so the last 90 days are shown.', 'en'],
+      ['lang=sv&since=99999999999', 'Perioden ”99999999999” förstods inte', 'sv'],
+      ['lang=sv&since=7&since=30', 'Perioden ”["7","30"]” förstods inte', 'sv'],
+      ['lang=sv&page=-1', 'Det finns ingen sida ”-1”, därför visas första sidan.', 'sv'],
+      ['lang=fi&page=abc', 'Sivua ”abc” ei ole, joten näytetään ensimmäinen sivu.', 'fi'],
+      ['lang=sv&page=1.5', 'Det finns ingen sida ”1.5”', 'sv'],
+      ['lang=sv&lpage=2&lpage=3', 'Det finns ingen sida ”["2","3"]”', 'sv'],
+    ];
+    for (const [query, message] of cases) {
+      const page = await view(query);
+      expect(unescape(page.text)).toContain(message);
+      expect(page.text).toContain('role="alert"');
+      expect(totalOf(page.showing)).toBe(totalOf(byDefault.showing));
+      expect(page.groups).toHaveLength(20);
+      expect(page.groups[0]).toBe(byDefault.groups[0]);
+    }
+    // Script in a query value is shown as text.
+    const script = await view(`lang=sv&since=${encodeURIComponent('<script>alert(1)</script>')}`);
+    expect(script.text).not.toContain('<script>alert(1)');
+    expect(script.text).toContain('&lt;script&gt;');
+    // Employees are still refused whatever the query.
+    expect((await browsers.anna!.request(`${app}/web/content?lang=sv&since=7&page=2`)).status).toBe(403);
+  });
+
+  it('pages what was taught, newest first; a teaching from a page comes back to the same period and page', async () => {
+    const store = server.bot.reporting.store;
+    const passageId = [...server.bot.guidelines.index.passages.keys()][0]!;
+    for (let i = 0; i < 22; i++) {
+      await store.addLearned({ kind: 'example_question', text: question(900 + i), lang: 'sv', passageId, words: [], contact: null, taughtBy: 'person:sofia.holmberg', taughtAt: new Date() });
+    }
+    const items = await store.learnedItems({ includeUndone: true });
+    const ids = items.map((i) => i.id).reverse();
+    const rows = (text: string) => [...text.matchAll(/<tr data-learned="(\d+)"/g)].map((m) => Number(m[1]));
+    const first = await view('lang=sv');
+    expect(rows(first.text)).toEqual(ids.slice(0, 20));
+    const learned = /<section id="learned"[\s\S]*?<\/section>/.exec(first.text)![0];
+    expect(learned).toContain(`Visar 1–20 av ${ids.length}`);
+    expect(unescape(/<a class="next" rel="next" href="([^"]+)">/.exec(learned)![1]!)).toBe('/web/content?lang=sv&lpage=2#learned');
+    const second = await view('lang=sv&lpage=2');
+    expect(rows(second.text)).toEqual(ids.slice(20, 40));
+
+    // Teaching from page 2 of the last 30 days comes back there (303), with the confirmation.
+    const page = await view('lang=sv&since=30&page=2');
+    const form = formsOf(page.text).find((f) => f.fields.action === 'contact')!;
+    expect(form.action).toBe('/web/content/teach?lang=sv&since=30&page=2');
+    const res = await post(browsers.sofia!, form.action, { ...form.fields, contact: 'Kommunikation, kommunikation@kyrkslatt.example' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/^\/web\/content\?lang=sv&since=30&page=2&done=taught&id=\d+#learned$/);
+    const back = await view(res.headers.get('location')!.replace(/^\/web\/content\?/, '').replace(/#.*$/, ''));
+    expect(back.text).toContain('<option value="30" selected>');
+    expect(back.showing).toMatch(/^Visar 21–/);
+    expect(back.text).toContain('role="status"');
+  });
+});

@@ -7,7 +7,9 @@ import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
 import { WEB_PATHS } from '../paths';
 import { html, paragraphs, type Html } from '../render/html';
+import { pageOf, type ListPage } from '../../../core/content/paging';
 import { CONTENT, TEACH_ACTIONS } from './contentPaths';
+import { CONTENT_PAGE_SIZE, SINCE_CHOICES, viewHref, viewQuery, type ContentView, type PagedList, type ViewProblem } from './contentView';
 import { FORM_TOKEN_FIELD } from './formTokens';
 
 /** What the content page shows. Every text is escaped by `html`. */
@@ -20,15 +22,19 @@ export interface ContentPageModel {
   learned: LearnedItem[];
   passage(id: string): Passage | undefined;
   timeZone: string;
-  /** How many days back the review reaches. */
-  days: number;
+  /** How many days back the review reaches when the query names no period. */
+  defaultDays: number;
+  /** The period and the page of each list that are shown (`review` is already of that period). */
+  view: ContentView;
+  /** Query values that were not understood (the defaults were used instead). */
+  problems: ViewProblem[];
   /** After an action: a confirmation (status) or an error (alert). */
   notice?: { kind: 'status' | 'error'; text: string };
 }
 
-/** A page of its own with the console's look: the content page, or the "not for you" page. */
-function shell(lang: UiLang, title: string, body: Html, t: TFunction, page = `${WEB_PATHS.content}`): string {
-  const langLink = (code: UiLang, name: string) => html`<a href="${page}?lang=${code}" lang="${code}"${code === lang ? html` aria-current="true"` : ''}>${name}</a>`;
+/** A page of its own with the console's look: the content page, or the "not for you" page; `hrefIn` links the page in another language. */
+function shell(lang: UiLang, title: string, body: Html, t: TFunction, hrefIn: (lang: UiLang) => string = (code) => `${WEB_PATHS.content}?lang=${code}`): string {
+  const langLink = (code: UiLang, name: string) => html`<a href="${hrefIn(code)}" lang="${code}"${code === lang ? html` aria-current="true"` : ''}>${name}</a>`;
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -77,24 +83,66 @@ export function refusedPage(lang: UiLang, text: string): string {
  * for each; answers marked not helpful with the passage that was shown; and what was taught, with undo.
  */
 export function contentPage(model: ContentPageModel): string {
-  const { lang } = model;
+  const { lang, view } = model;
   const t = translator(lang);
-  const { questions, unhelpful } = model.review;
+  const questions = pageOf(model.review.questions, view.pages.unanswered, CONTENT_PAGE_SIZE);
+  const unhelpful = pageOf(model.review.unhelpful, view.pages.unhelpful, CONTENT_PAGE_SIZE);
   const body = html`<main id="main" class="content-main">
 <p class="who">${t('contentConsole:signedInAs', { name: model.personName })}</p>
 ${model.notice ? html`<p class="notice-${model.notice.kind}" role="${model.notice.kind === 'error' ? 'alert' : 'status'}">${model.notice.text}</p>` : ''}
-<p class="intro">${t('contentConsole:intro', { days: model.days })}</p>
+${model.problems.map((p) => html`<p class="notice-error" role="alert">${problemText(p, model, t)}</p>`)}
+<p class="intro">${view.since === 'all' ? t('contentConsole:view.introAll') : t('contentConsole:intro', { days: view.since })}</p>
+${sinceFilter(model, t)}
 <section id="unanswered" aria-labelledby="unanswered-heading">
-<h2 id="unanswered-heading">${t('contentConsole:unanswered.heading')} <span class="count">(${questions.length})</span></h2>
-${questions.length === 0 ? html`<p class="empty">${t('contentConsole:unanswered.none')}</p>` : questions.map((g, i) => questionCard(g, `q${i + 1}`, model, t))}
+<h2 id="unanswered-heading">${t('contentConsole:unanswered.heading')} <span class="count">(${questions.total})</span></h2>
+${questions.total === 0 ? html`<p class="empty">${t('contentConsole:unanswered.none')}</p>` : html`${pager('unanswered', questions, model, t)}${questions.items.map((g, i) => questionCard(g, `q${questions.first + i}`, model, t))}${pager('unanswered', questions, model, t, 'bottom')}`}
 </section>
 <section id="unhelpful" aria-labelledby="unhelpful-heading">
-<h2 id="unhelpful-heading">${t('contentConsole:unhelpful.heading')} <span class="count">(${unhelpful.length})</span></h2>
-${unhelpful.length === 0 ? html`<p class="empty">${t('contentConsole:unhelpful.none')}</p>` : unhelpful.map((g, i) => unhelpfulCard(g, `u${i + 1}`, model, t))}
+<h2 id="unhelpful-heading">${t('contentConsole:unhelpful.heading')} <span class="count">(${unhelpful.total})</span></h2>
+${unhelpful.total === 0 ? html`<p class="empty">${t('contentConsole:unhelpful.none')}</p>` : html`${pager('unhelpful', unhelpful, model, t)}${unhelpful.items.map((g, i) => unhelpfulCard(g, `u${unhelpful.first + i}`, model, t))}${pager('unhelpful', unhelpful, model, t, 'bottom')}`}
 </section>
 ${learnedSection(model, t)}
 </main>`;
-  return shell(lang, t('contentConsole:title'), body, t);
+  // Another language shows the same period and pages.
+  return shell(lang, t('contentConsole:title'), body, t, (code) => viewHref(code, view));
+}
+
+function problemText(problem: ViewProblem, model: ContentPageModel, t: TFunction): string {
+  if (problem.kind === 'badPage') return t('contentConsole:view.badPage', { value: problem.value });
+  return t('contentConsole:view.badSince', { value: problem.value, days: model.defaultDays });
+}
+
+/** The period filter: a plain GET form (the page runs no script); a new period starts every list at page 1. */
+function sinceFilter(model: ContentPageModel, t: TFunction): Html {
+  const choices: (number | 'all')[] = [...new Set<number>([...SINCE_CHOICES, model.defaultDays])].sort((a, b) => a - b);
+  choices.push('all');
+  const label = (c: number | 'all') => (c === 'all' ? t('contentConsole:view.sinceAll') : t('contentConsole:view.sinceDays', { count: c }));
+  return html`<form method="get" action="${WEB_PATHS.content}" class="filter" role="search" aria-label="${t('contentConsole:view.filterLabel')}">
+<input type="hidden" name="lang" value="${model.lang}">
+<label for="since">${t('contentConsole:view.since')}</label>
+<select id="since" name="since">${choices.map((c) => html`<option value="${String(c)}"${c === model.view.since ? html` selected` : ''}>${label(c)}</option>`)}</select>
+<button type="submit">${t('contentConsole:view.show')}</button>
+</form>`;
+}
+
+/**
+ * "Showing 21–40 of 57" and, when there is more than one page, previous / page n of m / next (links keep the
+ * period and the other lists' pages). At the bottom of a list only when there is more than one page.
+ */
+function pager<T>(list: PagedList, page: ListPage<T>, model: ContentPageModel, t: TFunction, where: 'top' | 'bottom' = 'top'): Html | string {
+  if (where === 'bottom' && page.pages === 1) return '';
+  const heading = t(`contentConsole:view.lists.${list}`);
+  const link = (to: number, rel: 'prev' | 'next') =>
+    html`<a class="${rel}" rel="${rel}" href="${viewHref(model.lang, model.view, { [list]: to }, list)}">${t(`contentConsole:view.${rel}`)}</a>`;
+  const label = t(where === 'top' ? 'contentConsole:view.pagerLabel' : 'contentConsole:view.pagerLabelEnd', { list: heading });
+  return html`<nav class="pager pager-${where}" aria-label="${label}">
+<p class="showing">${t('contentConsole:view.showing', { first: page.first, last: page.last, total: page.total })}</p>${
+    page.pages > 1
+      ? html`
+<p class="pages">${page.page > 1 ? link(page.page - 1, 'prev') : ''} <span class="page-of">${t('contentConsole:view.pageOf', { page: page.page, pages: page.pages })}</span> ${page.page < page.pages ? link(page.page + 1, 'next') : ''}</p>`
+      : ''
+  }
+</nav>`;
 }
 
 function langName(lang: UiLang, t: TFunction): string {
@@ -117,8 +165,9 @@ function teachingFields(model: ContentPageModel, question: string, qlang: UiLang
   return html`<input type="hidden" name="${FORM_TOKEN_FIELD}" value="${model.token}"><input type="hidden" name="question" value="${question}"><input type="hidden" name="qlang" value="${qlang}">`;
 }
 
+/** A form's address carries the view it was sent from, so the answer comes back to the same period and pages. */
 function teachAction(model: ContentPageModel): string {
-  return `${WEB_PATHS.content}${CONTENT.teach}?lang=${model.lang}`;
+  return `${WEB_PATHS.content}${CONTENT.teach}?${viewQuery(model.lang, model.view)}`;
 }
 
 function citation(passage: Passage, t: TFunction): string {
@@ -212,7 +261,8 @@ function describe(item: LearnedItem, t: TFunction): string {
 }
 
 function learnedSection(model: ContentPageModel, t: TFunction): Html {
-  const items = [...model.learned].reverse();
+  const learned = pageOf([...model.learned].reverse(), model.view.pages.learned, CONTENT_PAGE_SIZE);
+  const items = learned.items;
   const when = (d: Date) => formatLocalDateTime(d, model.timeZone);
   return html`<section id="learned" aria-labelledby="learned-heading">
 <h2 id="learned-heading">${t('contentConsole:learned.heading')}</h2>
@@ -220,16 +270,16 @@ function learnedSection(model: ContentPageModel, t: TFunction): Html {
 ${
   items.length === 0
     ? html`<p class="empty">${t('contentConsole:learned.none')}</p>`
-    : html`<table class="learned">
+    : html`${pager('learned', learned, model, t)}<table class="learned">
 <thead><tr><th scope="col">${t('contentConsole:learned.number')}</th><th scope="col">${t('contentConsole:learned.what')}</th><th scope="col">${t('contentConsole:learned.by')}</th><th scope="col">${t('contentConsole:learned.when')}</th><th scope="col">${t('contentConsole:learned.state')}</th></tr></thead>
 <tbody>${items.map(
         (item) => html`<tr data-learned="${item.id}"${item.undoneAt ? html` class="undone"` : ''}><td>${item.id}</td><td>${describe(item, t)}</td><td>${item.taughtBy}</td><td>${when(item.taughtAt)}</td><td>${
           item.undoneAt
             ? t('contentConsole:learned.undoneAt', { at: when(item.undoneAt) })
-            : html`<form method="post" action="${WEB_PATHS.content}${CONTENT.undo}?lang=${model.lang}"><input type="hidden" name="${FORM_TOKEN_FIELD}" value="${model.token}"><input type="hidden" name="id" value="${item.id}"><button type="submit" class="undo" aria-label="${t('contentConsole:learned.undoLabel', { id: item.id })}">${t('contentConsole:learned.undo')}</button></form>`
+            : html`<form method="post" action="${WEB_PATHS.content}${CONTENT.undo}?${viewQuery(model.lang, model.view)}"><input type="hidden" name="${FORM_TOKEN_FIELD}" value="${model.token}"><input type="hidden" name="id" value="${item.id}"><button type="submit" class="undo" aria-label="${t('contentConsole:learned.undoLabel', { id: item.id })}">${t('contentConsole:learned.undo')}</button></form>`
         }</td></tr>`,
       )}</tbody>
-</table>`
+</table>${pager('learned', learned, model, t, 'bottom')}`
 }
 </section>`;
 }

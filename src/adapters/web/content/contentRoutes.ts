@@ -12,6 +12,7 @@ import { AUTH, WEB_PATHS } from '../paths';
 import { noticePage } from '../render/noticePage';
 import { contentPage, forbiddenPage, refusedPage } from './contentPage';
 import { CONTENT, TEACH_ACTIONS } from './contentPaths';
+import { contentViewOf, viewQuery } from './contentView';
 import { FORM_TOKEN_FIELD, type FormTokens } from './formTokens';
 
 export interface ContentRoutesDeps {
@@ -77,7 +78,8 @@ export function contentRouter(deps: ContentRoutesDeps): Router {
 
   async function renderPage(req: Request, res: Response, person: Person, status: number, notice?: { kind: 'status' | 'error'; text: string }): Promise<void> {
     const lang = langOf(req);
-    const [review, learned] = await Promise.all([owners.review(days()), owners.learned({ includeUndone: true })]);
+    const { view, problems } = contentViewOf(req.query, days());
+    const [review, learned] = await Promise.all([owners.review(view.since), owners.learned({ includeUndone: true })]);
     const index = bot.guidelines.index;
     send(
       res,
@@ -90,7 +92,9 @@ export function contentRouter(deps: ContentRoutesDeps): Router {
         learned,
         passage: (id) => index.passages.get(id),
         timeZone: bot.config.timeZone,
-        days: days(),
+        defaultDays: days(),
+        view,
+        problems,
         ...(notice ? { notice } : {}),
       }),
     );
@@ -114,8 +118,9 @@ export function contentRouter(deps: ContentRoutesDeps): Router {
     return false;
   }
 
-  const back = (res: Response, lang: UiLang, done: string, id: number) =>
-    res.set('Cache-Control', 'no-store').redirect(303, `${WEB_PATHS.content}?lang=${lang}&done=${done}&id=${id}#learned`);
+  /** Back to the page in the view the form was sent from (its period and pages), with the confirmation. */
+  const back = (req: Request, res: Response, lang: UiLang, done: string, id: number) =>
+    res.set('Cache-Control', 'no-store').redirect(303, `${WEB_PATHS.content}?${viewQuery(lang, contentViewOf(req.query, days()).view)}&done=${done}&id=${id}#learned`);
 
   router.get(
     CONTENT.page,
@@ -143,7 +148,7 @@ export function contentRouter(deps: ContentRoutesDeps): Router {
         const saved = await owners.teach(teachingRequest(form.data), actorOf(person));
         bot.logger.info('web_content_taught', { id: saved.id, kind: saved.kind });
         await bot.reloadContent();
-        back(res, lang, 'taught', saved.id);
+        back(req, res, lang, 'taught', saved.id);
       } catch (err) {
         if (!(err instanceof TeachingError)) throw err;
         await renderPage(req, res, person, 400, { kind: 'error', text: t(`contentConsole:error.${err.problem}`, { ref: err.ref ?? '' }) });
@@ -164,7 +169,7 @@ export function contentRouter(deps: ContentRoutesDeps): Router {
       if (!(await owners.undo(id, actorOf(person)))) return renderPage(req, res, person, 409, { kind: 'error', text: t('contentConsole:error.notFound', { id }) });
       bot.logger.info('web_content_undone', { id });
       await bot.reloadContent();
-      back(res, lang, 'undone', id);
+      back(req, res, lang, 'undone', id);
     }),
   );
   return router;

@@ -21,8 +21,10 @@ const actionBody = z
 
 /**
  * POST reports/:reference/actions {action, note?}: a button of an alert or of a report's view. The service
- * checks who may do what and when; the page is told the new status, or the translated refusal — for a
- * button that no longer applies (409, `outdated`), with the report's current state, shown next to the button.
+ * checks who may do what and when; the page is told the new status (in the page's language), or the translated
+ * refusal — for a button that no longer applies (409, `outdated`, or a step someone else already took), with the
+ * report's current state, shown next to the button in the language of the person's copies of the report (their
+ * alert's language, as Slack and Teams answer such a click), not the page's.
  * The messages it causes (the reporter's news, the refresh of every alert copy) are delivered at once, and
  * every open page reloads its list.
  */
@@ -42,7 +44,7 @@ export function register(router: Router, ctx: WebContext): void {
       } catch (err) {
         // A button that no longer applies: the refusal with the report's current state, shown next to it.
         if (isReportError(err) && err.code === ReportErrorCode.NotAllowedNow) {
-          res.status(409).json({ error: await service.explainRefusal(err, reference, lang), outdated: true });
+          res.status(409).json({ error: await service.explainRefusal(err, reference, await service.copyLangFor(reference, person)), outdated: true });
           return;
         }
         throw err;
@@ -53,7 +55,7 @@ export function register(router: Router, ctx: WebContext): void {
         changed: result.changed,
         message: result.changed
           ? t('web:report.done', { reference: result.reference, status: t(`notifications:status.${result.status}`) })
-          : await service.describeState(result.reference, lang),
+          : await service.describeState(result.reference, await service.copyLangFor(result.reference, person)),
       });
       ctx.hub.broadcast(WEB_EVENTS.reports, {});
       void ctx.bot.deliverDue().catch(() => undefined);
