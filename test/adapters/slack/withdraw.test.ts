@@ -6,6 +6,7 @@
  */
 import { ACTION } from '../../../src/adapters/slack/ids';
 import { blockAction, slashCommand, stateOf, viewSubmission } from './slackPayloads';
+import { draft } from '../../helpers/db';
 import { blockText, button, buttonIds, SLACK, startSlackHarness, type SlackHarness } from './slackHarness';
 
 const HARASSMENT = {
@@ -83,5 +84,14 @@ describe('Slack: the reporter withdraws a report', () => {
     const timeline = await h.bot.reporting.store.timeline(reference);
     expect(timeline.filter((e) => e.event === 'withdrawn')).toHaveLength(1);
     expect(h.logLines.join('\n')).not.toContain('SECRET-WITHDRAW');
+  });
+
+  it('explains a click that no longer applies in the language of the person’s copies of the report, not the Slack locale', async () => {
+    // Anna's Slack speaks Swedish, but she reported in Finnish: her receipt, and so the explanation, are Finnish.
+    const { reference } = await h.bot.reporting.service.submit(draft({ category: 'harassment' }), 'anna.lindqvist', { lang: 'fi' });
+    await h.bot.reporting.service.withdraw(reference, 'anna.lindqvist');
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdraw, value: reference }, { message: { channel: dmTo(SLACK.anna), ts: '1700000000.000100' }, responseUrl: h.fake.responseUrl('anna-fi') }));
+    expect(String((await h.fake.waitForResponse('anna-fi')).body.text)).toMatch(new RegExp(`${reference}: Peruttu`));
+    expect((await h.bot.reporting.store.timeline(reference)).filter((e) => e.event === 'withdrawn')).toHaveLength(1);
   });
 });

@@ -277,4 +277,22 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     const query = await t.post(extensionInvoke(t, USERS.anna, 'composeExtension/query', { commandId: 'search', parameters: [] }));
     expect(query.status).toBe(501);
   });
+  it('explains a click that no longer applies in the language of the person’s copies of the report', async () => {
+    // Timo's copies are Finnish (his directory language), whatever his Teams client is set to today.
+    const timoInSwedish = { ...USERS.timo, locale: 'sv-FI' };
+    const phishing = await t.bot.reporting.service.submit(draft({ category: 'phishing' }), USERS.anna.directoryId);
+    await t.bot.reporting.service.acknowledge(phishing.reference, USERS.linnea.directoryId);
+    t.connector.reset();
+    await send(t, cardSubmit(t.serviceUrl, timoInSwedish, { action: 'report.acknowledge', reference: phishing.reference }, undefined));
+    expect(activityText(lastTo(t, USERS.timo).body)).toMatch(new RegExp(`${phishing.reference}: Vastaanotettu\\. Linnea Berg`));
+    expect((await t.bot.reporting.store.timeline(phishing.reference)).filter((e) => e.event === 'acknowledged')).toHaveLength(1);
+
+    // Anna (Swedish in the directory and in Teams) reported in Finnish: her receipt, and so the refusal, are Finnish.
+    const harassment = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), USERS.anna.directoryId, { lang: 'fi' });
+    await t.bot.reporting.service.resolve(harassment.reference, USERS.karin.directoryId, 'Hanterat.');
+    t.connector.reset();
+    await send(t, cardSubmit(t.serviceUrl, USERS.anna, { action: 'report.withdraw', reference: harassment.reference }, undefined));
+    expect(activityText(lastTo(t, USERS.anna).body)).toMatch(new RegExp(`${harassment.reference}: Käsitelty`));
+    expect((await t.bot.reporting.store.getReport(harassment.reference))?.status).toBe('resolved');
+  });
 });

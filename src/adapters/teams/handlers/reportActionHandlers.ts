@@ -37,11 +37,12 @@ async function runReportAction(
     result = await call(facts.person.id);
   } catch (err) {
     if (!isReportError(err)) throw err;
-    await context.sendActivity(noticeMessage(await service.explainRefusal(err, reference, facts.lang)));
+    await context.sendActivity(noticeMessage(await service.explainRefusal(err, reference, await service.copyLangFor(reference, facts.person))));
     return;
   }
   // Someone else was first: say what the report's state is now (the card itself is redrawn by the core's refresh).
-  if (!result.changed) await context.sendActivity(noticeMessage(await service.describeState(result.reference, facts.lang)));
+  // Explained in the language of the person's copies of the report (see copyLangOf), as on every door.
+  if (!result.changed) await context.sendActivity(noticeMessage(await service.describeState(result.reference, await service.copyLangFor(result.reference, facts.person))));
   else if (options.redraw) await redrawPressedCard(context, facts, reference, options.redraw, deps);
   await deps.bot.deliverDue();
 }

@@ -46,10 +46,11 @@ export function reportStepClick(
       result = await step(service, reference, user.person.id, args);
     } catch (err) {
       if (!isReportError(err)) throw err;
-      await tell(await service.explainRefusal(err, reference, user.lang));
+      await tell(await service.explainRefusal(err, reference, await service.copyLangFor(reference, user.person)));
       return;
     }
-    if (!result.changed) await tell(await service.describeState(reference, user.lang));
+    // Explained in the language of the person's copies of the report, which the click came from.
+    if (!result.changed) await tell(await service.describeState(reference, await service.copyLangFor(reference, user.person)));
     else await done({ result, user: user as StepDone['user'], service, tell }, args);
     await bot.deliverDue();
   };
