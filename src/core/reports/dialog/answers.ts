@@ -17,19 +17,34 @@ export const NO_WORDS = ['nej', 'n', 'no', 'ei', 'e'] as const;
 export const ACCOUNT_WORDS: Readonly<Record<'own_work_profile' | 'organisation_account' | 'private_profile', readonly string[]>> = {
   own_work_profile: [
     'arbetsprofil', 'arbetsprofilen', 'min arbetsprofil', 'egen arbetsprofil', 'arbetskonto', 'mitt arbetskonto', 'jobbprofil', 'jobbkonto',
+    'jobbprofilen', 'min jobbprofil', 'arbetskontot', 'jobbkontot', 'mitt jobbkonto',
     'tyoprofiili', 'oma tyoprofiili', 'tyoprofiilini', 'tyotili', 'oma tyotili', 'tyotilini',
     'work profile', 'my work profile', 'work account',
   ],
   organisation_account: [
     'kommunens', 'kommunens konto', 'kommunkonto', 'kommunens sida', 'organisationens konto',
-    'kunnan', 'kunnan tili', 'kunnan sivu', 'kunnan tilin', 'organisaation tili',
+    'kunnan', 'kunnan tili', 'kunnan sivu', 'kunnan tilin', 'organisaation tili', 'kunnan sivulla', 'kunnan tililla',
     'municipal account', 'the municipality', 'municipality', 'organisation account',
   ],
   private_profile: [
     'privat', 'privata', 'privat profil', 'min privata', 'privatkonto', 'mitt privata konto', 'privat konto',
+    'privata profilen', 'min privata profil', 'privatprofil', 'privatprofilen', 'privatkontot',
     'yksityinen', 'yksityinen profiili', 'oma yksityinen', 'yksityinen tili', 'yksityistili', 'henkilokohtainen',
     'private', 'private profile', 'personal', 'personal account', 'my private profile',
   ],
+};
+
+/**
+ * The short names and the "on X" forms people type for a service ("fb", "insta", "på tiktok", "twitterissä"),
+ * in every language: matched whole, like the labels.
+ */
+export const PLATFORM_WORDS: Readonly<Record<'facebook' | 'instagram' | 'x' | 'linkedin' | 'youtube' | 'tiktok', readonly string[]>> = {
+  facebook: ['fb', 'face', 'på facebook', 'på fb', 'på face', 'facebookissa', 'facebookista', 'fb:ssa', 'fbssa', 'naamakirja', 'naamakirjassa'],
+  instagram: ['insta', 'ig', 'instan', 'på insta', 'på instagram', 'på ig', 'instassa', 'instasta', 'instagramissa', 'instagramista', 'ig:ssa', 'igssa'],
+  x: ['x', 'twitter', 'på twitter', 'på x', 'twitterissa', 'twitterista', 'x:ssa', 'xssa'],
+  linkedin: ['på linkedin', 'linkedinissa', 'linkedinista', 'linkkari', 'linkkarissa'],
+  youtube: ['yt', 'på youtube', 'youtubessa', 'youtubesta', 'tuubi', 'tuubissa'],
+  tiktok: ['tik tok', 'på tiktok', 'tiktokissa', 'tiktokista'],
 };
 
 /** Words that mean "no evidence" at the evidence step. */

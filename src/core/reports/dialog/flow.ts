@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { REPORT_CATEGORIES, type ReportCategory } from '../categories';
 import { ACCOUNT_KINDS, PLATFORMS } from '../report';
-import { ACCOUNT_WORDS, NO_WORDS, YES_WORDS, type Option } from './answers';
+import { ACCOUNT_WORDS, NO_WORDS, PLATFORM_WORDS, YES_WORDS, type Option } from './answers';
 import { CHOICE, STEP, STEP_IDS, type StepId } from './steps';
 import type { DialogContext, PartialDraft, PersonChoice } from './types';
 
@@ -81,7 +81,7 @@ export function categoryOptions(t: TFunction): Option[] {
 }
 
 export function platformOptions(t: TFunction): Option[] {
-  return PLATFORMS.map((p) => ({ id: p, label: t(`reports:platform.${p}`), aliases: p === 'x' ? ['x', 'twitter'] : [] }));
+  return PLATFORMS.map((p) => ({ id: p, label: t(`reports:platform.${p}`), aliases: p === 'other' ? [] : PLATFORM_WORDS[p] }));
 }
 
 export function accountKindOptions(t: TFunction): Option[] {
