@@ -71,7 +71,8 @@ export function step(state: DialogState | undefined, event: DialogEvent, ctx: Di
   let answer: Answer;
   if (event.type === 'choice') {
     const option = options.find((o) => o.id === event.id);
-    answer = option ? answerChoice(state.step, option.id, state.draft, ctx, t) : { ok: false, error: t('reports:error.choice') };
+    // A button that is not one of this question's: it belongs to an earlier message still on the screen.
+    answer = option ? answerChoice(state.step, option.id, state.draft, ctx, t) : { ok: false, error: t('dialogButtons:earlier') };
   } else {
     answer = answerText(state.step, event.text, options, state.draft, ctx, t);
   }

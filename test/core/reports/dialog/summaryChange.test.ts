@@ -71,6 +71,24 @@ describe('summary and change (sv)', () => {
     expect(run.final.effect).toMatchObject({ type: 'submit', draft: { description: 'Det är tre olika konton som skriver samma sak.', platform: 'instagram', accountKind: 'private_profile', occurredOn: '2026-03-15' } });
   });
 
+  it('a button of the earlier summary, clicked while a reopened question waits, is explained and nothing is sent', async () => {
+    const run = play(
+      [
+        ...swedishToSummary,
+        ['ändra 6', 'När hände det?'],
+        [choice(CHOICE.confirm), (result) => {
+          expect(result.effect).toBeUndefined();
+          expect(allText(result)).toContain('Den här knappen hör till en tidigare fråga');
+          expect(allText(result)).not.toContain('Välj ett av alternativen');
+          expect(allText(result)).toContain('När hände det?');
+        }],
+        ['i förrgår', ['6. När: 2026-03-14', 'Vill du skicka anmälan?']],
+      ],
+      await demoContext(DEMO.anna, 'sv'),
+    );
+    expect(run.final.state?.step).toBe(STEP.confirm);
+  });
+
   it('a change button works like the typed command, and "other" asks for the service again', async () => {
     const run = play(
       [
