@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { REPORT_CATEGORIES, type ReportCategory } from '../categories';
 import { ACCOUNT_KINDS, PLATFORMS } from '../report';
-import { ACCOUNT_WORDS, NO_WORDS, PLATFORM_WORDS, YES_WORDS, type Option } from './answers';
+import { ACCOUNT_WORDS, NO_WORDS, normalizeAnswer, PLATFORM_WORDS, YES_WORDS, type Option } from './answers';
 import { CHOICE, STEP, STEP_IDS, type StepId } from './steps';
 import type { DialogContext, PartialDraft, PersonChoice } from './types';
 
@@ -65,8 +65,16 @@ export function effectiveManagerId(draft: PartialDraft, ctx: DialogContext): str
   return ctx.manager?.id ?? draft.managerId;
 }
 
+/** The offered people, each also selected by their whole name, or by a first or last name no other offered person has. */
 function personOptions(people: PersonChoice[], t: TFunction): Option[] {
-  return people.map((p) => ({ id: p.id, label: `${p.name} (${t(`reports:relation.${p.relation}`)})`, aliases: [p.name] }));
+  const partsOf = (name: string) => [...new Set(normalizeAnswer(name).split(' ').filter((part) => part.length > 1))];
+  const holders = new Map<string, number>();
+  for (const p of people) for (const part of partsOf(p.name)) holders.set(part, (holders.get(part) ?? 0) + 1);
+  return people.map((p) => ({
+    id: p.id,
+    label: `${p.name} (${t(`reports:relation.${p.relation}`)})`,
+    aliases: [p.name, ...partsOf(p.name).filter((part) => holders.get(part) === 1)],
+  }));
 }
 
 export function yesNoOptions(t: TFunction): Option[] {
