@@ -1,4 +1,5 @@
 import { foldCase, stripDiacritics } from '../../text/normalize';
+import type { ReportCategory } from '../categories';
 import type { Choice } from './types';
 
 /** An option with the hidden words that also select it (in every language: a Finn may type "kyllä" in sv). */
@@ -45,6 +46,32 @@ export const PLATFORM_WORDS: Readonly<Record<'facebook' | 'instagram' | 'x' | 'l
   linkedin: ['på linkedin', 'linkedinissa', 'linkedinista', 'linkkari', 'linkkarissa'],
   youtube: ['yt', 'på youtube', 'youtubessa', 'youtubesta', 'tuubi', 'tuubissa'],
   tiktok: ['tik tok', 'på tiktok', 'tiktokissa', 'tiktokista'],
+};
+
+/**
+ * The everyday words for each kind of report, typed at "what is it about?" instead of the button's label
+ * ("hackat konto", "toimittaja"), in every language, with each language's label: matched whole, like the labels.
+ */
+export const CATEGORY_WORDS: Readonly<Record<ReportCategory, readonly string[]>> = {
+  threat: ['hot', 'hotad', 'hotelse', 'hotfullt', 'uhkaus', 'uhkailu', 'uhattu', 'threat', 'threats'],
+  harassment: ['trakasserier', 'trakasserad', 'trakasseri', 'nathat', 'natmobbning', 'mobbning', 'hairinta', 'hairinta somessa', 'vihapuhe', 'kiusaaminen', 'nettikiusaaminen', 'harassment'],
+  identity_theft: [
+    'identitetsstold eller kapat konto', 'identitetsstold', 'kapat konto', 'kapat', 'hackat konto', 'hackad', 'hackat', 'falsk profil', 'fejkprofil',
+    'identiteettivarkaus tai kaapattu tili', 'identiteettivarkaus', 'kaapattu tili', 'kaapattu', 'hakkerointi', 'hakkeroitu tili', 'hakkeroitu', 'valeprofiili',
+    'identity theft or hijacked account', 'identity theft', 'hijacked account', 'hacked account', 'hacked', 'fake profile',
+  ],
+  phishing: ['natfiske', 'phishing', 'fiske', 'tietojenkalastelu', 'kalastelu', 'huijausviesti', 'huijaus'],
+  malware: ['skadeprogram', 'virus', 'skadlig kod', 'haittaohjelma', 'haittaohjelmat', 'malware'],
+  media_contact: ['kontakt fran media', 'media', 'journalist', 'reporter', 'median yhteydenotto', 'toimittaja', 'lehdisto', 'contact from the media', 'the media', 'press'],
+  misinformation: [
+    'felaktiga pastaenden om kommunen', 'falska pastaenden', 'felaktiga pastaenden', 'desinformation', 'falsk information',
+    'virheellinen vaite kunnasta', 'valheellinen vaite', 'virheellinen vaite', 'valheellista tietoa', 'disinformaatio',
+    'false claims about the municipality', 'false claims', 'misinformation', 'disinformation',
+  ],
+  illegal_content: [
+    'olagligt innehall i kommunens kanal', 'olagligt innehall', 'olagligt', 'laiton sisalto kunnan kanavalla', 'laiton sisalto', 'laiton',
+    "illegal content on the municipality's channel", 'illegal content', 'illegal',
+  ],
 };
 
 /** Words that mean "no evidence" at the evidence step. */

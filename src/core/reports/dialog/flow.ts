@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { REPORT_CATEGORIES, type ReportCategory } from '../categories';
 import { ACCOUNT_KINDS, PLATFORMS } from '../report';
-import { ACCOUNT_WORDS, NO_WORDS, normalizeAnswer, PLATFORM_WORDS, YES_WORDS, type Option } from './answers';
+import { ACCOUNT_WORDS, CATEGORY_WORDS, NO_WORDS, normalizeAnswer, PLATFORM_WORDS, YES_WORDS, type Option } from './answers';
 import { CHOICE, STEP, STEP_IDS, type StepId } from './steps';
 import type { DialogContext, PartialDraft, PersonChoice } from './types';
 
@@ -85,7 +85,7 @@ export function yesNoOptions(t: TFunction): Option[] {
 }
 
 export function categoryOptions(t: TFunction): Option[] {
-  return REPORT_CATEGORIES.map((c) => ({ id: c, label: t(`reports:category.${c}`) }));
+  return REPORT_CATEGORIES.map((c) => ({ id: c, label: t(`reports:category.${c}`), aliases: CATEGORY_WORDS[c] }));
 }
 
 export function platformOptions(t: TFunction): Option[] {

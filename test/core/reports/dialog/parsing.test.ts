@@ -1,6 +1,6 @@
 import { translator } from '../../../../src/core/i18n';
 import { matchOption, normalizeAnswer, isCancelText } from '../../../../src/core/reports/dialog/answers';
-import { accountKindOptions, platformOptions } from '../../../../src/core/reports/dialog/flow';
+import { accountKindOptions, categoryOptions, platformOptions } from '../../../../src/core/reports/dialog/flow';
 import { parseOccurredOn, previousDay, todayIn } from '../../../../src/core/reports/dialog/dates';
 import { parseEvidenceText } from '../../../../src/core/reports/dialog/evidence';
 import { renderPlainText } from '../../../../src/core/reports/dialog/plainText';
@@ -92,6 +92,27 @@ describe('typed answers', () => {
     const kindsOf = new Map<string, Set<string>>();
     for (const [w, id] of words) kindsOf.set(w, (kindsOf.get(w) ?? new Set()).add(id));
     expect([...kindsOf].filter(([, ids]) => ids.size > 1)).toEqual([]);
+  });
+
+  it('take everyday words for what happened, and the other languages’ names, at "what is it about?"', () => {
+    const cases: [string, string][] = [
+      ['hotad', 'threat'], ['uhkailu', 'threat'], ['hot', 'threat'], ['uhkaus', 'threat'],
+      ['trakasserier', 'harassment'], ['häirintä', 'harassment'], ['nätmobbning', 'harassment'],
+      ['kapat konto', 'identity_theft'], ['hackat konto', 'identity_theft'], ['kaapattu tili', 'identity_theft'], ['hakkerointi', 'identity_theft'],
+      ['nätfiske', 'phishing'], ['phishing', 'phishing'], ['kalastelu', 'phishing'], ['tietojenkalastelu', 'phishing'],
+      ['virus', 'malware'], ['skadeprogram', 'malware'], ['haittaohjelma', 'malware'],
+      ['journalist', 'media_contact'], ['media', 'media_contact'], ['toimittaja', 'media_contact'],
+      ['falska påståenden', 'misinformation'], ['valheellinen väite', 'misinformation'],
+      ['olagligt innehåll', 'illegal_content'], ['laiton sisältö', 'illegal_content'],
+    ];
+    for (const lang of ['sv', 'fi'] as const) {
+      const options = categoryOptions(translator(lang));
+      for (const [typed, id] of cases) expect([lang, typed, matchOption(typed, options)?.id]).toEqual([lang, typed, id]);
+      const words = options.flatMap((o) => [o.label, ...(o.aliases ?? [])].map((w) => [normalizeAnswer(w), o.id] as const));
+      const kindsOf = new Map<string, Set<string>>();
+      for (const [w, id] of words) kindsOf.set(w, (kindsOf.get(w) ?? new Set()).add(id));
+      expect([...kindsOf].filter(([, ids]) => ids.size > 1)).toEqual([]);
+    }
   });
 
   it('take the definite and possessive forms of the account words', () => {
