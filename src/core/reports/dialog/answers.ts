@@ -9,8 +9,8 @@ export interface Option extends Choice {
 
 /** Words that stop the dialog at any step (the whole message, in any UI language). */
 export const CANCEL_WORDS = ['avbryt', 'peruuta', 'cancel'] as const;
-export const YES_WORDS = ['ja', 'j', 'yes', 'y', 'kylla', 'k', 'joo', 'juu'] as const;
-export const NO_WORDS = ['nej', 'n', 'no', 'ei', 'e'] as const;
+export const YES_WORDS = ['ja', 'j', 'yes', 'y', 'kylla', 'k', 'joo', 'juu', 'japp', 'jepp', 'ja tack', 'absolut', 'kylla on', 'joo on', 'on', 'yep', 'yeah'] as const;
+export const NO_WORDS = ['nej', 'n', 'no', 'ei', 'e', 'na', 'naa', 'nej tack', 'nix', 'ei oo', 'ei ole', 'eipa', 'ei tarvitse', 'nope', 'nah'] as const;
 /**
  * The everyday words for each kind of account, typed instead of the button's label ("privat", "työprofiili",
  * "kommunens"), in every language: matched whole, like the labels.

@@ -1,6 +1,6 @@
 import { translator } from '../../../../src/core/i18n';
 import { matchOption, normalizeAnswer, isCancelText } from '../../../../src/core/reports/dialog/answers';
-import { accountKindOptions, categoryOptions, platformOptions } from '../../../../src/core/reports/dialog/flow';
+import { accountKindOptions, categoryOptions, platformOptions, yesNoOptions } from '../../../../src/core/reports/dialog/flow';
 import { parseOccurredOn, previousDay, todayIn } from '../../../../src/core/reports/dialog/dates';
 import { parseEvidenceText } from '../../../../src/core/reports/dialog/evidence';
 import { renderPlainText } from '../../../../src/core/reports/dialog/plainText';
@@ -113,6 +113,12 @@ describe('typed answers', () => {
       for (const [w, id] of words) kindsOf.set(w, (kindsOf.get(w) ?? new Set()).add(id));
       expect([...kindsOf].filter(([, ids]) => ids.size > 1)).toEqual([]);
     }
+  });
+
+  it('take the everyday yes and no of both languages', () => {
+    const options = yesNoOptions(translator('sv'));
+    for (const typed of ['japp', 'jepp', 'ja tack', 'absolut', 'kyllä on', 'joo on', 'yep', 'yeah']) expect([typed, matchOption(typed, options)?.id]).toEqual([typed, 'yes']);
+    for (const typed of ['nä', 'nää', 'nej tack', 'nix', 'ei oo', 'ei ole', 'eipä', 'ei tarvitse', 'nope', 'nah']) expect([typed, matchOption(typed, options)?.id]).toEqual([typed, 'no']);
   });
 
   it('take the definite and possessive forms of the account words', () => {
