@@ -74,6 +74,24 @@ export const CATEGORY_WORDS: Readonly<Record<ReportCategory, readonly string[]>>
   ],
 };
 
+/** Services without a button of their own, by the name people type; chosen as "other" with this name. */
+const OTHER_SERVICES: Readonly<Record<string, string>> = {
+  snapchat: 'Snapchat', snap: 'Snapchat', whatsapp: 'WhatsApp', telegram: 'Telegram', discord: 'Discord', threads: 'Threads',
+  bluesky: 'Bluesky', mastodon: 'Mastodon', reddit: 'Reddit', messenger: 'Messenger', signal: 'Signal', jodel: 'Jodel',
+  twitch: 'Twitch', pinterest: 'Pinterest', vimeo: 'Vimeo', tumblr: 'Tumblr', vk: 'VK', wechat: 'WeChat',
+};
+
+/**
+ * The service a typed answer names when it has no button ("snapchat", "i whatsapp", "telegramissa"), or
+ * undefined.
+ */
+export function otherServiceNamed(text: string): string | undefined {
+  const base = normalizeAnswer(text)
+    .replace(/^(?:pa|i|in|on|via) /, '')
+    .replace(/:?(?:issa|ista|ssa|sta)$/, '');
+  return OTHER_SERVICES[base];
+}
+
 /** Words that mean "no evidence" at the evidence step. */
 export const NONE_WORDS = ['nej', 'ingen', 'inga', 'inget', 'ei', 'ei ole', 'ei mitaan', 'none', 'no', 'nothing', '-'] as const;
 

@@ -103,6 +103,22 @@ describe('summary and change (sv)', () => {
     expect(run.final.effect).toMatchObject({ draft: { platform: 'other', platformOther: 'Mastodon' } });
   });
 
+  it('a service that has no button of its own, typed by name, is taken as "other" with that name', async () => {
+    const run = play(
+      [
+        ...swedishToSummary,
+        ['ändra 3', 'Var hände det?'],
+        ['Snapchat', ['3. Var: Annan tjänst: Snapchat', 'Vill du skicka anmälan?']],
+        ['ändra 3', 'Var hände det?'],
+        ['i whatsapp', ['3. Var: Annan tjänst: WhatsApp', 'Vill du skicka anmälan?']],
+        ['ändra 3', 'Var hände det?'],
+        ['vet inte', 'Jag förstod inte svaret.'],
+      ],
+      await demoContext(DEMO.anna, 'sv'),
+    );
+    expect(run.final.state?.draft).toMatchObject({ platform: 'other', platformOther: 'WhatsApp' });
+  });
+
   it('a new category asks again what depends on it', async () => {
     const run = play(
       [
