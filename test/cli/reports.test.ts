@@ -109,6 +109,16 @@ describe.each(BACKENDS)('somebot reports (%s)', (backend) => {
     expect((await run(['export', '--format', 'xml', '--admin'])).code).toBe(2);
   });
 
+  it('says that --format is missing when it is left out, and exports nothing', async () => {
+    const exportsBefore = (await r.store.timeline(threat)).filter((e) => e.event === 'exported').length;
+    const missing = await run(['export', '--admin']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('--format csv or --format json is needed');
+    expect(missing.err).not.toContain('“”');
+    expect(missing.out).toBe('');
+    expect((await r.store.timeline(threat)).filter((e) => e.event === 'exported')).toHaveLength(exportsBefore);
+  });
+
   it('never writes an export into an existing file (its permissions may let others read it)', async () => {
     const file = path.join(outDir, 'shared.csv');
     fs.writeFileSync(file, 'old content\n', { mode: 0o644 });

@@ -230,7 +230,8 @@ async function exportReports(
   t: TFunction,
 ): Promise<number> {
   const format = flags.format;
-  if (format !== 'csv' && format !== 'json') throw new UsageError(t('admin:errors.badFormat', { value: String(format ?? '') }));
+  if (format === undefined || format === true) throw new UsageError(t('admin:errors.needFormat'));
+  if (format !== 'csv' && format !== 'json') throw new UsageError(t('admin:errors.badFormat', { value: format }));
   if (flags.out === true) throw new UsageError(t('admin:errors.needFile'));
   const out = typeof flags.out === 'string' ? flags.out : undefined;
   // Create the file before anything is decrypted or audited, so a refused file costs nothing.

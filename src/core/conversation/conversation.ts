@@ -85,6 +85,12 @@ export class Conversation {
       // "Make a report" pressed under an answer that offered it.
       const offer = message.choice !== undefined ? parseReportOfferChoice(message.choice) : undefined;
       if (offer) return this.startDialog(message, detected, offer.category, []);
+      // Any other button belongs to a dialog that is over (sent, cancelled, expired): say so, never read it as a
+      // question; in the person's own language (the dialog's buttons were), else the door's.
+      if (message.choice !== undefined) {
+        const own = await reporting.directory.person(message.personId).catch(() => undefined);
+        return [dialogEnded(own?.lang ?? message.localeHint ?? detected)];
+      }
       if (isReportCommand(text)) return this.startDialog(message, detected, undefined, []);
       const replies = this.answer(message);
       const first = replies[0];
@@ -144,4 +150,9 @@ export class Conversation {
     await reporting.sessions.save(message.conversationId, next.state ? { lang, dialog: next.state } : undefined);
     return replies;
   }
+}
+
+/** The reply to a button of a report dialog that has ended: nothing was changed, and how to start anew. */
+function dialogEnded(lang: UiLang): ConversationReply {
+  return { type: 'dialog', lang, reply: { kind: 'info', text: translator(lang)('dialogButtons:ended') } };
 }

@@ -2,13 +2,14 @@
  * Long messages in the web chat: the page never cuts a text silently. A description longer than the page's old
  * 4,000-character cap but within the dialog's 5,000 arrives whole; a 20,000-character one gets the dialog's
  * translated "too long" answer and changes nothing; a 20,000-character question is answered with the note
- * that only its beginning was read. The page's textarea allows exactly what the API takes.
+ * that only its beginning was read. The page’s textareas (message, outcome note) allow exactly what the API takes; an outcome note over the report's limit gets the translated limit.
  */
 import fs from 'node:fs';
 import { translator } from '../../../src/core/i18n';
 import { MAX_MESSAGE_CHARS } from '../../../src/adapters/web/routes/messages';
 import { PAGE_TEMPLATE } from '../../../src/adapters/web/paths';
 import { startTestServer, webClient, type TestServer } from '../../server/testServer';
+import { draft } from '../../helpers/db';
 
 let server: TestServer;
 
@@ -56,5 +57,20 @@ describe('long messages in the web chat', () => {
   it('more than the API takes is refused, and nothing happens', async () => {
     const reply = await webClient(server.url, 'mikko.laine').post('/messages', { text: 'x'.repeat(MAX_MESSAGE_CHARS + 1) });
     expect(reply.status).toBe(400);
+  });
+
+  it('an outcome note longer than a report takes is refused with the translated limit, not cut by the page, and the report stays open', async () => {
+    const { reference } = await server.bot.reporting.service.submit(draft(), 'anna.lindqvist');
+    const karin = webClient(server.url, 'karin.nystrom');
+    const details = (await karin.get(`/reports/${reference}`)) as { status: number; body: { html: string } };
+    const noteField = /<textarea[^>]*data-note-for="[^"]*"[^>]*>/.exec(details.body.html)?.[0] ?? '';
+    expect(noteField).not.toBe('');
+    // A pasted note is never cut silently by the page: its field takes what the chat's message box takes.
+    const maxlength = Number(/maxlength="(\d+)"/.exec(noteField)?.[1] ?? Infinity);
+    expect(maxlength).toBeGreaterThanOrEqual(MAX_MESSAGE_CHARS);
+    const refused = await karin.post(`/reports/${reference}/actions`, { action: 'report.resolve', note: 'Polisanmält. '.repeat(500) });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe(translator('sv')('notifications:errors.report_invalid_outcome', { max: 5000 }));
+    expect((await server.bot.reporting.store.getReport(reference))!.status).not.toBe('resolved');
   });
 });

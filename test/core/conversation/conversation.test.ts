@@ -82,4 +82,28 @@ describe('Conversation', () => {
     expect(texts(replies)).toMatch(/hakemistosta/);
     expect(await r.store.listReports()).toHaveLength(0);
   });
+
+  it('answers a button of a dialog that has ended (sent, cancelled) by saying so, in the person’s language, and changes nothing', async () => {
+    const conversation = conversationOn(r);
+    await conversation.handle({ conversationId: id, personId: DEMO.anna, text: 'Någon har hotat mig i kommentarerna' });
+    let summary: ConversationReply[] = [];
+    for (const answer of THREAT_ANSWERS.slice(0, -1)) summary = await conversation.handle({ conversationId: id, personId: DEMO.anna, text: answer });
+    const buttons = summary.flatMap((x) => (x.type === 'dialog' ? [...(x.reply.choices ?? []), ...(x.reply.changes ?? [])] : []));
+    expect(buttons.map((b) => b.id)).toEqual(expect.arrayContaining(['confirm', 'change:description']));
+    await conversation.handle({ conversationId: id, personId: DEMO.anna, text: THREAT_ANSWERS[THREAT_ANSWERS.length - 1]! });
+    expect(await r.store.listReports()).toHaveLength(1);
+    // The summary's buttons are still on the screen: a click on one must not read as an empty question.
+    for (const old of ['confirm', 'change:description']) {
+      const replies = await conversation.handle({ conversationId: id, personId: DEMO.anna, choice: old, localeHint: 'sv' });
+      expect(replies).toHaveLength(1);
+      expect(replies[0]!.type).toBe('dialog');
+      expect(texts(replies)).toMatch(/avslutad/);
+      expect(texts(replies)).not.toMatch(/Skriv din fråga/);
+    }
+    // Mikko's dialog ran in Finnish, his directory language, although the page around it is Swedish.
+    const fi = await conversation.handle({ conversationId: conversationId('test', 'mikko'), personId: DEMO.mikko, choice: 'yes', localeHint: 'sv' });
+    expect(fi[0]!.lang).toBe('fi');
+    expect(texts(fi)).toMatch(/päättynyt/);
+    expect(await r.store.listReports()).toHaveLength(1);
+  });
 });

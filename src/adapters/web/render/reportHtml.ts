@@ -7,6 +7,7 @@ import { deliveryText } from '../../../core/reports/trailText';
 import { recipientSummary } from '../../../core/reports/dialog/recipientLines';
 import { displayPeriod } from '../../../core/reports/dialog/period';
 import type { ReportView } from '../../../core/reports/service';
+import { MAX_MESSAGE_CHARS } from '../limits';
 import { REPORT_ACTIONS, type WebReportAction } from '../webActions';
 import { html, paragraphs, raw, type Html } from './html';
 
@@ -105,7 +106,7 @@ function actions(view: ReportView, lang: UiLang): Html {
   if (handler && canTransition(r.status, 'resolve')) {
     const noteId = `note-${reference}`;
     parts.push(html`<div class="resolve"><label for="${noteId}">${t('web:report.outcomeNote')}</label>
-<textarea id="${noteId}" rows="3" maxlength="5000" data-note-for="${reference}"></textarea>
+<textarea id="${noteId}" rows="3" maxlength="${MAX_MESSAGE_CHARS}" data-note-for="${reference}"></textarea>
 ${button(REPORT_ACTIONS.resolve, t('web:report.resolve'))}</div>`);
   }
   if (view.access === 'reporter' && canTransition(r.status, 'withdraw')) parts.push(button(REPORT_ACTIONS.withdraw, t('web:report.withdraw')));

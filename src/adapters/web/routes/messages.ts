@@ -12,15 +12,10 @@ import { answerHtml } from '../render/answerHtml';
 import { dialogHtml } from '../render/dialogHtml';
 import { WEB_EVENTS } from '../eventHub';
 import type { WebContext } from '../webContext';
+import { MAX_MESSAGE_CHARS } from '../limits';
 import { bodyOf, handler } from './handler';
 
-/**
- * The longest message the page sends (its textarea's maxlength, kept equal). Well above every limit of the
- * conversation (a report's description: 5,000), so a longer text reaches the core and gets its translated
- * "too long" answer (or the "I read only the beginning" note of a question), instead of being cut silently
- * by the page.
- */
-export const MAX_MESSAGE_CHARS = 20_000;
+export { MAX_MESSAGE_CHARS };
 
 /** A message from the page: typed text, a clicked choice, or the "Make a report" button. */
 const messageBody = z.union([

@@ -8,6 +8,7 @@ import { WEB_EVENTS } from '../eventHub';
 import { uiLangOf } from '../identity';
 import { API } from '../paths';
 import { ACTION_OF, isWebReportAction } from '../webActions';
+import { MAX_MESSAGE_CHARS } from '../limits';
 import type { WebContext } from '../webContext';
 import { WebError, WebErrorCode } from '../webErrors';
 import { bodyOf, handler } from './handler';
@@ -15,7 +16,8 @@ import { bodyOf, handler } from './handler';
 const actionBody = z
   .object({
     action: z.string().refine(isWebReportAction),
-    note: z.string().max(5000).optional(),
+    // Wider than the service's limit, so a note that is too long gets its translated sentence, not a bare 400.
+    note: z.string().max(MAX_MESSAGE_CHARS).optional(),
   })
   .strict();
 

@@ -152,8 +152,33 @@ function point(text: string, today: string): Point | undefined | 'invalid' {
   const written = writtenDate(text, today);
   if (written === 'invalid') return 'invalid';
   if (written) return day(written);
+  const month = monthNamed(text, today);
+  if (month) return month;
+  // A day with the time of day after it: "i lördags kväll", "igår eftermiddag", "tiistaina illalla".
+  const timeOfDay = TIME_OF_DAY.exec(text);
+  if (timeOfDay) return point(timeOfDay[1]!, today);
   return undefined;
 }
+
+/** The time of day said after a day (never "morgon" alone: "i morgon" is tomorrow). */
+const TIME_OF_DAY =
+  /^(.+?) (?:pa |pa den |on |in the )?(?:kvallen|kvall|morse|morgonen|formiddag|formiddagen|eftermiddag|eftermiddagen|natten|lunch|lunchen|illalla|aamulla|aamupaivalla|iltapaivalla|paivalla|yolla|morning|afternoon|evening|night)$/;
+
+/** A month named alone: "i november", "marraskuussa", "in november"; the latest such month up to today, as a span. */
+function monthNamed(text: string, today: string): Point | undefined {
+  const m = /^(?:i |in )([a-z]+)$/.exec(text);
+  const fi = /^([a-z]+)kuussa$/.exec(text);
+  const index = m ? [MONTHS_SV, MONTHS_EN].map((list) => list.indexOf(m[1]!)).find((i) => i >= 0) : fi ? MONTHS_FI.indexOf(fi[1]!) : -1;
+  if (index === undefined || index < 0) return undefined;
+  const thisYear = toDate(today).getUTCFullYear();
+  const year = index + 1 > toDate(today).getUTCMonth() + 1 ? thisYear - 1 : thisYear;
+  const first = `${year}-${String(index + 1).padStart(2, '0')}-01`;
+  const last = addDays(addMonths(first, 1), -1);
+  return { from: first, to: last > today ? today : last };
+}
+
+/** Words of doubt before a time ("typ i måndags", "nån gång förra veckan", "noin viikko sitten"): read without them. */
+const HEDGE = /^(?:typ|ungefar|cirka|ca|kanske|troligen|nog|nan gang|nagon gang|runt|omkring|ehka|noin|suunnilleen|joskus|luultavasti|about|around|maybe|probably|sometime) (.+)$/;
 
 const END_NOW = /^(nu|nyt|now|idag|i dag|tanaan|tahan paivaan|tahan asti|tahan saakka|today|tills nu|till nu|fram till nu|framat|och framat|pagar|pagaende|jatkuu|yha|edelleen)$/;
 
@@ -190,6 +215,8 @@ function fromPoint(p: Point): Found {
 
 function period(text: string, today: string): Found | undefined | 'invalid' {
   if (text === '') return undefined;
+  const hedged = HEDGE.exec(text);
+  if (hedged) return period(hedged[1]!, today);
   // "från X till Y", "X - Y", "X till Y", "X–Y" (Y may be now: ongoing).
   const range = /^(?:fran |fr o m |from |mellan )?(.+?) (?:-|till|to|tills|until|och)(?: den)? (.+)$/.exec(text);
   if (range && !/ (sedan|sitten|ago)$/.test(text)) {

@@ -3,7 +3,7 @@ import { translator } from '../../i18n';
 import type { TFunction } from 'i18next';
 import { isReportCategory, type ReportCategory } from '../categories';
 import { reportDraftSchema, MAX_EVIDENCE_ITEMS, type ReportDraft } from '../report';
-import { isCancelText, matchOption, NONE_WORDS, normalizeAnswer, toChoices, type Option } from './answers';
+import { isCancelText, matchOption, NONE_WORDS, normalizeAnswer, otherServiceNamed, toChoices, type Option } from './answers';
 import { parseOccurredOn, periodFields, previousDay } from './dates';
 import { evidenceTooLong, parseEvidenceText, tooMuchEvidence } from './evidence';
 import { categoryDefaults, nextStep, optionsFor } from './flow';
@@ -71,7 +71,8 @@ export function step(state: DialogState | undefined, event: DialogEvent, ctx: Di
   let answer: Answer;
   if (event.type === 'choice') {
     const option = options.find((o) => o.id === event.id);
-    answer = option ? answerChoice(state.step, option.id, state.draft, ctx, t) : { ok: false, error: t('reports:error.choice') };
+    // A button that is not one of this question's: it belongs to an earlier message still on the screen.
+    answer = option ? answerChoice(state.step, option.id, state.draft, ctx, t) : { ok: false, error: t('dialogButtons:earlier') };
   } else {
     answer = answerText(state.step, event.text, options, state.draft, ctx, t);
   }
@@ -207,6 +208,14 @@ function answerText(step: StepId, raw: string, options: Option[], draft: Partial
       if (!text) return { ok: false, error: t('reports:error.empty') };
       if (text.length > MAX_DESCRIPTION) return { ok: false, error: t('reports:error.tooLong', { max: MAX_DESCRIPTION }) };
       return { ok: true, draft: { ...draft, description: text } };
+    case STEP.platform: {
+      const option = matchOption(text, options);
+      if (option) return answerChoice(step, option.id, draft, ctx, t);
+      // A service without a button of its own, typed by name: "other", with that name.
+      const other = otherServiceNamed(text);
+      if (other) return { ok: true, draft: { ...draft, platform: 'other', platformOther: other } };
+      return { ok: false, error: t('reports:error.choice') };
+    }
     case STEP.occurredOn: {
       const option = matchOption(text, options);
       if (option) return answerChoice(step, option.id, draft, ctx, t);

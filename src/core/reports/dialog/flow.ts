@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { REPORT_CATEGORIES, type ReportCategory } from '../categories';
 import { ACCOUNT_KINDS, PLATFORMS } from '../report';
-import { ACCOUNT_WORDS, NO_WORDS, YES_WORDS, type Option } from './answers';
+import { ACCOUNT_WORDS, CATEGORY_WORDS, NO_WORDS, normalizeAnswer, PLATFORM_WORDS, YES_WORDS, type Option } from './answers';
 import { CHOICE, STEP, STEP_IDS, type StepId } from './steps';
 import type { DialogContext, PartialDraft, PersonChoice } from './types';
 
@@ -65,8 +65,16 @@ export function effectiveManagerId(draft: PartialDraft, ctx: DialogContext): str
   return ctx.manager?.id ?? draft.managerId;
 }
 
+/** The offered people, each also selected by their whole name, or by a first or last name no other offered person has. */
 function personOptions(people: PersonChoice[], t: TFunction): Option[] {
-  return people.map((p) => ({ id: p.id, label: `${p.name} (${t(`reports:relation.${p.relation}`)})`, aliases: [p.name] }));
+  const partsOf = (name: string) => [...new Set(normalizeAnswer(name).split(' ').filter((part) => part.length > 1))];
+  const holders = new Map<string, number>();
+  for (const p of people) for (const part of partsOf(p.name)) holders.set(part, (holders.get(part) ?? 0) + 1);
+  return people.map((p) => ({
+    id: p.id,
+    label: `${p.name} (${t(`reports:relation.${p.relation}`)})`,
+    aliases: [p.name, ...partsOf(p.name).filter((part) => holders.get(part) === 1)],
+  }));
 }
 
 export function yesNoOptions(t: TFunction): Option[] {
@@ -77,11 +85,11 @@ export function yesNoOptions(t: TFunction): Option[] {
 }
 
 export function categoryOptions(t: TFunction): Option[] {
-  return REPORT_CATEGORIES.map((c) => ({ id: c, label: t(`reports:category.${c}`) }));
+  return REPORT_CATEGORIES.map((c) => ({ id: c, label: t(`reports:category.${c}`), aliases: CATEGORY_WORDS[c] }));
 }
 
 export function platformOptions(t: TFunction): Option[] {
-  return PLATFORMS.map((p) => ({ id: p, label: t(`reports:platform.${p}`), aliases: p === 'x' ? ['x', 'twitter'] : [] }));
+  return PLATFORMS.map((p) => ({ id: p, label: t(`reports:platform.${p}`), aliases: p === 'other' ? [] : PLATFORM_WORDS[p] }));
 }
 
 export function accountKindOptions(t: TFunction): Option[] {

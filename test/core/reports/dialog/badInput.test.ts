@@ -11,7 +11,7 @@ describe('Swedish bad input', () => {
   it.each<[string, DialogState, DialogEvent, string, string]>([
     ['an unknown platform', sv(STEP.platform), { type: 'text', text: 'myspace' }, 'Jag förstod inte svaret.', 'Var hände det?'],
     ['a number out of range', sv(STEP.accountKind), { type: 'text', text: '9' }, 'Jag förstod inte svaret.', 'Vilket konto gäller det?'],
-    ['a button from another step', sv(STEP.accountKind), choice('facebook'), 'Jag förstod inte svaret.', 'Vilket konto gäller det?'],
+    ['a button from another step', sv(STEP.accountKind), choice('facebook'), 'Den här knappen hör till en tidigare fråga', 'Vilket konto gäller det?'],
     ['an empty description', sv(STEP.description), { type: 'text', text: '   ' }, 'Skriv ett svar', 'Berätta kort vad som hände.'],
     ['a too long description', sv(STEP.description), { type: 'text', text: 'x'.repeat(5001) }, 'Texten är för lång (högst 5000 tecken).', 'Berätta kort'],
     ['a too long service name', sv(STEP.platformOther, { platform: 'other' }), { type: 'text', text: 'x'.repeat(101) }, 'högst 100 tecken', 'Vilken tjänst?'],

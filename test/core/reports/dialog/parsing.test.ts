@@ -1,6 +1,6 @@
 import { translator } from '../../../../src/core/i18n';
 import { matchOption, normalizeAnswer, isCancelText } from '../../../../src/core/reports/dialog/answers';
-import { accountKindOptions } from '../../../../src/core/reports/dialog/flow';
+import { accountKindOptions, categoryOptions, platformOptions, yesNoOptions } from '../../../../src/core/reports/dialog/flow';
 import { parseOccurredOn, previousDay, todayIn } from '../../../../src/core/reports/dialog/dates';
 import { parseEvidenceText } from '../../../../src/core/reports/dialog/evidence';
 import { renderPlainText } from '../../../../src/core/reports/dialog/plainText';
@@ -75,6 +75,57 @@ describe('typed answers', () => {
       expect(matchOption('kunnan tili', options)?.id).toBe('organisation_account');
       expect(matchOption('någon annans konto', options)).toBeUndefined();
     }
+  });
+
+  it('take the short names and the "on X" forms people type for a service, in either language', () => {
+    for (const lang of ['sv', 'fi'] as const) {
+      const options = platformOptions(translator(lang));
+      for (const typed of ['fb', 'FB', 'face', 'på facebook', 'facebookissa', 'Facebookista']) expect([typed, matchOption(typed, options)?.id]).toEqual([typed, 'facebook']);
+      for (const typed of ['insta', 'ig', 'på insta', 'på instagram', 'instassa', 'instagramissa']) expect([typed, matchOption(typed, options)?.id]).toEqual([typed, 'instagram']);
+      for (const typed of ['twitter', 'på twitter', 'twitterissä', 'x:ssä']) expect([typed, matchOption(typed, options)?.id]).toEqual([typed, 'x']);
+      for (const typed of ['tik tok', 'på tiktok', 'tiktokissa']) expect([typed, matchOption(typed, options)?.id]).toEqual([typed, 'tiktok']);
+      for (const typed of ['yt', 'på youtube', 'youtubessa']) expect([typed, matchOption(typed, options)?.id]).toEqual([typed, 'youtube']);
+      for (const typed of ['på linkedin', 'linkedinissä']) expect([typed, matchOption(typed, options)?.id]).toEqual([typed, 'linkedin']);
+      expect(matchOption('snabbt', options)).toBeUndefined();
+    }
+    const words = platformOptions(translator('sv')).flatMap((o) => [o.label, ...(o.aliases ?? [])].map((w) => [normalizeAnswer(w), o.id] as const));
+    const kindsOf = new Map<string, Set<string>>();
+    for (const [w, id] of words) kindsOf.set(w, (kindsOf.get(w) ?? new Set()).add(id));
+    expect([...kindsOf].filter(([, ids]) => ids.size > 1)).toEqual([]);
+  });
+
+  it('take everyday words for what happened, and the other languages’ names, at "what is it about?"', () => {
+    const cases: [string, string][] = [
+      ['hotad', 'threat'], ['uhkailu', 'threat'], ['hot', 'threat'], ['uhkaus', 'threat'],
+      ['trakasserier', 'harassment'], ['häirintä', 'harassment'], ['nätmobbning', 'harassment'],
+      ['kapat konto', 'identity_theft'], ['hackat konto', 'identity_theft'], ['kaapattu tili', 'identity_theft'], ['hakkerointi', 'identity_theft'],
+      ['nätfiske', 'phishing'], ['phishing', 'phishing'], ['kalastelu', 'phishing'], ['tietojenkalastelu', 'phishing'],
+      ['virus', 'malware'], ['skadeprogram', 'malware'], ['haittaohjelma', 'malware'],
+      ['journalist', 'media_contact'], ['media', 'media_contact'], ['toimittaja', 'media_contact'],
+      ['falska påståenden', 'misinformation'], ['valheellinen väite', 'misinformation'],
+      ['olagligt innehåll', 'illegal_content'], ['laiton sisältö', 'illegal_content'],
+    ];
+    for (const lang of ['sv', 'fi'] as const) {
+      const options = categoryOptions(translator(lang));
+      for (const [typed, id] of cases) expect([lang, typed, matchOption(typed, options)?.id]).toEqual([lang, typed, id]);
+      const words = options.flatMap((o) => [o.label, ...(o.aliases ?? [])].map((w) => [normalizeAnswer(w), o.id] as const));
+      const kindsOf = new Map<string, Set<string>>();
+      for (const [w, id] of words) kindsOf.set(w, (kindsOf.get(w) ?? new Set()).add(id));
+      expect([...kindsOf].filter(([, ids]) => ids.size > 1)).toEqual([]);
+    }
+  });
+
+  it('take the everyday yes and no of both languages', () => {
+    const options = yesNoOptions(translator('sv'));
+    for (const typed of ['japp', 'jepp', 'ja tack', 'absolut', 'kyllä on', 'joo on', 'yep', 'yeah']) expect([typed, matchOption(typed, options)?.id]).toEqual([typed, 'yes']);
+    for (const typed of ['nä', 'nää', 'nej tack', 'nix', 'ei oo', 'ei ole', 'eipä', 'ei tarvitse', 'nope', 'nah']) expect([typed, matchOption(typed, options)?.id]).toEqual([typed, 'no']);
+  });
+
+  it('take the definite and possessive forms of the account words', () => {
+    const options = accountKindOptions(translator('sv'));
+    for (const typed of ['jobbprofilen', 'min jobbprofil', 'arbetskontot', 'jobbkontot']) expect([typed, matchOption(typed, options)?.id]).toEqual([typed, 'own_work_profile']);
+    for (const typed of ['privata profilen', 'min privata profil', 'privatprofil', 'privatkontot']) expect([typed, matchOption(typed, options)?.id]).toEqual([typed, 'private_profile']);
+    for (const typed of ['kommunens sida', 'kommunens konto', 'kunnan sivulla', 'kunnan tilillä']) expect([typed, matchOption(typed, options)?.id]).toEqual([typed, 'organisation_account']);
   });
 
   it('never read one account word as two kinds of account', () => {

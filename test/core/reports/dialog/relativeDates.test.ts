@@ -41,6 +41,16 @@ const SWEDISH: [string, Expected][] = [
   ['från 1 mars till nu', since('2026-03-01')],
   ['från 1 mars till idag', since('2026-03-01')],
   ['1.3.–nu', since('2026-03-01')],
+  // the time of day after a day, words of doubt before it, a month named alone
+  ['i lördags kväll', day('2026-03-14')],
+  ['igår eftermiddag', day('2026-03-17')],
+  ['i dag på morgonen', day('2026-03-18')],
+  ['i dag morse', day('2026-03-18')],
+  ['typ i måndags', day('2026-03-16')],
+  ['nån gång förra veckan', span('2026-03-09', '2026-03-15')],
+  ['i februari', span('2026-02-01', '2026-02-28')],
+  ['i mars', span('2026-03-01', '2026-03-18')],
+  ['i november', span('2025-11-01', '2025-11-30')],
   // a period that ended
   ['från 1 mars till 10 mars', span('2026-03-01', '2026-03-10')],
   ['1.3.-10.3.2026', span('2026-03-01', '2026-03-10')],
@@ -69,6 +79,11 @@ const FINNISH: [string, Expected][] = [
   ['jo kaksi viikkoa', since('2026-03-04')],
   ['1.3.–nyt', since('2026-03-01')],
   ['1.3.-10.3.', span('2026-03-01', '2026-03-10')],
+  ['tiistaina illalla', day('2026-03-17')],
+  ['eilen iltapäivällä', day('2026-03-17')],
+  ['noin viikko sitten', day('2026-03-11')],
+  ['helmikuussa', span('2026-02-01', '2026-02-28')],
+  ['joulukuussa', span('2025-12-01', '2025-12-31')],
 ];
 
 describe('relative dates and periods', () => {

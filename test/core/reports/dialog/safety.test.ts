@@ -125,4 +125,20 @@ describe('a reporter with no manager in the directory', () => {
       draft: { managerId: DEMO.karin, evidence: { links: ['https://example.com/kirjaudu'], quotes: [], files: [] } },
     });
   });
+
+  it('takes a manager’s first or last name alone when only one offered person has it', async () => {
+    const ctx = await demoContext(DEMO.jussi, 'fi');
+    const upToManager: Turn[] = [
+      [start('phishing'), 'Missä se tapahtui?'],
+      ['facebook', 'Mitä tiliä'],
+      ['2', 'Kerro lyhyesti'],
+      ['Sain kalasteluviestin Messengerissä.', 'Milloin'],
+      ['2026-03-10', 'todisteita'],
+      ['ei', 'Kuka on esihenkilösi?'],
+    ];
+    for (const [typed, id] of [['karin', DEMO.karin], ['Nyström', DEMO.karin], ['kaisa', DEMO.kaisa], ['virtanen', DEMO.kaisa]] as const) {
+      const run = play([...upToManager, [typed, 'Lähetetäänkö ilmoitus?']], ctx);
+      expect([typed, run.final.state?.draft.managerId]).toEqual([typed, id]);
+    }
+  });
 });

@@ -71,6 +71,24 @@ describe('summary and change (sv)', () => {
     expect(run.final.effect).toMatchObject({ type: 'submit', draft: { description: 'Det är tre olika konton som skriver samma sak.', platform: 'instagram', accountKind: 'private_profile', occurredOn: '2026-03-15' } });
   });
 
+  it('a button of the earlier summary, clicked while a reopened question waits, is explained and nothing is sent', async () => {
+    const run = play(
+      [
+        ...swedishToSummary,
+        ['ändra 6', 'När hände det?'],
+        [choice(CHOICE.confirm), (result) => {
+          expect(result.effect).toBeUndefined();
+          expect(allText(result)).toContain('Den här knappen hör till en tidigare fråga');
+          expect(allText(result)).not.toContain('Välj ett av alternativen');
+          expect(allText(result)).toContain('När hände det?');
+        }],
+        ['i förrgår', ['6. När: 2026-03-14', 'Vill du skicka anmälan?']],
+      ],
+      await demoContext(DEMO.anna, 'sv'),
+    );
+    expect(run.final.state?.step).toBe(STEP.confirm);
+  });
+
   it('a change button works like the typed command, and "other" asks for the service again', async () => {
     const run = play(
       [
@@ -83,6 +101,22 @@ describe('summary and change (sv)', () => {
       await demoContext(DEMO.anna, 'sv'),
     );
     expect(run.final.effect).toMatchObject({ draft: { platform: 'other', platformOther: 'Mastodon' } });
+  });
+
+  it('a service that has no button of its own, typed by name, is taken as "other" with that name', async () => {
+    const run = play(
+      [
+        ...swedishToSummary,
+        ['ändra 3', 'Var hände det?'],
+        ['Snapchat', ['3. Var: Annan tjänst: Snapchat', 'Vill du skicka anmälan?']],
+        ['ändra 3', 'Var hände det?'],
+        ['i whatsapp', ['3. Var: Annan tjänst: WhatsApp', 'Vill du skicka anmälan?']],
+        ['ändra 3', 'Var hände det?'],
+        ['vet inte', 'Jag förstod inte svaret.'],
+      ],
+      await demoContext(DEMO.anna, 'sv'),
+    );
+    expect(run.final.state?.draft).toMatchObject({ platform: 'other', platformOther: 'WhatsApp' });
   });
 
   it('a new category asks again what depends on it', async () => {
