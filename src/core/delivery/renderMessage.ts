@@ -16,6 +16,8 @@ const CARRIES_REPORT: readonly MessageKind[] = ALERT_COPY_KINDS;
 
 /** Kinds whose time is the escalation's (2T): not acknowledged within 2T, or the report goes on at 2T. */
 const AFTER_2T: readonly MessageKind[] = ['escalation_alert', 'report_unrouted', 'reporter_escalated'];
+/** Kinds whose text speaks of what happens if nobody acknowledges: outdated once the report has gone on. */
+const ESCALATION_OUTDATES: readonly MessageKind[] = ['report_alert', 'ack_reminder'];
 
 export interface RenderContext {
   /** The row's report (decrypted), when it has one. */
@@ -89,7 +91,10 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
   const pastFirstStep = report !== undefined && CARRIES_REPORT.includes(row.kind) && report.status !== 'submitted';
   // A copy redrawn after the retention purge says only that: the content is gone.
   const purgedCopy = pastFirstStep && report.purgedAt !== null;
-  const texts = purgedCopy ? 'alert_copy_purged' : pastFirstStep ? 'alert_copy_after_first_step' : row.kind;
+  // An alert or reminder drawn after the report went on to the next level no longer promises that it will: it
+  // says so, and still asks to be acknowledged (the report is open).
+  const escalatedCopy = !pastFirstStep && ESCALATION_OUTDATES.includes(row.kind) && (ctx.timeline ?? []).some((e) => e.event === 'escalated');
+  const texts = purgedCopy ? 'alert_copy_purged' : pastFirstStep ? 'alert_copy_after_first_step' : escalatedCopy ? 'alert_copy_escalated' : row.kind;
   const subject = t(`notifications:${texts}.subject`, vars);
   const paragraphs = [t(`notifications:${texts}.body`, vars)];
   if (row.kind === 'reporter_escalated' && vars.escalatedTo) paragraphs.push(t('notifications:reporter_escalated.named', vars));
@@ -115,7 +120,7 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
       ...(outcome ? { outcomeNote: outcome } : {}),
       ...(line ? { stateLine: line } : {}),
     };
-    if (line) paragraphs.splice(pastFirstStep ? 0 : paragraphs.length, 0, line);
+    if (line) paragraphs.splice(pastFirstStep || escalatedCopy ? 0 : paragraphs.length, 0, line);
     if (carries) paragraphs.push(...reportParagraphs(report, reporter, t, lang));
     if (outcome) paragraphs.push(`${t('notifications:section.outcome')}:\n${outcome}`);
   }

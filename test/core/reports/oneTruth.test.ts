@@ -176,6 +176,35 @@ describe.each(BACKENDS)('one state, every copy on %s', (backend) => {
     expect(web.ofKind('reporter_escalated').find((m) => m.report?.reference === loud.reference)?.text).toContain('Den har skickats till: Kaisa Virtanen.');
   });
 
+  it('redraws the alert and the reminder of a report that went on unacknowledged without the deadline that has passed', async () => {
+    const { web, notifier } = doors({ slack: false });
+    const relay = r.relay(notifier);
+    const { reference } = await r.service.submit(draft({ category: 'harassment' }), DEMO.anna); // manager karin, then kaisa
+    await relay.runOnce();
+    const minutes = (await r.store.getReport(reference))!.ackTimeoutMinutes;
+    r.clock.advanceMinutes(minutes);
+    await r.escalator.tick();
+    await relay.runOnce();
+    expect(web.ofKind('ack_reminder').filter((m) => !m.refresh).map((m) => m.to.kind === 'person' && m.to.person.id)).toEqual([DEMO.karin]);
+    r.clock.advanceMinutes(minutes);
+    await r.escalator.tick();
+    await relay.runOnce();
+
+    const redrawn = web.delivered.filter((m) => m.refresh && m.to.kind === 'person' && m.to.person.id === DEMO.karin);
+    expect(redrawn.map((m) => m.kind).sort()).toEqual(['ack_reminder', 'report_alert']);
+    for (const message of redrawn) {
+      expect(message.subject).toBe(`Hög prioritet – Trakasserier: anmälan ${reference} har inte bekräftats`);
+      expect(message.text.startsWith(message.report!.stateLine!)).toBe(true);
+      expect(message.report?.stateLine).toMatch(/^Skickades vidare till nästa nivå \d\d:\d\d eftersom ingen hade bekräftat\.$/);
+      // The passed deadline is gone; the report is open, so it may still be acknowledged.
+      expect(message.text).not.toMatch(/inom|påminnelse|Påminnelse/);
+      expect(message.text).toContain('Du kan fortfarande bekräfta den.');
+      expect(message.actions.map((a) => a.id)).toEqual([MESSAGE_ACTIONS.acknowledge]);
+    }
+    // The next level's own alert still says why it came.
+    expect(web.ofKind('escalation_alert').find((m) => !m.refresh)?.text).toMatch(/ei ollut kuitattu, kun 2 tuntia oli kulunut/); // Kaisa reads Finnish
+  });
+
   it('records a team post delivered in the web chat as such when Slack is off, and nothing that no door delivered', async () => {
     const off = doors({ slack: false });
     const { reference } = await r.service.submit(draft(), DEMO.anna);
