@@ -88,8 +88,6 @@ export class GuidelineIndex {
   readonly df: Record<ContentLang, Map<string, number>>;
   /** Every term of the index per language, for prefix and typo expansion. */
   readonly terms: TermLookups;
-  /** See SavedGuidelineIndex.askedExactly. */
-  readonly askedExactly: Map<string, string>;
 
   constructor(readonly saved: SavedGuidelineIndex) {
     if (saved.format !== INDEX_FORMAT) {
@@ -117,11 +115,16 @@ export class GuidelineIndex {
       }
     }
     this.terms = { sv: new TermLookup(this.df.sv.keys()), fi: new TermLookup(this.df.fi.keys()) };
-    this.askedExactly = new Map(Object.entries(saved.askedExactly));
   }
 
   get contentHash(): string {
     return this.saved.contentHash;
+  }
+
+  /** The passage whose example question has exactly these words (see askedKey), if one passage's has. */
+  askedExactly(key: string): string | undefined {
+    // Keys start with the language ("sv:"), so no key is an Object.prototype name.
+    return Object.hasOwn(this.saved.askedExactly, key) ? this.saved.askedExactly[key] : undefined;
   }
 
   get size(): number {

@@ -148,7 +148,7 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
   const total = concepts.reduce((s, c) => s + c.weight, 0) || 1;
   const readers = index.scope.readersNamed(question);
   // A question asked in exactly the words of an example question gets that question's passage first.
-  const taught = options.exact === false ? undefined : index.askedExactly.get(askedKey(index.analyzer, question, lang));
+  const taught = options.exact === false ? undefined : index.askedExactly(askedKey(index.analyzer, question, lang));
   const candidates = rerankCandidates(raw, Math.max(limit, RERANK));
   if (taught !== undefined && !candidates.some((r) => r.ref === taught)) candidates.push(raw.find((r) => r.ref === taught) ?? { ref: taught, score: 0, matched: 0 });
   const hits: SearchHit[] = [];
