@@ -52,7 +52,8 @@ export function checkContent(content: GuidelineContent, index: GuidelineIndex, d
       else check.problems.push({ passageId: p.id, problem: 'no_example_questions' });
       for (const { q, l } of questions) {
         check.exampleQuestions++;
-        const top = searchGuidelines(index, q, l, 1).hits[0];
+        // By its words alone: asked word for word, an example question finds its passage by construction (SearchHit.exact).
+        const top = searchGuidelines(index, q, l, 1, { exact: false }).hits[0];
         if (top?.passage.id === p.id) check.examplesFoundFirst++;
         else check.problems.push({ passageId: p.id, problem: 'example_not_first', detail: q });
       }

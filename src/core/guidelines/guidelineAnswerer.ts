@@ -143,14 +143,16 @@ export class GuidelineAnswerer {
     }
     // A question about pay, leave, printers … is not answered by a passage that happens to share a word with it.
     const scope = this.index.scope.read(text);
-    if (scope.outOfScopeTopic !== undefined) return { lang, intent, ...offer, answered: false, reason: 'off_topic', hits, quoted: [] };
+    // ... unless content owners taught this very question to a passage (see SearchHit.exact).
+    if (scope.outOfScopeTopic !== undefined && hits[0]!.exact !== true) return { lang, intent, ...offer, answered: false, reason: 'off_topic', hits, quoted: [] };
     const limits = scope.inScope || this.index.scope.empty ? this.policy.inScope : this.policy.unscoped;
     const best = hits[0]!;
     const words = results[0]!.words;
     const total = words.reduce((sum, w) => sum + w.weight, 0) || 1;
     const unknownShare = words.filter((w) => !w.known).reduce((sum, w) => sum + w.weight, 0) / total;
-    const confident = best.coverage >= limits.sureCoverage || (best.coverage >= limits.minCoverage && best.evidence >= limits.minScore);
-    if (!confident || unknownShare >= limits.maxUnknownShare) {
+    // A question content owners taught (asked again word for word) is answered with what they taught.
+    const confident = best.exact === true || best.coverage >= limits.sureCoverage || (best.coverage >= limits.minCoverage && best.evidence >= limits.minScore);
+    if (!confident || (unknownShare >= limits.maxUnknownShare && best.exact !== true)) {
       return { lang, intent, ...offer, answered: false, reason: 'low_confidence', hits, quoted: [] };
     }
     // Whether the guidelines answer is decided above, whoever wrote them; the deployment's own organisation's

@@ -33,7 +33,7 @@ export const FIELDS = {
 export const FIELD_BOOST = { body: 1, terms: 1.4, asked: 1 } as const;
 
 /** Bumped whenever the analysis changes, so an index saved by an older build counts as stale. */
-export const INDEX_FORMAT = 16;
+export const INDEX_FORMAT = 17;
 
 /** The saved form of an index (`somebot index` writes it, start-up loads it). */
 export interface SavedGuidelineIndex {
@@ -55,6 +55,12 @@ export interface SavedGuidelineIndex {
   lunr: object;
   /** One lunr document per example question (ref `passageId\u0000n`), fields asked_sv / asked_fi. */
   questions: object;
+  /**
+   * Each passage-level example question by its words (see askedKey) → its passage: a question asked in exactly
+   * an example question's words gets that passage first. Words that example questions of two passages share
+   * are left out.
+   */
+  askedExactly: Record<string, string>;
 }
 
 /** A passage's terms per language: its own, and those it shares with its section. */
@@ -115,6 +121,12 @@ export class GuidelineIndex {
     return this.saved.contentHash;
   }
 
+  /** The passage whose example question has exactly these words (see askedKey), if one passage's has. */
+  askedExactly(key: string): string | undefined {
+    // Keys start with the language ("sv:"), so no key is an Object.prototype name.
+    return Object.hasOwn(this.saved.askedExactly, key) ? this.saved.askedExactly[key] : undefined;
+  }
+
   get size(): number {
     return this.passages.size;
   }
@@ -135,6 +147,33 @@ function buildVocabulary(content: GuidelineContent): string[] {
   }
   for (const entry of content.glossary) [...entry.sv, ...entry.fi].forEach(add);
   return [...words].sort();
+}
+
+/**
+ * A question's words as the index reads them (stems in order, stop words left out), with its language: the same
+ * question typed with other case, punctuation, inflection or filler words has the same key.
+ */
+export function askedKey(analyzer: Analyzer, text: string, lang: ContentLang): string {
+  return `${lang}:${analyzer.analyze(text, lang).map((w) => w.stem).join(' ')}`;
+}
+
+/** See SavedGuidelineIndex.askedExactly. */
+function exampleQuestionKeys(content: GuidelineContent, analyzer: Analyzer): Record<string, string> {
+  const keys = new Map<string, string | null>();
+  for (const p of content.passages) {
+    const asked = content.exampleQuestions.get(p.id)!;
+    for (const lang of ['sv', 'fi'] as const) {
+      for (const q of asked.passage[lang]) {
+        const key = askedKey(analyzer, q, lang);
+        if (key === `${lang}:`) continue;
+        const known = keys.get(key);
+        keys.set(key, known === undefined || known === p.id ? p.id : null);
+      }
+    }
+  }
+  const result: Record<string, string> = {};
+  for (const [key, passageId] of keys) if (passageId !== null) result[key] = passageId;
+  return result;
 }
 
 /** The lunr ref of a passage's n-th example question in the question index. */
@@ -315,5 +354,6 @@ function buildOnce(content: GuidelineContent, options: BuildOptions): GuidelineI
     scope: content.scope,
     lunr: idx.toJSON(),
     questions: buildQuestionIndex(content, analyzer).toJSON(),
+    askedExactly: exampleQuestionKeys(content, analyzer),
   });
 }
