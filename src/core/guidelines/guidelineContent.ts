@@ -75,7 +75,7 @@ function loadOwnContent(contentDir: string): GuidelineContent {
     glossary: loadGlossary(path.join(contentDir, 'glossary.yaml')),
     markers: loadLanguageMarkers(path.join(contentDir, 'languages.yaml')),
     intentCues: loadIntentCues(path.join(contentDir, 'intents.yaml')),
-    intentExamples: { reports: intentExamples.reports, questions: [...new Set([...intentExamples.questions, ...asked])] },
+    intentExamples: { ...intentExamples, asked: [...new Set(asked)] },
     scope: loadScopeCues(path.join(contentDir, 'scope.yaml')),
     hash: hashContent(contentDir),
   };

@@ -26,16 +26,20 @@ export interface IntentResult {
 }
 
 /**
- * Where the model's report probability decides, for a message the cues do not take for a report: at or above
- * `report` it is a report; from `offer` up it is answered with the report offered. Chosen on held-out
- * examples of our own (test/fixtures/intent-own-holdout-*) and the guideline question sets.
+ * Where the model's report probability decides, for a message the cues do not take for a report: from
+ * `report.told` up (a message that asks nothing) or `report.asked` up (one asked as a question: a question
+ * word first, a question in a later clause, a closing "?") it is a report; from `offer` up it is answered with
+ * the report offered. Chosen on held-out examples of our own (test/fixtures/intent-own-holdout-*) and the
+ * guideline question sets.
  */
-export const MODEL_BANDS = { report: 0.8, offer: 0.5 } as const;
+export const MODEL_BANDS = { report: { told: 0.7, asked: 0.8 }, offer: 0.5 } as const;
 
 /** What the cue rules make of a message, with the signs the model's decision needs. */
 interface CueReading extends IntentResult {
   /** A question about what to do if something happens ("vad gör man om …", "jos joku …"). */
   hypothetical: boolean;
+  /** Asked as a question: a question word first, a question in a later clause, or a closing "?". */
+  asked: boolean;
   /** The likeliest category by the cues, clear or not. */
   category?: DetectableCategory;
 }
@@ -106,14 +110,15 @@ export class IntentClassifier {
 
   /** Cues of both languages count, whatever language the message was detected as. */
   classify(text: string): IntentResult {
-    const { hypothetical, category: cueCategory, ...reading } = this.readCues(text);
+    const { hypothetical, asked, category: cueCategory, ...reading } = this.readCues(text);
     if (!this.model || reading.intent !== 'question') return reading;
     const predicted = this.model.predict(text);
     const result = { ...reading, reportProbability: predicted.report };
     const category = cueCategory ?? predicted.category;
     const offerOnly = OFFER_ONLY_CATEGORIES.includes(category);
     // A question about what to do if something happens is answered; the offer stays for a likely report.
-    if (predicted.report >= MODEL_BANDS.report && !hypothetical && !offerOnly) {
+    const reportFrom = asked ? MODEL_BANDS.report.asked : MODEL_BANDS.report.told;
+    if (predicted.report >= reportFrom && !hypothetical && !offerOnly) {
       const { possibleReport: _offer, ...report } = result;
       return { ...report, intent: `report:${category}` };
     }
@@ -145,25 +150,26 @@ export class IntentClassifier {
     // "Kenelle ilmoitan, jos epäilen …?" and "Jos saan uhkauksen, kenelle ilmoitan?" ask what to do if it
     // happens ("jos" and "ifall" are question starters too); "Kenelle ilmoitan? Minua uhataan." reports.
     const hypothetical = askedAsQuestion && this.conditionals.some(message);
+    const asked = askedAsQuestion || questionMark;
     const wantsToReport = !hypothetical && this.reportVerbs.some(message);
     // A first-person account of what happened ("fick", "mig", "sain", "mua").
     const narrative = this.narrative.some(exactWords(text));
     // A journalist's call or false claims get the answer with the report offered, never the dialog at once.
     const offerOnly = (category: DetectableCategory) => OFFER_ONLY_CATEGORIES.includes(category);
-    if (best && !askedAsQuestion && !offerOnly(best)) return { intent: `report:${best}`, scores, hypothetical, category: best };
+    if (best && !askedAsQuestion && !offerOnly(best)) return { intent: `report:${best}`, scores, hypothetical, asked, category: best };
     // "Kenelle ilmoitan? Sain juuri uhkausviestin": asks whom to tell, and tells what happened.
-    if (best && wantsToReport && narrative && !offerOnly(best)) return { intent: `report:${best}`, scores, hypothetical, category: best };
+    if (best && wantsToReport && narrative && !offerOnly(best)) return { intent: `report:${best}`, scores, hypothetical, asked, category: best };
     // In a first-person account that asks nothing, one hint is enough ("nån la upp bild på mitt hus och skrev snart").
-    if (likeliest && !best && narrative && !askedAsQuestion && !questionMark && !offerOnly(likeliest)) return { intent: `report:${likeliest}`, scores, hypothetical, category: likeliest };
+    if (likeliest && !best && narrative && !askedAsQuestion && !questionMark && !offerOnly(likeliest)) return { intent: `report:${likeliest}`, scores, hypothetical, asked, category: likeliest };
     // In doubt the person gets the answer and the way to report: a sign of a category in a question that
     // tells of the person ("Vad gör jag, någon hotar mig?") and is not hypothetical, a hint in a message that
     // asks nothing, or a wish to report with no category. A question about the rules offers nothing.
     const doubtful = (best !== undefined && narrative) || (likeliest !== undefined && !askedAsQuestion && !questionMark) || wantsToReport;
     if (!hypothetical && doubtful) {
       const category = best ?? likeliest;
-      return { intent: 'question', scores, possibleReport: category ? { category } : {}, hypothetical, ...(category ? { category } : {}) };
+      return { intent: 'question', scores, possibleReport: category ? { category } : {}, hypothetical, asked, ...(category ? { category } : {}) };
     }
     const category = best ?? likeliest;
-    return { intent: 'question', scores, hypothetical, ...(category ? { category } : {}) };
+    return { intent: 'question', scores, hypothetical, asked, ...(category ? { category } : {}) };
   }
 }

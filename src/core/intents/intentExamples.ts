@@ -23,8 +23,8 @@ export const intentExamplesSchema = z.object({
 });
 
 /** Reads every YAML file of content/intent-examples (none when the folder is missing); errors name the file and field. */
-export function loadIntentExamples(dir: string): IntentTrainingSet {
-  const set: IntentTrainingSet = { reports: [], questions: [] };
+export function loadIntentExamples(dir: string): Omit<IntentTrainingSet, 'asked'> {
+  const set: Omit<IntentTrainingSet, 'asked'> = { reports: [], questions: [] };
   if (!fs.existsSync(dir)) return set;
   for (const file of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
     const examples = readYamlFile(path.join(dir, file), intentExamplesSchema);
