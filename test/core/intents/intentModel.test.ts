@@ -74,12 +74,10 @@ describe('the intent model trained from content/intent-examples', () => {
 /** A model with one known word per class, so each band of the combination can be reached exactly. */
 function modelGiving(word: string, report: number, category: (typeof MODEL_CLASSES)[number]): SavedIntentModel {
   // One feature of the word counts (value 1): logit(category) - logit(question) = ln(p / (1 - p)).
-  const weights: Record<string, number[]> = {};
-  const w = MODEL_CLASSES.map(() => -50);
-  w[0] = 0;
-  w[MODEL_CLASSES.indexOf(category)] = Math.log(report / (1 - report));
-  weights[`w:${word}`] = w;
-  return { classes: [...MODEL_CLASSES], bias: MODEL_CLASSES.map(() => 0), weights };
+  const weights = MODEL_CLASSES.map(() => -50);
+  weights[0] = 0;
+  weights[MODEL_CLASSES.indexOf(category)] = Math.log(report / (1 - report));
+  return { classes: [...MODEL_CLASSES], bias: MODEL_CLASSES.map(() => 0), features: [`w:${word}`], weights };
 }
 
 describe('how the cues and the model decide together', () => {
@@ -129,8 +127,10 @@ describe('how the cues and the model decide together', () => {
     expect(combined.classify('Joku uhkaa minua kommenteissa väkivallalla').intent).toBe('report:threat');
   });
 
-  it('refuses a saved model of other classes', () => {
-    expect(() => new IntentModel({ classes: ['question', 'threat'], bias: [0, 0], weights: {} })).toThrow(/classes/);
+  it('refuses a saved model of other classes or of weights that do not fit its features', () => {
+    expect(() => new IntentModel({ classes: ['question', 'threat'], bias: [0, 0], features: [], weights: [] })).toThrow(/classes/);
+    const saved = modelGiving('zorblax', 0.5, 'threat');
+    expect(() => new IntentModel({ ...saved, weights: saved.weights.slice(1) })).toThrow(/weights/);
   });
 });
 
