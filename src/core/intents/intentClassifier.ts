@@ -30,9 +30,10 @@ export interface IntentResult {
  * `report.told` up (a message that asks nothing) or `report.asked` up (one asked as a question: a question
  * word first, a question in a later clause, a closing "?") it is a report; from `offer` up it is answered with
  * the report offered. Chosen on held-out examples of our own (test/fixtures/intent-own-holdout-*) and the
- * guideline question sets.
+ * guideline question sets: questions the cues leave to the model measured up to 0.66 (told) and 0.85 (asked),
+ * reports in question form that only the model finds from 0.92.
  */
-export const MODEL_BANDS = { report: { told: 0.7, asked: 0.9 }, offer: 0.5 } as const;
+export const MODEL_BANDS = { report: { told: 0.7, asked: 0.88 }, offer: 0.5 } as const;
 
 /** What the cue rules make of a message, with the signs the model's decision needs. */
 interface CueReading extends IntentResult {
