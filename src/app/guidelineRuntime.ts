@@ -49,7 +49,7 @@ export function teachRuntime(runtime: GuidelineRuntime, learned: LearnedContent)
   const known = learned.exampleQuestions.filter((q) => runtime.index.passages.has(q.passageId));
   const usable = { ...learned, exampleQuestions: known };
   const index = buildGuidelineIndex(loadGuidelineContent(runtime.settings.contentDir, usable));
-  const classifier = new IntentClassifier(index.saved.intentCues);
+  const classifier = new IntentClassifier(index.saved.intentCues, index.saved.intentModel);
   const file = readLearnedFile(path.join(runtime.settings.contentDir, 'learned.yaml'));
   runtime.answerer.use(index, classifier, new LearnedContacts(index.analyzer, mergeLearned(file, usable).contacts));
   runtime.index = index;
@@ -60,7 +60,7 @@ export function teachRuntime(runtime: GuidelineRuntime, learned: LearnedContent)
 /** Loads (or builds) the index and wires the answerer. Invalid content throws a ContentError. */
 export function createGuidelineRuntime(settings: GuidelineSettings = guidelineSettings()): GuidelineRuntime {
   const { index, origin } = loadOrBuildIndex(settings.contentDir, settings.indexFile);
-  const classifier = new IntentClassifier(index.saved.intentCues);
+  const classifier = new IntentClassifier(index.saved.intentCues, index.saved.intentModel);
   const policy = {
     ...DEFAULT_ANSWER_POLICY,
     inScope: { ...DEFAULT_ANSWER_POLICY.inScope, minCoverage: settings.answerThreshold },

@@ -39,7 +39,7 @@ function readItems(fixtureDir: string): EvalItem[] {
 
 function score(contentDir: string, items: EvalItem[], seed: boolean): Scores {
   const index = buildGuidelineIndex(loadGuidelineContent(contentDir), { seed });
-  const answerer = new GuidelineAnswerer(index, new IntentClassifier(index.saved.intentCues), DEFAULT_ANSWER_POLICY);
+  const answerer = new GuidelineAnswerer(index, new IntentClassifier(index.saved.intentCues, index.saved.intentModel), DEFAULT_ANSWER_POLICY);
   const lines = items.map((item) => toBatchLine(item.id, answerer.answer(item.q)));
   return evaluate(items, lines).retrieval.all;
 }

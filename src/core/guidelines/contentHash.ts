@@ -5,7 +5,7 @@ import path from 'node:path';
 /** The content files a search index is built from, in a stable order. */
 export function contentFiles(contentDir: string): string[] {
   const files: string[] = [];
-  for (const sub of ['guidelines', 'search-terms', 'example-questions']) {
+  for (const sub of ['guidelines', 'search-terms', 'example-questions', 'intent-examples']) {
     const dir = path.join(contentDir, sub);
     if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir).sort()) files.push(path.join(dir, f));
   }

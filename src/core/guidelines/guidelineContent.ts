@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { LanguageMarkers } from '../language/detect';
 import { loadIntentCues, type IntentCues } from '../intents/intentCues';
+import { loadIntentExamples } from '../intents/intentExamples';
+import type { IntentTrainingSet } from '../intents/intentModel';
 import { hashContent } from './contentHash';
 import { loadScopeCues, type ScopeCues } from './scope';
 import { readYamlFile } from '../yamlFile';
@@ -21,6 +23,11 @@ export interface GuidelineContent {
   glossary: GlossaryEntry[];
   markers: LanguageMarkers;
   intentCues: IntentCues;
+  /**
+   * What the intent model learns from: content/intent-examples, with the content's own example questions
+   * (not what owners taught later) as questions.
+   */
+  intentExamples: IntentTrainingSet;
   /** What the guidelines cover and workplace topics they do not (content/scope.yaml). */
   scope: ScopeCues;
   /** SHA-256 over every file the index depends on: a saved index with another hash is stale. */
@@ -57,14 +64,18 @@ export function loadGuidelineContent(contentDir: string, learned: LearnedContent
 function loadOwnContent(contentDir: string): GuidelineContent {
   const docs = loadGuidelineDocuments(path.join(contentDir, 'guidelines'));
   const passages = splitIntoPassages(docs);
+  const exampleQuestions = loadSearchTerms(path.join(contentDir, 'example-questions'), passages);
+  const intentExamples = loadIntentExamples(path.join(contentDir, 'intent-examples'));
+  const asked = [...exampleQuestions.values()].flatMap((t) => [...t.passage.sv, ...t.passage.fi, ...t.section.sv, ...t.section.fi]);
   return {
     docs,
     passages,
     searchTerms: loadSearchTerms(path.join(contentDir, 'search-terms'), passages),
-    exampleQuestions: loadSearchTerms(path.join(contentDir, 'example-questions'), passages),
+    exampleQuestions,
     glossary: loadGlossary(path.join(contentDir, 'glossary.yaml')),
     markers: loadLanguageMarkers(path.join(contentDir, 'languages.yaml')),
     intentCues: loadIntentCues(path.join(contentDir, 'intents.yaml')),
+    intentExamples: { ...intentExamples, asked: [...new Set(asked)] },
     scope: loadScopeCues(path.join(contentDir, 'scope.yaml')),
     hash: hashContent(contentDir),
   };

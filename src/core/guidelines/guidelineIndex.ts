@@ -5,6 +5,7 @@ import { lunr } from '../language/lunrLanguages';
 import { splitWords } from '../language/words';
 import { ContentError } from '../errors';
 import type { IntentCues } from '../intents/intentCues';
+import { trainIntentModel, type SavedIntentModel } from '../intents/intentModel';
 import { QuestionScope, type ScopeCues } from './scope';
 import { Glossary, type AnalyzedTerm } from './glossary';
 import type { GuidelineContent } from './guidelineContent';
@@ -33,7 +34,7 @@ export const FIELDS = {
 export const FIELD_BOOST = { body: 1, terms: 1.4, asked: 1 } as const;
 
 /** Bumped whenever the analysis changes, so an index saved by an older build counts as stale. */
-export const INDEX_FORMAT = 17;
+export const INDEX_FORMAT = 18;
 
 /** The saved form of an index (`somebot index` writes it, start-up loads it). */
 export interface SavedGuidelineIndex {
@@ -51,6 +52,8 @@ export interface SavedGuidelineIndex {
   markers: LanguageMarkers;
   languageModel: LanguageModel;
   intentCues: IntentCues;
+  /** The intent model trained from content/intent-examples; null when the content has no examples. */
+  intentModel: SavedIntentModel | null;
   scope: ScopeCues;
   lunr: object;
   /** One lunr document per example question (ref `passageId\u0000n`), fields asked_sv / asked_fi. */
@@ -351,6 +354,7 @@ function buildOnce(content: GuidelineContent, options: BuildOptions): GuidelineI
     markers: content.markers,
     languageModel: LanguageDetector.train({ sv: training.sv.join('\n'), fi: training.fi.join('\n') }),
     intentCues: content.intentCues,
+    intentModel: content.intentExamples.reports.length > 0 ? trainIntentModel(content.intentExamples) : null,
     scope: content.scope,
     lunr: idx.toJSON(),
     questions: buildQuestionIndex(content, analyzer).toJSON(),

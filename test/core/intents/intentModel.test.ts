@@ -1,0 +1,163 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
+import { IntentClassifier, MODEL_BANDS } from '../../../src/core/intents/intentClassifier';
+import { loadIntentCues } from '../../../src/core/intents/intentCues';
+import { loadIntentExamples } from '../../../src/core/intents/intentExamples';
+import { IntentModel, MODEL_CLASSES, messageFeatures, trainIntentModel, type SavedIntentModel } from '../../../src/core/intents/intentModel';
+import { loadGuidelineContent } from '../../../src/core/guidelines/guidelineContent';
+import { isContentError } from '../../../src/core/errors';
+import { REPO_ROOT } from '../../../src/core/i18n';
+
+const contentDir = path.join(REPO_ROOT, 'content');
+const cues = loadIntentCues(path.join(contentDir, 'intents.yaml'));
+const content = loadGuidelineContent(contentDir);
+const model = trainIntentModel(content.intentExamples);
+const classifier = new IntentClassifier(cues, model);
+const cuesOnly = new IntentClassifier(cues);
+
+describe('the intent model trained from content/intent-examples', () => {
+  it('learns from the examples and from the guideline example questions', () => {
+    expect(content.intentExamples.reports.length).toBeGreaterThan(300);
+    expect(content.intentExamples.questions.length).toBeGreaterThan(100);
+    expect(content.intentExamples.asked.length).toBeGreaterThan(1000);
+  });
+
+  // Messages written for this test (in no training or evaluation set) that tell only what the person sees,
+  // with no word the cue lists know: the cues alone take them for questions.
+  it.each([
+    ['sv', 'lösenordet till kommunens tiktok går inte längre och profilbilden är ny'],
+    ['fi', 'se odotti mun auton luona töiden jälkeen ja kirjotti et mun ei kannata tuntea oloa turvalliseks'],
+  ])('a report told by its symptoms only is a report (%s): %s', (_lang, text) => {
+    expect(cuesOnly.classify(text).intent).toBe('question');
+    const result = classifier.classify(text);
+    expect(result.intent).toMatch(/^report:/);
+    expect(result.reportProbability).toBeGreaterThanOrEqual(MODEL_BANDS.report.told);
+    expect(result.possibleReport).toBeUndefined();
+    // hasReportCue reads the cue words only (the question log relies on that): the model does not change it.
+    expect(classifier.hasReportCue(text)).toBe(cuesOnly.hasReportCue(text));
+  });
+
+  it.each([
+    ['sv', 'vad räknas som olaga hot enligt riktlinjerna'],
+    ['sv', 'hur skyddar vi kommunens konton mot kapning'],
+    ['sv', 'får vi ta bort kommentarer där någon hotar personalen'],
+    ['fi', 'mikä lasketaan uhkaukseksi ohjeiden mukaan'],
+    ['fi', 'miten kunnan tilit suojataan kaappaukselta'],
+  ])('a general question about threats or hacking is a question with nothing offered (%s): %s', (_lang, text) => {
+    const result = classifier.classify(text);
+    expect(result.intent).toBe('question');
+    expect(result.possibleReport).toBeUndefined();
+    expect(result.reportProbability).toBeLessThan(MODEL_BANDS.offer);
+  });
+
+  it('keeps what the cues decide: hypothetical questions stay questions, journalists and false claims get the offer', () => {
+    expect(classifier.classify('vad gör man om någon hotar en?').intent).toBe('question');
+    expect(classifier.classify('Jos saan uhkauksen, kenelle ilmoitan?').intent).toBe('question');
+    const journalist = classifier.classify('journalisten från lokaltidningen ringde mig igen idag');
+    expect(journalist.intent).toBe('question');
+    expect(journalist.possibleReport).toEqual({ category: 'media_contact' });
+  });
+
+  it('gives the same model from the same content', () => {
+    expect(trainIntentModel(content.intentExamples)).toEqual(model);
+  });
+
+  it('reads letters without diacritics and inflected forms as the same pieces', () => {
+    expect(messageFeatures('Säger')).toEqual(messageFeatures('sager'));
+    const pieces = (text: string) => new Set(messageFeatures(text).filter((f) => f.startsWith('c:')));
+    const shared = [...pieces('hakkeroitu')].filter((f) => pieces('hakkeroinu').has(f));
+    expect(shared).toEqual(expect.arrayContaining(['c:<hak', 'c:hakk', 'c:kero']));
+  });
+});
+
+/** A model with one known word per class, so each band of the combination can be reached exactly. */
+function modelGiving(word: string, report: number, category: (typeof MODEL_CLASSES)[number]): SavedIntentModel {
+  // One feature of the word counts (value 1): logit(category) - logit(question) = ln(p / (1 - p)).
+  const weights = MODEL_CLASSES.map(() => -50);
+  weights[0] = 0;
+  weights[MODEL_CLASSES.indexOf(category)] = Math.log(report / (1 - report));
+  return { classes: [...MODEL_CLASSES], bias: MODEL_CLASSES.map(() => 0), features: [`w:${word}`], weights };
+}
+
+describe('how the cues and the model decide together', () => {
+  it.each([
+    [0.95, 'report:harassment', undefined],
+    [0.6, 'question', { category: 'harassment' }],
+    [0.2, 'question', undefined],
+  ])('a message the cues do not read, with report probability %s → %s', (p, intent, offer) => {
+    const combined = new IntentClassifier(cues, modelGiving('zorblax', p, 'harassment'));
+    const result = combined.classify('zorblax');
+    expect(result.reportProbability).toBeCloseTo(p, 5);
+    expect(result.intent).toBe(intent);
+    expect(result.possibleReport).toEqual(offer);
+  });
+
+  it('the middle band answers and offers the report: between the offer and the report thresholds', () => {
+    const between = (MODEL_BANDS.offer + MODEL_BANDS.report.told) / 2;
+    const result = new IntentClassifier(cues, modelGiving('zorblax', between, 'threat')).classify('zorblax');
+    expect(result.intent).toBe('question');
+    expect(result.possibleReport).toEqual({ category: 'threat' });
+  });
+
+  it('a message asked as a question needs the higher threshold to be a report', () => {
+    const p = (MODEL_BANDS.report.told + MODEL_BANDS.report.asked) / 2;
+    const combined = new IntentClassifier(cues, modelGiving('zorblax', p, 'threat'));
+    expect(combined.classify('zorblax').intent).toBe('report:threat');
+    const asked = combined.classify('zorblax?');
+    expect(asked.intent).toBe('question');
+    expect(asked.possibleReport).toEqual({ category: 'threat' });
+  });
+
+  it('a hypothetical question is never a report by the model, only offered', () => {
+    const combined = new IntentClassifier(cues, modelGiving('zorblax', 0.99, 'threat'));
+    const result = combined.classify('vad gör jag om jag skulle få zorblax?');
+    expect(result.intent).toBe('question');
+    expect(result.possibleReport).toEqual({ category: 'threat' });
+  });
+
+  it('journalists and false claims the model finds are offered, never the dialog at once', () => {
+    const result = new IntentClassifier(cues, modelGiving('zorblax', 0.99, 'media_contact')).classify('zorblax');
+    expect(result.intent).toBe('question');
+    expect(result.possibleReport).toEqual({ category: 'media_contact' });
+  });
+
+  it('what the cues take for a report stays a report whatever the model says', () => {
+    const combined = new IntentClassifier(cues, modelGiving('zorblax', 0.01, 'threat'));
+    expect(combined.classify('Joku uhkaa minua kommenteissa väkivallalla').intent).toBe('report:threat');
+  });
+
+  it('refuses a saved model of other classes or of weights that do not fit its features', () => {
+    expect(() => new IntentModel({ classes: ['question', 'threat'], bias: [0, 0], features: [], weights: [] })).toThrow(/classes/);
+    const saved = modelGiving('zorblax', 0.5, 'threat');
+    expect(() => new IntentModel({ ...saved, weights: saved.weights.slice(1) })).toThrow(/weights/);
+  });
+});
+
+describe('content/intent-examples', () => {
+  it('says which file and field is wrong', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'somebot-intent-examples-'));
+    fs.writeFileSync(path.join(dir, 'sv.yaml'), 'reports:\n  threat: |\n    han hotar mig\n  spam: |\n    köp nu\nquestions: |\n  vad är hot\n');
+    let error: unknown;
+    try {
+      loadIntentExamples(dir);
+    } catch (err) {
+      error = err;
+    }
+    expect(isContentError(error)).toBe(true);
+    expect(String(error)).toMatch(/sv\.yaml: field "reports"/);
+  });
+
+  it('reads one message per line and no examples from a content folder without them', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'somebot-intent-examples-'));
+    expect(loadIntentExamples(path.join(dir, 'missing'))).toEqual({ reports: [], questions: [] });
+    fs.writeFileSync(path.join(dir, 'fi.yaml'), 'reports:\n  threat: |\n    se uhkaa mua\n\n    tuli tappouhkaus\nquestions: |\n  mikä on uhkaus\n');
+    expect(loadIntentExamples(dir)).toEqual({
+      reports: [
+        { text: 'se uhkaa mua', category: 'threat' },
+        { text: 'tuli tappouhkaus', category: 'threat' },
+      ],
+      questions: ['mikä on uhkaus'],
+    });
+  });
+});
