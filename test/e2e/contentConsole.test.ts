@@ -120,9 +120,20 @@ describeInBrowser('the content pages in Chromium', () => {
     await expect(page.locator('#learned tbody tr').count()).resolves.toBe(1);
     await expect(page.locator('#learned tbody tr').first().innerText()).resolves.toContain(passageId);
     await expect(page.locator('#learned button.undo').count()).resolves.toBe(1);
+    // Each column holds what its header says: who taught by name, "in effect" yes, undo in the action column.
+    await expect(page.locator('#learned thead th').allInnerTexts()).resolves.toEqual(['Nro', 'Opetus', 'Opettaja', 'Milloin', 'Voimassa', 'Toiminto']);
+    const cells = await page.locator('#learned tbody tr').first().locator('td').allInnerTexts();
+    expect([cells[2], cells[4], cells[5]]).toEqual(['Sofia Holmberg', 'Kyllä', 'Peru']);
+    await expect(page.locator('#unanswered article.question').first().locator('p.meta').innerText()).resolves.toContain('kanava: verkkochat');
     await expect(page.locator('#unanswered article.question').first().locator('p.taught').innerText()).resolves.toMatch(/^Jo opetettu \(nro \d+\)/);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'content-taught-fi.png'), fullPage: true });
+    // The same click again: told it is already taught, nothing changes.
+    await page.locator('#unanswered article.question').first().locator('li.candidate').first().locator('button.teach').click();
+    await page.waitForLoadState();
+    await expect(page.locator('p.notice-status').innerText()).resolves.toMatch(/^Tämä on jo opetettu \(nro \d+\)\. Mitään ei muutettu\.$/);
+    await expect(page.locator('#learned tbody tr').count()).resolves.toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'content-already-fi.png'), fullPage: true });
   }, 60_000);
   it('pages of 20 with next and previous, and the period filter, keep working and accessible', async () => {
     const store = server.bot.reporting.store;

@@ -8,7 +8,8 @@ import { formatLocalDateTime } from '../../core/clock';
 import { learnedFromItems, learnedYaml, mergeLearned, readLearnedFile } from '../../core/content/learnedContent';
 import type { LearnedItem, NewLearnedItem } from '../../core/content/records';
 import type { ContentReview } from '../../core/content/review';
-import { ContentOwners, mayOwnContent, TeachingError } from '../../core/content/contentOwners';
+import { AlreadyTaughtError, ContentOwners, mayOwnContent, TeachingError } from '../../core/content/contentOwners';
+import { teacherNames } from '../../core/content/teachers';
 import { systemClock } from '../../core/clock';
 import { isConfigFileError } from '../../core/directory/configFileError';
 import { translator } from '../../core/i18n';
@@ -178,7 +179,12 @@ async function learn(owners: ContentOwners, actor: string, question: string, fla
       actor,
     );
   } catch (err) {
-    if (err instanceof TeachingError) throw new UsageError(t(`content:cli.${err.problem}`, { ref: err.ref ?? '' }));
+    // The same teaching again: said so, nothing stored, and not a failure (what was asked for is in effect).
+    if (err instanceof AlreadyTaughtError) {
+      io.out(t('content:learn.already', { id: err.existing.id, what: describe(err.existing, t) }));
+      return 0;
+    }
+    if (err instanceof TeachingError) throw new UsageError(t(`content:cli.${err.problem}`, { ref: err.ref ?? '', limit: err.limit ?? '' }));
     throw err;
   }
   io.out(t('content:learn.done', { id: saved.id, what: describe(saved, t) }));
@@ -203,9 +209,14 @@ async function learned(reporting: Reporting, actor: string, flags: Record<string
     return 0;
   }
   if (items.length === 0) io.out(t('content:learned.none'));
+  const names = await teacherNames(
+    items.map((item) => item.taughtBy),
+    (id) => reporting.directory.person(id),
+    t,
+  );
   for (const item of items) {
     const state = item.undoneAt ? ` ${t('content:learned.undoneMark')}` : '';
-    io.out(t('content:learned.line', { id: item.id, what: describe(item, t), by: item.taughtBy, at: formatLocalDateTime(item.taughtAt, config.timeZone) }) + state);
+    io.out(t('content:learned.line', { id: item.id, what: describe(item, t), by: names.get(item.taughtBy) ?? item.taughtBy, at: formatLocalDateTime(item.taughtAt, config.timeZone) }) + state);
   }
   return 0;
 }

@@ -2,7 +2,7 @@ import type { GuidelineIndex } from '../guidelines/guidelineIndex';
 import { searchGuidelines } from '../guidelines/search';
 import type { Clock, Person, Store } from '../ports';
 import type { LearnedItem, NewLearnedItem } from './records';
-import { reviewQuestions, type ContentReview } from './review';
+import { normaliseQuestion, reviewQuestions, type ContentReview } from './review';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -15,7 +15,17 @@ export function mayOwnContent(person: Pick<Person, 'roles'>, isAdmin = false): b
 }
 
 /** Why a teaching was refused. Each code has a sentence for the CLI (content:cli.*) and the console (contentConsole:error.*). */
-export type TeachingProblem = 'noQuestion' | 'oneTeaching' | 'badLang' | 'unknownPassage' | 'noUnknownWords';
+export type TeachingProblem =
+  | 'noQuestion'
+  | 'oneTeaching'
+  | 'badLang'
+  | 'unknownPassage'
+  | 'noUnknownWords'
+  | 'questionTooLong'
+  | 'contactTooLong';
+
+/** The longest question and "whom to ask" text a teaching takes (characters, after trimming). */
+export const TEACHING_LIMITS = { question: 4000, contact: 300 } as const;
 
 export class TeachingError extends Error {
   override readonly name = 'TeachingError';
@@ -23,9 +33,34 @@ export class TeachingError extends Error {
     readonly problem: TeachingProblem,
     /** The passage reference that was not found (unknownPassage). */
     readonly ref?: string,
+    /** The limit that was passed (questionTooLong, contactTooLong). */
+    readonly limit?: number,
   ) {
     super(problem);
   }
+}
+
+/**
+ * A teaching identical to one in effect (same kind, language, question as normalised text, and passage, words or
+ * whom to ask): nothing is stored; `existing` is the teaching already in effect.
+ */
+export class AlreadyTaughtError extends Error {
+  override readonly name = 'AlreadyTaughtError';
+  constructor(readonly existing: LearnedItem) {
+    super('alreadyTaught');
+  }
+}
+
+/** Whether two teachings teach the same thing (the question compared as normalised text). */
+export function sameTeaching(a: NewLearnedItem, b: NewLearnedItem): boolean {
+  return (
+    a.kind === b.kind &&
+    a.lang === b.lang &&
+    normaliseQuestion(a.text) === normaliseQuestion(b.text) &&
+    a.passageId === b.passageId &&
+    (a.contact ?? '') === (b.contact ?? '') &&
+    [...a.words].sort().join('\n') === [...b.words].sort().join('\n')
+  );
 }
 
 /** One teaching as asked for: the question and exactly one of a passage, out of scope, or whom to ask. */
@@ -58,7 +93,9 @@ export class ContentOwners {
     const index = this.deps.index();
     const text = request.question.normalize('NFC').trim();
     if (!text) throw new TeachingError('noQuestion');
+    if (text.length > TEACHING_LIMITS.question) throw new TeachingError('questionTooLong', undefined, TEACHING_LIMITS.question);
     const contact = request.contact?.trim();
+    if (contact !== undefined && contact.length > TEACHING_LIMITS.contact) throw new TeachingError('contactTooLong', undefined, TEACHING_LIMITS.contact);
     const kinds = [request.passageId !== undefined, request.outOfScope === true, request.contact !== undefined].filter(Boolean).length;
     if (kinds !== 1 || contact === '') throw new TeachingError('oneTeaching');
     const lang = request.lang ?? index.detector.detect(text).lang;
@@ -75,9 +112,16 @@ export class ContentOwners {
     return { ...base, kind: 'out_of_scope', words: [...new Set(unknown.map((w) => (w.length >= 5 ? `${w}*` : w)))] };
   }
 
-  /** Checks and stores a teaching; running processes pick it up at their next poll. */
+  /**
+   * Checks and stores a teaching; running processes pick it up at their next poll. Throws a TeachingError, or an
+   * AlreadyTaughtError when the same teaching is in effect already (nothing is stored: teaching it twice changes
+   * nothing, whoever asks).
+   */
   async teach(request: TeachingRequest, actor: string): Promise<LearnedItem> {
-    return this.deps.store.addLearned(this.teachingOf(request, actor));
+    const item = this.teachingOf(request, actor);
+    const existing = (await this.deps.store.learnedItems()).find((other) => sameTeaching(other, item));
+    if (existing) throw new AlreadyTaughtError(existing);
+    return this.deps.store.addLearned(item);
   }
 
   /** Teachings, oldest first; undone ones only when asked for. */

@@ -88,6 +88,20 @@ function post(browser: Browser, action: string, fields: Record<string, string>, 
   });
 }
 
+/** The rows of the taught list: the header cells and, per row, its id and cells (the undo form left as HTML). */
+function learnedRows(page: string): { id: number; cells: string[] }[] {
+  return rowsOf(page).rows;
+}
+function rowsOf(page: string): { headers: string[]; rows: { id: number; cells: string[] }[] } {
+  const table = /<table class="learned">([\s\S]*?)<\/table>/.exec(page)![1]!;
+  const headers = [...table.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]!);
+  const rows = [...table.matchAll(/<tr data-learned="(\d+)"[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => ({
+    id: Number(m[1]),
+    cells: [...m[2]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((c) => c[1]!),
+  }));
+  return { headers, rows };
+}
+
 const learnedCount = async () => (await server.bot.reporting.store.learnedItems({ includeUndone: true })).length;
 
 beforeAll(async () => {
@@ -136,7 +150,11 @@ describe('the content pages of the console', () => {
     const { count, html: group } = groupOf(text, ASKED);
     expect(count).toBe(3);
     expect(group).toMatch(/Kysytty 3 kertaa · suomi · viimeksi \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
-    expect(group).toContain('kanava: web');
+    // The door by the name the rest of the product uses; scores written as Finnish writes decimals.
+    expect(group).toContain('kanava: verkkochat');
+    expect(group).not.toContain('kanava: web');
+    expect(group).toMatch(/pisteet \d+,\d{2}</);
+    expect(group).not.toMatch(/pisteet \d+\.\d/);
     // The closest passages side by side: verbatim text, source and id, each with its one-click teaching.
     const candidates = [...group.matchAll(/<li class="candidate" id="[^"]+">([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
     expect(candidates.length).toBeGreaterThan(0);
@@ -160,6 +178,9 @@ describe('the content pages of the console', () => {
     // The Swedish page has the same in Swedish; the console page links to it.
     const sv = await contentPage(browsers.sofia!, 'sv');
     expect(sv.text).toContain('Lär: det här stycket besvarar frågan');
+    expect(groupOf(sv.text, ASKED).html).toContain('via webbchatten');
+    expect(groupOf(sv.text, ASKED).html).toMatch(/poäng \d+,\d{2}</);
+    expect(groupOf((await contentPage(browsers.sofia!, 'en')).text, ASKED).html).toMatch(/via the web chat[\s\S]*score \d+\.\d{2}</);
     expect(sv.text).toContain('Frågor som boten inte kunde besvara');
     const consolePage = await (await browsers.sofia!.request(`${app}/?lang=sv`)).text();
     expect(consolePage).toContain('id="content-link" href="/web/content?lang=sv"');
@@ -227,7 +248,9 @@ describe('the content pages of the console', () => {
     const after = await browsers.sofia!.request(new URL(res.headers.get('location')!, app));
     const page = await after.text();
     expect(page).toContain(`Opetettu (nro ${item!.id})`);
-    expect(page).toContain('person:sofia.holmberg');
+    // Who taught: the directory's name, never the stored id.
+    expect(learnedRows(page).find((r) => r.id === item!.id)!.cells[2]).toBe('Sofia Holmberg');
+    expect(page).not.toContain('person:');
     expect(groupOf(page, ASKED).html).toContain(`Jo opetettu (nro ${item!.id})`);
     const undo = formsOf(page).find((f) => f.fields.id === String(item!.id))!;
     const undone = await post(browsers.sofia!, undo.action, undo.fields);
@@ -269,6 +292,64 @@ describe('the content pages of the console', () => {
     const teach = formsOf(groupOf(page, ASKED).html).find((f) => f.fields.action === 'passage' && f.fields.passage)!;
     expect((await post(browsers.kaisa!, teach.action, teach.fields)).status).toBe(303);
     expect((await server.bot.reporting.store.learnedItems()).at(-1)!.taughtBy).toBe('admin:console:kaisa.virtanen');
+  });
+
+  it('the same teaching again, however typed, changes nothing and says so', async () => {
+    const existing = (await server.bot.reporting.store.learnedItems()).at(-1)!;
+    const teach = formsOf(groupOf((await contentPage(browsers.sofia!)).text, ASKED).html).find((f) => f.fields.action === 'passage' && f.fields.passage === existing.passageId)!;
+    const before = await learnedCount();
+    for (const question of [teach.fields.question!, ...ASKED]) {
+      const res = await post(browsers.sofia!, teach.action, { ...teach.fields, question });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toContain(`<p class="notice-status" role="status">Tämä on jo opetettu (nro ${existing.id}). Mitään ei muutettu.</p>`);
+    }
+    const sv = await post(browsers.sofia!, teach.action.replace('lang=fi', 'lang=sv'), teach.fields);
+    expect(await sv.text()).toContain(`Det här är redan inlärt (nr ${existing.id}). Inget ändrades.`);
+    expect(await learnedCount()).toBe(before);
+  });
+
+  it('an over-long question or whom to ask: the translated limit, nothing taught', async () => {
+    const forms = formsOf(groupOf((await contentPage(browsers.sofia!, 'sv')).text, [FOR_CONTACT]).html);
+    const before = await learnedCount();
+    const scope = forms.find((f) => f.fields.action === 'out_of_scope')!;
+    const question = await post(browsers.sofia!, scope.action, { ...scope.fields, question: `Får jag ${'skriva '.repeat(600)}?` });
+    expect(question.status).toBe(400);
+    expect(await question.text()).toMatch(/role="alert">Frågan är längre än 4\s000 tecken\. Inget lärdes in\./);
+    const contact = forms.find((f) => f.fields.action === 'contact')!;
+    const tooLong = await post(browsers.sofia!, contact.action.replace('lang=sv', 'lang=fi'), { ...contact.fields, contact: 'x'.repeat(301) });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.text()).toContain('Keneltä kysyä -teksti saa olla enintään 300 merkkiä');
+    expect(await learnedCount()).toBe(before);
+  });
+
+  it('the taught list: who taught by name, each column holding what its header says, undo in its own column', async () => {
+    const store = server.bot.reporting.store;
+    const passageId = [...server.bot.guidelines.index.passages.keys()][0]!;
+    const gone = await store.addLearned({ kind: 'example_question', text: 'Fråga av någon som slutat?', lang: 'sv', passageId, words: [], contact: null, taughtBy: 'person:former.employee', taughtAt: new Date() });
+    const page = (await contentPage(browsers.sofia!, 'sv')).text;
+    const { headers, rows } = rowsOf(page);
+    expect(headers).toEqual(['Nr', 'Det som lärts', 'Lärt av', 'När', 'I kraft', 'Åtgärd']);
+    const kaisa = (await server.bot.reporting.directory.person('kaisa.virtanen'))!.name;
+    const items = await store.learnedItems({ includeUndone: true });
+    expect(rows).toHaveLength(items.length);
+    for (const row of rows) {
+      const item = items.find((i) => i.id === row.id)!;
+      expect(row.cells).toHaveLength(headers.length);
+      expect(row.cells[0]).toBe(String(item.id));
+      expect(row.cells[2]).toBe(
+        item.taughtBy === 'person:sofia.holmberg' ? 'Sofia Holmberg' : item.taughtBy === 'admin:console:kaisa.virtanen' ? `${kaisa} (administratör)` : 'former.employee',
+      );
+      expect(row.cells[3]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      // "In effect" says yes or when it was undone; the undo button is in the action column only.
+      expect(row.cells[4]).toEqual(item.undoneAt ? expect.stringMatching(/^Ångrat \d{4}-/) : 'Ja');
+      expect(row.cells.slice(0, 5).join('')).not.toContain('<form');
+      if (item.undoneAt) expect(row.cells[5]).toBe('');
+      else expect(row.cells[5]).toContain(`<button type="submit" class="undo" aria-label="Ångra nr ${item.id}">Ångra</button>`);
+    }
+    expect(rows.find((r) => r.id === gone.id)!.cells[2]).toBe('former.employee');
+    expect(page).not.toMatch(/person:|admin:console:/);
+    await store.undoLearned(gone.id, 'admin:test', new Date());
   });
 });
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { createGuidelineRuntime, guidelineSettings, teachRuntime, type GuidelineRuntime } from '../../../src/app/guidelineRuntime';
 import { contentCommand } from '../../../src/cli/commands/content';
 import type { CliIo } from '../../../src/cli/command';
+import { AlreadyTaughtError, ContentOwners, TeachingError } from '../../../src/core/content/contentOwners';
 import { ContentReloader } from '../../../src/core/content/contentReloader';
 import { learnedFromItems, readLearnedFile } from '../../../src/core/content/learnedContent';
 import { QuestionLog } from '../../../src/core/content/questionLog';
@@ -183,5 +184,65 @@ describe.each(BACKENDS)('the content owners loop (%s)', (backend) => {
     for (const item of await r.store.learnedItems()) await r.store.undoLearned(item.id, 'admin:test', r.clock.now());
     await reloader.check();
     expect(runtime.answerer.answer('Får man ha hunden med på jobbet?').reason).not.toBe('off_topic');
+  });
+  it('the same teaching twice is stored once: the CLI says it is already taught and exits 0, nothing changes', async () => {
+    const question = 'Kan jag skriva på dialekt i kommunens kanaler?';
+    const [target, other] = [...runtime.index.passages.keys()].filter((id) => id.startsWith('kyrkslatt-anvisningar#'));
+    const first = await run(['learn', question, '--passage', target!, '--lang', 'sv', '--as', DEMO.sofia]);
+    expect(first.code).toBe(0);
+    const [item] = await r.store.learnedItems();
+    // Again, and typed differently (case, punctuation, spaces): the same teaching.
+    for (const again of [question, '  kan jag skriva PÅ DIALEKT i kommunens kanaler ']) {
+      const res = await run(['learn', again, '--passage', target!, '--lang', 'sv', '--admin']);
+      expect(res.code).toBe(0);
+      expect(res.out).toContain(`Already taught as #${item!.id}`);
+      expect(res.out).toContain('Nothing changed');
+    }
+    expect(await r.store.learnedItems({ includeUndone: true })).toHaveLength(1);
+    // The core refuses it whoever asks; another passage, or another person to ask, is a new teaching.
+    const owners = new ContentOwners({ store: r.store, clock: r.clock, index: () => runtime.index });
+    await expect(owners.teach({ question, passageId: target! }, 'admin:test')).rejects.toBeInstanceOf(AlreadyTaughtError);
+    await owners.teach({ question, passageId: other! }, 'admin:test');
+    await owners.teach({ question, contact: 'hr@kyrkslatt.example' }, 'admin:test');
+    await expect(owners.teach({ question, contact: ' hr@kyrkslatt.example ' }, 'admin:test')).rejects.toBeInstanceOf(AlreadyTaughtError);
+    await owners.teach({ question, contact: 'kommunikation@kyrkslatt.example' }, 'admin:test');
+    expect(await r.store.learnedItems()).toHaveLength(4);
+    // Once undone, it may be taught again.
+    await r.store.undoLearned(item!.id, 'admin:test', r.clock.now());
+    expect((await run(['learn', question, '--passage', target!, '--lang', 'sv', '--as', DEMO.sofia])).out).toMatch(/^Taught as #\d+/);
+    expect(await r.store.learnedItems()).toHaveLength(4);
+  });
+
+  it('an over-long question or whom-to-ask text is refused with its limit; nothing is stored', async () => {
+    const owners = new ContentOwners({ store: r.store, clock: r.clock, index: () => runtime.index });
+    const long = `Får jag ${'skriva '.repeat(600)}?`;
+    await expect(owners.teach({ question: long, lang: 'sv', outOfScope: true }, 'admin:test')).rejects.toMatchObject({ problem: 'questionTooLong', limit: 4000 });
+    await expect(owners.teach({ question: 'Vem godkänner övertid?', contact: 'x'.repeat(301) }, 'admin:test')).rejects.toBeInstanceOf(TeachingError);
+    const cli = await run(['learn', long, '--out-of-scope', '--lang', 'sv', '--admin']);
+    expect(cli.code).toBe(2);
+    expect(cli.err).toContain('longer than 4000 characters');
+    const contact = await run(['learn', 'Vem godkänner övertid?', '--contact', 'x'.repeat(301), '--admin']);
+    expect(contact.code).toBe(2);
+    expect(contact.err).toContain('longer than 300 characters');
+    expect(await r.store.learnedItems({ includeUndone: true })).toHaveLength(0);
+  });
+
+  it('learned names who taught: the directory name, the plain id of someone no longer there, administrators marked', async () => {
+    const passageId = [...runtime.index.passages.keys()][0]!;
+    const teach = (text: string, taughtBy: string) =>
+      r.store.addLearned({ kind: 'example_question', text, lang: 'sv', passageId, words: [], contact: null, taughtBy, taughtAt: r.clock.now() });
+    await teach('Fråga ett?', `person:${DEMO.sofia}`);
+    await teach('Fråga två?', 'person:former.employee');
+    await teach('Fråga tre?', 'admin:opsuser');
+    await teach('Fråga fyra?', 'admin:console:kaisa.virtanen');
+    const { code, out } = await run(['learned', '--admin']);
+    expect(code).toBe(0);
+    const name = (await r.directory.person(DEMO.sofia))!.name;
+    const lines = out.split('\n');
+    expect(lines[0]).toContain(`— ${name}, `);
+    expect(lines[1]).toContain('— former.employee, ');
+    expect(lines[2]).toContain('— opsuser (administrator), ');
+    expect(lines[3]).toContain(`— ${(await r.directory.person('kaisa.virtanen'))?.name ?? 'kaisa.virtanen'} (administrator), `);
+    expect(out).not.toMatch(/person:|admin:/);
   });
 });

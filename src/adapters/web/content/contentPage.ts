@@ -21,6 +21,8 @@ export interface ContentPageModel {
   review: ContentReview;
   learned: LearnedItem[];
   passage(id: string): Passage | undefined;
+  /** Who taught, as people read it (a name, never the stored `person:` id), by the teaching's `taughtBy`. */
+  teacher(taughtBy: string): string;
   timeZone: string;
   /** How many days back the review reaches when the query names no period. */
   defaultDays: number;
@@ -149,9 +151,19 @@ function langName(lang: UiLang, t: TFunction): string {
   return t(`contentConsole:langName.${lang}`);
 }
 
+/** A door by the name the rest of the product uses for it (notifications:door.*), the terminal by its own. */
+function doorName(door: string, t: TFunction): string {
+  return door === 'terminal' ? t('contentConsole:terminalDoor') : t(`notifications:door.${door}`, { defaultValue: door });
+}
+
+/** A score as the page's language writes decimals ("11,44" in sv and fi). */
+function scoreText(score: number, lang: UiLang): string {
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(score);
+}
+
 function meta(g: { count: number; lang: UiLang; lastSeen: Date }, model: ContentPageModel, t: TFunction, doors: string[] = []): Html {
   return html`<p class="meta">${t('contentConsole:question.meta', { count: g.count, language: langName(g.lang, t), last: formatLocalDateTime(g.lastSeen, model.timeZone) })}${
-    doors.length > 0 ? html` · ${t('contentConsole:question.doors', { doors: doors.join(', ') })}` : ''
+    doors.length > 0 ? html` · ${t('contentConsole:question.doors', { doors: doors.map((d) => doorName(d, t)).join(', ') })}` : ''
   }</p>`;
 }
 
@@ -217,7 +229,7 @@ function candidate(g: ReviewGroup, passageId: string, score: number, id: string,
   const passage = model.passage(passageId);
   if (!passage) return html`<li class="candidate gone"><p>${t('contentConsole:candidates.gone', { passage: passageId })}</p></li>`;
   return html`<li class="candidate" id="${id}">
-${passageFigure(passage, t, html` <span class="score">${t('contentConsole:candidates.score', { score: score.toFixed(2) })}</span>`)}
+${passageFigure(passage, t, html` <span class="score">${t('contentConsole:candidates.score', { score: scoreText(score, model.lang) })}</span>`)}
 <form method="post" action="${teachAction(model)}">${teachingFields(model, g.text, g.lang)}<input type="hidden" name="action" value="${TEACH_ACTIONS.passage}"><input type="hidden" name="passage" value="${passage.id}">
 <button type="submit" class="teach" aria-describedby="${id}">${t('contentConsole:actions.teach')}</button></form>
 </li>`;
@@ -271,11 +283,13 @@ ${
   items.length === 0
     ? html`<p class="empty">${t('contentConsole:learned.none')}</p>`
     : html`${pager('learned', learned, model, t)}<table class="learned">
-<thead><tr><th scope="col">${t('contentConsole:learned.number')}</th><th scope="col">${t('contentConsole:learned.what')}</th><th scope="col">${t('contentConsole:learned.by')}</th><th scope="col">${t('contentConsole:learned.when')}</th><th scope="col">${t('contentConsole:learned.state')}</th></tr></thead>
+<thead><tr><th scope="col">${t('contentConsole:learned.number')}</th><th scope="col">${t('contentConsole:learned.what')}</th><th scope="col">${t('contentConsole:learned.by')}</th><th scope="col">${t('contentConsole:learned.when')}</th><th scope="col">${t('contentConsole:learned.state')}</th><th scope="col">${t('contentConsole:learned.actions')}</th></tr></thead>
 <tbody>${items.map(
-        (item) => html`<tr data-learned="${item.id}"${item.undoneAt ? html` class="undone"` : ''}><td>${item.id}</td><td>${describe(item, t)}</td><td>${item.taughtBy}</td><td>${when(item.taughtAt)}</td><td>${
+        (item) => html`<tr data-learned="${item.id}"${item.undoneAt ? html` class="undone"` : ''}><td>${item.id}</td><td>${describe(item, t)}</td><td>${model.teacher(item.taughtBy)}</td><td>${when(item.taughtAt)}</td><td>${
+          item.undoneAt ? t('contentConsole:learned.undoneAt', { at: when(item.undoneAt) }) : t('contentConsole:learned.inEffect')
+        }</td><td>${
           item.undoneAt
-            ? t('contentConsole:learned.undoneAt', { at: when(item.undoneAt) })
+            ? ''
             : html`<form method="post" action="${WEB_PATHS.content}${CONTENT.undo}?${viewQuery(model.lang, model.view)}"><input type="hidden" name="${FORM_TOKEN_FIELD}" value="${model.token}"><input type="hidden" name="id" value="${item.id}"><button type="submit" class="undo" aria-label="${t('contentConsole:learned.undoLabel', { id: item.id })}">${t('contentConsole:learned.undo')}</button></form>`
         }</td></tr>`,
       )}</tbody>

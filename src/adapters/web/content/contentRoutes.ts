@@ -1,7 +1,8 @@
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Bot } from '../../../app/bot';
-import { mayOwnContent, TeachingError, type TeachingRequest } from '../../../core/content/contentOwners';
+import { AlreadyTaughtError, mayOwnContent, TeachingError, type TeachingRequest } from '../../../core/content/contentOwners';
+import { teacherNames } from '../../../core/content/teachers';
 import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
 import { errorFields } from '../../../core/logger';
@@ -23,11 +24,13 @@ export interface ContentRoutesDeps {
 
 const teachForm = z.object({
   [FORM_TOKEN_FIELD]: z.string().max(200),
-  question: z.string().min(1).max(4000),
+  // The lengths of the question and whom to ask are the core's to check (TEACHING_LIMITS, a translated message);
+  // the body parser's limit bounds them here.
+  question: z.string().min(1),
   qlang: z.string().max(10),
   action: z.enum([TEACH_ACTIONS.passage, TEACH_ACTIONS.outOfScope, TEACH_ACTIONS.contact]),
   passage: z.string().max(200).optional(),
-  contact: z.string().max(300).optional(),
+  contact: z.string().optional(),
 });
 
 const undoForm = z.object({ [FORM_TOKEN_FIELD]: z.string().max(200), id: z.string().regex(/^\d{1,9}$/) });
@@ -80,6 +83,11 @@ export function contentRouter(deps: ContentRoutesDeps): Router {
     const lang = langOf(req);
     const { view, problems } = contentViewOf(req.query, days());
     const [review, learned] = await Promise.all([owners.review(view.since), owners.learned({ includeUndone: true })]);
+    const teachers = await teacherNames(
+      learned.map((item) => item.taughtBy),
+      (id) => bot.reporting.directory.person(id),
+      translator(lang),
+    );
     const index = bot.guidelines.index;
     send(
       res,
@@ -91,6 +99,7 @@ export function contentRouter(deps: ContentRoutesDeps): Router {
         review,
         learned,
         passage: (id) => index.passages.get(id),
+        teacher: (taughtBy) => teachers.get(taughtBy) ?? taughtBy,
         timeZone: bot.config.timeZone,
         defaultDays: days(),
         view,
@@ -150,8 +159,11 @@ export function contentRouter(deps: ContentRoutesDeps): Router {
         await bot.reloadContent();
         back(req, res, lang, 'taught', saved.id);
       } catch (err) {
+        // The same teaching again: said so, nothing changes (200: what was asked for is in effect).
+        if (err instanceof AlreadyTaughtError) return renderPage(req, res, person, 200, { kind: 'status', text: t('contentConsole:done.already', { id: err.existing.id }) });
         if (!(err instanceof TeachingError)) throw err;
-        await renderPage(req, res, person, 400, { kind: 'error', text: t(`contentConsole:error.${err.problem}`, { ref: err.ref ?? '' }) });
+        const limit = err.limit === undefined ? '' : new Intl.NumberFormat(lang).format(err.limit);
+        await renderPage(req, res, person, 400, { kind: 'error', text: t(`contentConsole:error.${err.problem}`, { ref: err.ref ?? '', limit }) });
       }
     }),
   );
