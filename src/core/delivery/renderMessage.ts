@@ -10,6 +10,7 @@ import { formatDuration } from '../text/duration';
 import { DeliveryError } from './deliveryError';
 import { ALERT_COPY_KINDS, MESSAGE_ACTIONS, type MessageKind } from './messageKinds';
 import { displayPeriod } from '../reports/dialog/period';
+import { ruleSourceLine } from '../reports/ruleSource';
 
 /** Message kinds that carry the report itself (the recipient must be able to act without opening anything). */
 const CARRIES_REPORT: readonly MessageKind[] = ALERT_COPY_KINDS;
@@ -165,7 +166,7 @@ function reportParagraphs(report: StoredReport, reporter: Person | undefined, t:
     if (evidence.length > 0) out.push(`${t('notifications:section.evidence')}:\n${evidence.join('\n')}`);
   }
   if (report.rules.length > 0) {
-    const rules = report.rules.map((r) => `“${r.quote}”\n— ${r.source.organisation}: ${r.source.document}, ${r.source.section}`);
+    const rules = report.rules.map((r) => `“${r.quote}”\n— ${ruleSourceLine(r.source, lang)}`);
     out.push(`${t('notifications:section.rules')}:\n${rules.join('\n\n')}`);
   }
   return out;

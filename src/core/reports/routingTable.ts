@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { REPO_ROOT } from '../i18n';
+import type { ContentLang } from '../language/lang';
 import { PERSON_ROLES, type PersonRole } from '../directory/directory';
 import { REPORT_CATEGORIES, type ReportCategory } from './categories';
 import { ConfigFileError, ConfigFileErrorCode, describeIssue, parseConfigYaml } from '../directory/configFileError';
@@ -22,6 +23,8 @@ export interface RuleSource {
   organisation: string;
   document: string;
   section: string;
+  /** The language the rule is written in (the document's): a reader of the other language is told so. */
+  lang?: ContentLang;
 }
 
 /** One rule quoted verbatim from the guideline corpus. */
@@ -78,7 +81,7 @@ const nonEmpty = z.string().trim().min(1);
 
 const ruleSchema = z.strictObject({
   quote: nonEmpty,
-  source: z.strictObject({ docId: nonEmpty, organisation: nonEmpty, document: nonEmpty, section: nonEmpty }),
+  source: z.strictObject({ docId: nonEmpty, organisation: nonEmpty, document: nonEmpty, section: nonEmpty, lang: z.enum(['sv', 'fi']).optional() }),
 });
 
 const adviceList = z.array(nonEmpty).min(1);
@@ -123,7 +126,8 @@ export function parseRoutingTable(text: string, file = '<routing table>'): Routi
         field: issue.path.join('.'),
       });
     }
-    rules.set(id, { id, quote: parsed.data.quote, source: parsed.data.source });
+    const { lang, ...where } = parsed.data.source;
+    rules.set(id, { id, quote: parsed.data.quote, source: { ...where, ...(lang ? { lang } : {}) } });
   }
 
   const rows: Partial<Record<ReportCategory, RoutingRow>> = {};

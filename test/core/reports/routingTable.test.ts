@@ -1,7 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { REPORT_CATEGORIES } from '../../../src/core/reports/categories';
 import { loadRoutingTable, parseRoutingTable } from '../../../src/core/reports/routingTable';
+import { ruleLanguageNote, ruleSourceLine } from '../../../src/core/reports/ruleSource';
+import { REPO_ROOT } from '../../../src/core/i18n';
 import { ConfigFileErrorCode, isConfigFileError, type ConfigFileError } from '../../../src/core/directory/configFileError';
 import { ROUTING_TABLE_PATH, defaultRoutingTable, tempFile } from '../../helpers/reportFixtures';
 
@@ -32,6 +35,27 @@ describe('the default routing table', () => {
     expect(sv('malware')).toContain('Installera inte program eller appar som delas via sociala medier.');
     expect(sv('illegal_content')).toContain('innan något tas bort');
     expect(table.immediateDanger.ackTimeoutMinutes).toBe(15);
+  });
+});
+
+describe('the rules the default routing table quotes', () => {
+  const table = defaultRoutingTable();
+  const rules = [...new Map(REPORT_CATEGORIES.flatMap((c) => table.rows[c].rules).map((r) => [r.id, r])).values()];
+
+  it.each(rules.map((r) => [r.id, r] as const))('%s is verbatim from its document, in that document’s language', (_id, rule) => {
+    const doc = fs.readFileSync(path.join(REPO_ROOT, 'content', 'guidelines', `${rule.source.docId}.md`), 'utf8');
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    expect(flat(doc)).toContain(flat(rule.quote));
+    expect(rule.source.lang).toBe(/^language: (\w+)$/m.exec(doc)?.[1]);
+  });
+
+  it('tells a reader of the other language that a rule exists only in its own, and nobody else', () => {
+    const rule = rules.find((r) => r.source.lang === 'sv')!;
+    expect(ruleSourceLine(rule.source, 'fi')).toBe(`${rule.source.organisation}: ${rule.source.document}, ${rule.source.section} · Teksti on olemassa vain ruotsiksi.`);
+    expect(ruleSourceLine(rule.source, 'sv')).toBe(`${rule.source.organisation}: ${rule.source.document}, ${rule.source.section}`);
+    expect(ruleLanguageNote(rule.source, 'en')).toBeUndefined();
+    const { lang: _unknown, ...older } = rule.source; // a report stored before rules carried their language
+    expect(ruleLanguageNote(older, 'fi')).toBeUndefined();
   });
 });
 

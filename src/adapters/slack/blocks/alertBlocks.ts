@@ -8,6 +8,7 @@ import type { SlackMessageBody } from './answerBlocks';
 import { escapeMrkdwn, LIMIT, mrkdwn, plain, quoteMrkdwn, truncate } from './text';
 import { fitBlocks } from './messageLimits';
 import { textBlocks } from './textBlocks';
+import { ruleSourceLine } from '../../../core/reports/ruleSource';
 
 /** Message kinds that carry the report itself: they get the report's facts and the buttons, and are updated in place. */
 export const ALERT_KINDS: readonly MessageKind[] = ['report_alert', 'ack_reminder', 'escalation_alert'];
@@ -67,7 +68,7 @@ export function notificationBlocks(message: OutboundMessage, state: AlertState =
     blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(t('notifications:section.rules'))}*`) });
     for (const rule of report.rules) {
       blocks.push({ type: 'section', text: mrkdwn(quoteMrkdwn(rule.quote)) });
-      blocks.push({ type: 'context', elements: [plain(`${rule.source.organisation}: ${rule.source.document}, ${rule.source.section}`)] });
+      blocks.push({ type: 'context', elements: [plain(ruleSourceLine(rule.source, message.lang))] });
     }
   }
   blocks.push(statusContext(message, state));

@@ -10,6 +10,7 @@ import { modal } from './modal';
 import { escapeMrkdwn, LIMIT, mrkdwn, plain, quoteMrkdwn } from './text';
 import { displayPeriod } from '../../../core/reports/dialog/period';
 import { textBlocks } from './textBlocks';
+import { ruleSourceLine } from '../../../core/reports/ruleSource';
 
 /**
  * The preview pushed over the report form: the core's preview replies (the 112 message first when someone is
@@ -98,7 +99,7 @@ export function detailsView(view: ReportView, lang: UiLang, timeZone: string): M
     blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(t('slack:details.rules'))}*`) });
     for (const rule of report.rules) {
       blocks.push({ type: 'section', text: mrkdwn(quoteMrkdwn(rule.quote)) });
-      blocks.push({ type: 'context', elements: [plain(`${rule.source.organisation}: ${rule.source.document}, ${rule.source.section}`)] });
+      blocks.push({ type: 'context', elements: [plain(ruleSourceLine(rule.source, lang))] });
     }
   }
   const recipients = view.recipients

@@ -9,6 +9,7 @@ import { resolveAction } from './alertActions';
 import { CARD_ACTION, DETAILS_CARD } from './cardActions';
 import { fitCard } from './cardSize';
 import { plainTextLines } from './plainText';
+import { ruleSourceLine } from '../../../core/reports/ruleSource';
 
 /**
  * The full report for someone the service let see it (the view is checked and recorded before this is
@@ -46,7 +47,7 @@ export function detailsCard(view: ReportView, lang: UiLang, timeZone: string): P
     body.push(textBlock(t('slack:details.rules'), { weight: 'bolder', spacing: 'medium' }));
     for (const rule of report.rules) {
       body.push(...plainTextLines(`“${rule.quote}”`, { italic: true }));
-      body.push(textBlock(`${rule.source.organisation}: ${rule.source.document}, ${rule.source.section}`, { subtle: true, size: 'small', spacing: 'none' }));
+      body.push(textBlock(ruleSourceLine(rule.source, lang), { subtle: true, size: 'small', spacing: 'none' }));
     }
   }
   const recipients = view.recipients.filter((r) => r.addressee !== null).map((r) => `${r.name ?? ''} – ${t(`notifications:role.${r.role}`)}`);

@@ -10,6 +10,7 @@ import type { ReportView } from '../../../core/reports/service';
 import { MAX_MESSAGE_CHARS } from '../limits';
 import { REPORT_ACTIONS, type WebReportAction } from '../webActions';
 import { html, paragraphs, raw, type Html } from './html';
+import { ruleSourceLine } from '../../../core/reports/ruleSource';
 
 const detailId = (reference: string) => `report-${reference}`;
 
@@ -74,7 +75,7 @@ export function reportDetailHtml(
 ${r.content ? html`<h4>${t('web:report.description')}</h4>${paragraphs(r.content.description)}` : ''}
 ${evidence.length > 0 ? html`<h4>${t('web:report.evidence')}</h4><ul>${evidence.map((e) => html`<li>${e}</li>`)}</ul>` : ''}
 ${r.outcomeNote ? html`<h4>${t('web:report.outcome')}</h4>${paragraphs(r.outcomeNote)}` : ''}
-${r.rules.length > 0 && view.access !== 'reporter' ? html`<h4>${t('web:report.rules')}</h4>${r.rules.map((rule) => html`<figure class="quote"><blockquote${langAttr(docLang(rule.source.docId))}><p>${rule.quote}</p></blockquote><figcaption>— ${rule.source.organisation}: ${rule.source.document}, ${rule.source.section}</figcaption></figure>`)}` : ''}
+${r.rules.length > 0 && view.access !== 'reporter' ? html`<h4>${t('web:report.rules')}</h4>${r.rules.map((rule) => html`<figure class="quote"><blockquote${langAttr(docLang(rule.source.docId))}><p>${rule.quote}</p></blockquote><figcaption>— ${ruleSourceLine(rule.source, lang)}</figcaption></figure>`)}` : ''}
 <h4>${t('web:report.timeline')}</h4>
 <ol class="timeline">${view.timeline.map((e) => timelineItem(e, t, timeZone, names))}</ol>
 ${actions(view, lang)}`;

@@ -5,6 +5,7 @@ import { recipientLines } from './recipientLines';
 import { changeChoiceId } from './steps';
 import { summaryItems } from './summary';
 import { REPLY_KIND, type BotReply, type DialogContext, type RoutingPreview } from './types';
+import { ruleLanguageNote } from '../ruleSource';
 
 /**
  * The summary shown before confirming: every answer, numbered (free text exactly as typed), how to change
@@ -36,14 +37,14 @@ export function formatPreview(draft: ReportDraft, preview: RoutingPreview, ctx: 
   if (preview.rules.length > 0) {
     lines.push('', t('reports:preview.why'));
     for (const rule of preview.rules) {
-      lines.push(
-        t('reports:preview.rule', {
-          quote: rule.quote,
-          organisation: rule.source.organisation,
-          document: rule.source.document,
-          section: rule.source.section,
-        }),
-      );
+      const note = ruleLanguageNote(rule.source, lang);
+      const line = t('reports:preview.rule', {
+        quote: rule.quote,
+        organisation: rule.source.organisation,
+        document: rule.source.document,
+        section: rule.source.section,
+      });
+      lines.push(note ? `${line} ${note}` : line);
     }
   }
   lines.push('', t('reports:prompt.confirm'));

@@ -194,6 +194,15 @@ describe('summary and change (fi)', () => {
     expect(run.final.effect).toMatchObject({ draft: { accountKind: 'own_work_profile', occurredOn: '2026-03-14' } });
   });
 
+  it('quotes the Swedish-only rule with the note that it exists only in Swedish', async () => {
+    const summary = allText(play(finnishToSummary, await demoContext(DEMO.mikko, 'fi')).final);
+    expect(summary).toMatch(/”Om man märker eller ens misstänker[^\n]*” \(Kyrkslätts kommun[^\n]*\) Teksti on olemassa vain ruotsiksi\./);
+    // Read in its own language, a rule needs no such note.
+    const swedish = allText(play(swedishToSummary, await demoContext(DEMO.anna, 'sv')).final);
+    expect(swedish).toContain('”Den som producerar innehåll i sociala medier ska omedelbart meddela sin chef');
+    expect(swedish).not.toMatch(/bara på svenska/);
+  });
+
   it('"muuta 9" names the numbers there are, in Finnish', async () => {
     play([...finnishToSummary, ['muuta 9', 'Vastausta numero 9 ei ole. Valitse numero väliltä 1–6.']], await demoContext(DEMO.mikko, 'fi'));
   });
