@@ -97,7 +97,7 @@ export class Conversation {
       if (first?.type === 'answer' && first.answer.intent.startsWith('report:')) {
         const category = first.answer.intent.slice('report:'.length) as ReportCategory;
         const intro: ConversationReply = { type: 'dialog', lang: first.lang, reply: { kind: 'info', text: translator(first.lang)('guidelines:reportOffer') } };
-        return this.startDialog(message, first.lang, category, [intro]);
+        return this.startDialog(message, first.lang, category, [intro], message.text);
       }
       return replies;
     });
@@ -108,8 +108,9 @@ export class Conversation {
     return [{ type: 'answer', answer: { ...answer, answerId: randomUUID() }, lang: answer.lang }];
   }
 
-  private async startDialog(message: IncomingMessage, lang: UiLang, category: ReportCategory | undefined, before: ConversationReply[]) {
-    return [...before, ...(await this.runStep(message, lang, undefined, { type: 'start', ...(category ? { category } : {}) }))];
+  /** `told`: the free-text message taken for a report, whose details the dialog does not ask again. */
+  private async startDialog(message: IncomingMessage, lang: UiLang, category: ReportCategory | undefined, before: ConversationReply[], told?: string) {
+    return [...before, ...(await this.runStep(message, lang, undefined, { type: 'start', ...(category ? { category } : {}), ...(told ? { told } : {}) }))];
   }
 
   private async continueDialog(message: IncomingMessage, session: ConversationSession) {

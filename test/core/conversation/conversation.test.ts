@@ -58,6 +58,21 @@ describe('Conversation', () => {
     expect(after[0]!.type).toBe('answer');
   });
 
+  it('does not ask again for the service the first message named, and says so; two services are asked about', async () => {
+    const conversation = conversationOn(r);
+    const sv = texts(await conversation.handle({ conversationId: id, personId: DEMO.anna, text: 'nån har hackat vår insta, kan inte logga in' }));
+    expect(sv).toContain('Du nämnde Instagram, så jag har skrivit in det (du kan ändra det i sammanfattningen).');
+    expect(sv).not.toContain('Var hände det?');
+    const fiId = conversationId('test', 'mikko');
+    const fi = texts(await conversation.handle({ conversationId: fiId, personId: DEMO.mikko, text: 'joku uhkailee mua tiktokissa' }));
+    expect(fi).toContain('Mainitsit palvelun TikTok');
+    expect(fi).not.toContain('Missä se tapahtui?');
+    const helena = conversationId('test', 'helena');
+    const both = texts(await conversation.handle({ conversationId: helena, personId: DEMO.helena, text: 'någon hotar mig på facebook och på instagram' }));
+    expect(both).not.toContain('Du nämnde');
+    expect(texts(await conversation.handle({ conversationId: helena, personId: DEMO.helena, text: 'nej' }))).toContain('Var hände det?');
+  });
+
   it('resumes an unfinished dialog after a restart', async () => {
     await conversationOn(r).handle({ conversationId: id, personId: DEMO.anna, text: 'Någon har hotat mig i kommentarerna' });
     for (const answer of THREAT_ANSWERS.slice(0, 4)) await conversationOn(r).handle({ conversationId: id, personId: DEMO.anna, text: answer });

@@ -1,5 +1,6 @@
 import { foldCase, stripDiacritics } from '../../text/normalize';
 import type { ReportCategory } from '../categories';
+import type { ReportDraft, SocialPlatform } from '../report';
 import type { Choice } from './types';
 
 /** An option with the hidden words that also select it (in every language: a Finn may type "kyllä" in sv). */
@@ -91,6 +92,32 @@ export function otherServiceNamed(text: string): string | undefined {
     .replace(/:?(?:issa|ista|ssa|sta)$/, '');
   return OTHER_SERVICES[base];
 }
+
+/**
+ * The one service a free-text message names ("nån har hackat vår insta", "facebookissa joku uhkailee"), as the
+ * answer to "where did it happen?", or undefined when it names none or several. Only words that cannot be
+ * anything else count: not "x" nor "face", which are everyday words too.
+ */
+export function serviceNamedIn(text: string): Pick<ReportDraft, 'platform' | 'platformOther'> | undefined {
+  const found = new Map<string, Pick<ReportDraft, 'platform' | 'platformOther'>>();
+  for (const word of normalizeAnswer(text).split(/[^\p{L}\p{N}:]+/u).filter(Boolean)) {
+    const platform = SERVICE_WORDS.get(word);
+    if (platform) found.set(platform, { platform });
+    const other = OTHER_SERVICES[word.replace(/:?(?:issa|ista|ssa|sta)$/, '')];
+    if (other) found.set(other, { platform: 'other', platformOther: other });
+  }
+  return found.size === 1 ? [...found.values()][0] : undefined;
+}
+
+/** Single words naming a service with a button of its own, for serviceNamedIn. */
+const SERVICE_WORDS: ReadonlyMap<string, Exclude<SocialPlatform, 'other'>> = new Map(
+  (Object.entries(PLATFORM_WORDS) as [Exclude<SocialPlatform, 'other'>, readonly string[]][]).flatMap(([platform, words]) =>
+    [platform, ...words]
+      .map((w) => normalizeAnswer(w))
+      .filter((w) => !w.includes(' ') && w !== 'x' && w !== 'face')
+      .map((w) => [w, platform] as const),
+  ),
+);
 
 /** Words that mean "no evidence" at the evidence step. */
 export const NONE_WORDS = ['nej', 'ingen', 'inga', 'inget', 'ei', 'ei ole', 'ei mitaan', 'none', 'no', 'nothing', '-'] as const;

@@ -3,7 +3,7 @@ import { translator } from '../../i18n';
 import type { TFunction } from 'i18next';
 import { isReportCategory, type ReportCategory } from '../categories';
 import { reportDraftSchema, MAX_EVIDENCE_ITEMS, type ReportDraft } from '../report';
-import { isCancelText, matchOption, NONE_WORDS, normalizeAnswer, otherServiceNamed, toChoices, type Option } from './answers';
+import { isCancelText, matchOption, NONE_WORDS, normalizeAnswer, otherServiceNamed, serviceNamedIn, toChoices, type Option } from './answers';
 import { parseOccurredOn, periodFields, previousDay } from './dates';
 import { evidenceTooLong, parseEvidenceText, tooMuchEvidence } from './evidence';
 import { categoryDefaults, nextStep, optionsFor } from './flow';
@@ -51,7 +51,7 @@ type Answer = { ok: true; draft: PartialDraft } | { ok: false; error: string };
  */
 export function step(state: DialogState | undefined, event: DialogEvent, ctx: DialogContext): DialogStep {
   const t = translator(ctx.lang);
-  if (event.type === 'start') return start(event.category, ctx, t);
+  if (event.type === 'start') return start(event.category, event.told, ctx, t);
   if (event.type === 'form') return submitForm(state, event.values, ctx, t);
   if (event.type === 'cancel') return cancel(t);
 
@@ -90,13 +90,17 @@ export function step(state: DialogState | undefined, event: DialogEvent, ctx: Di
   return { state: next, replies };
 }
 
-function start(category: ReportCategory | undefined, ctx: DialogContext, t: TFunction): DialogStep {
-  const draft: PartialDraft = category && isReportCategory(category) ? { category, ...categoryDefaults(category) } : {};
+function start(category: ReportCategory | undefined, told: string | undefined, ctx: DialogContext, t: TFunction): DialogStep {
+  // What the person already said is not asked again: the service their message names is noted (and shown in
+  // the summary, where it can be changed).
+  const service = told ? serviceNamedIn(told) : undefined;
+  const draft: PartialDraft = { ...(category && isReportCategory(category) ? { category, ...categoryDefaults(category) } : {}), ...service };
   const state: DialogState = { version: 1, step: nextStep(draft, ctx), mode: 'text', draft };
   const intro = draft.category
     ? t('reports:introCategory', { category: t(`reports:category.${draft.category}`) })
     : t('reports:intro');
-  return { state, replies: [{ kind: REPLY_KIND.info, text: intro }, ask(state, ctx, t)] };
+  const noted = service ? [t('reports:serviceNoted', { service: service.platformOther ?? t(`reports:platform.${service.platform}`) })] : [];
+  return { state, replies: [{ kind: REPLY_KIND.info, text: [intro, ...noted].join(' ') }, ask(state, ctx, t)] };
 }
 
 function cancel(t: TFunction): DialogStep {

@@ -46,7 +46,8 @@ export interface FieldError {
 
 /** What the person did. */
 export type DialogEvent =
-  | { type: 'start'; category?: ReportCategory }
+  /** `told`: the message that started the report; a service it names answers "where did it happen?". */
+  | { type: 'start'; category?: ReportCategory; told?: string }
   | { type: 'text'; text: string }
   | { type: 'choice'; id: string }
   | { type: 'form'; values: unknown }
