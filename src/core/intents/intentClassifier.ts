@@ -71,6 +71,7 @@ export class IntentClassifier {
   private readonly cues: CueSet<{ category: DetectableCategory; weight: number; length: number }>;
   private readonly reportVerbs: CueSet<true>;
   private readonly conditionals: CueSet<true>;
+  private readonly conditionalOpeners: Cue[];
   private readonly narrative: CueSet<true>;
   private readonly clauseQuestions: Cue[];
   private readonly statementOpeners: Cue[];
@@ -99,6 +100,7 @@ export class IntentClassifier {
     this.cues = new CueSet(cues);
     this.reportVerbs = new CueSet(cueEntries(config.report_verbs, true as const));
     this.conditionals = new CueSet(cueEntries(config.conditionals, true as const));
+    this.conditionalOpeners = [...config.conditional_openers.sv, ...config.conditional_openers.fi].map((c) => new Cue(c));
     // Narrative words keep their diacritics: "vår", "vårt", "våra" (our) are not "var", "vart", "vara" (was, where, be).
     this.narrative = new CueSet(cueEntries(config.narrative, true as const, exactWords));
     this.clauseQuestions = [...config.clause_questions.sv, ...config.clause_questions.fi].map((c) => new Cue(c));
@@ -118,10 +120,11 @@ export class IntentClassifier {
   /** True when a sentence of the message asks (a question word or opener first, or a closing "?") and has a condition in it. */
   private asksConditionally(text: string): boolean {
     const sentences = text.split(/(?<=[.!?？…])\s+/u);
-    if (sentences.length === 1) return this.conditionals.some(cueWords(text));
+    const conditional = (words: string[]) => this.conditionals.some(words) || this.conditionalOpeners.some((cue) => cue.matchesAt(words, 0));
+    if (sentences.length === 1) return conditional(cueWords(text));
     return sentences.some((sentence) => {
       const words = cueWords(sentence);
-      if (!this.conditionals.some(words)) return false;
+      if (!conditional(words)) return false;
       const first = splitWords(sentence)[0]?.text;
       const asks = /[?？]\s*$/u.test(sentence) || (first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first))) || this.questionOpeners.some((cue) => cue.matchesAt(words, 0)) || this.asksInLaterClause(sentence);
       return asks;

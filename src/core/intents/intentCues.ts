@@ -15,6 +15,8 @@ export const intentCuesSchema = z.object({
   question_starters: perLang,
   /** Words that make a question hypothetical ("om", "jos"): asking whom to report to if something happens. */
   conditionals: perLang.default({ sv: [], fi: [] }),
+  /** Words that make a question hypothetical when they open it ("om nån skriver …, ska jag anmäla"): "om" alone is also "about". */
+  conditional_openers: perLang.default({ sv: [], fi: [] }),
   /** Words of a first-person account of what happened ("fick", "mig", "sain", "mua"). */
   narrative: perLang.default({ sv: [], fi: [] }),
   /** Phrases that, opening a later clause ("…, får vi ta bort det"), ask what one may or should do. */

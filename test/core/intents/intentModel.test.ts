@@ -210,6 +210,14 @@ describe('general questions about when to tell', () => {
     expect(classifier.classify(text).intent).toBe('question');
   });
 
+  it.each([['om någon skriver att de ska slå mig, ska jag anmäla det till polisen'], ['om nån hotar mig i kommentarerna, polisanmäler jag då?']])(
+    'a question that opens with its condition (%s) is answered, not a report',
+    (text) => {
+      expect(cuesOnly.classify(text).intent).toBe('question');
+      expect(classifier.classify(text, 'sv').intent).toBe('question');
+    },
+  );
+
   it('a name ending like a question ("Marko") does not make a report a question', () => {
     expect(cuesOnly.classify('Marko uhkas mua facessa tänään').intent).toBe('report:threat');
   });
