@@ -127,7 +127,7 @@ export class GuidelineAnswerer {
       return { lang: smallTalk.lang, intent: 'question', answered: false, reason: 'small_talk', smallTalk: smallTalk.kind, hits: [], quoted: [] };
     }
     const searchLangs: ContentLang[] = lang === 'en' ? ['sv', 'fi'] : [lang];
-    const classified = this.classifier.classify(text);
+    const classified = this.classifier.classify(text, lang);
     const intent = classified.intent;
     const offer = classified.possibleReport ? { reportOffer: classified.possibleReport } : {};
 

@@ -15,10 +15,17 @@ export const intentCuesSchema = z.object({
   question_starters: perLang,
   /** Words that make a question hypothetical ("om", "jos"): asking whom to report to if something happens. */
   conditionals: perLang.default({ sv: [], fi: [] }),
+  /** Words that make a question hypothetical when they open it ("om nån skriver …, ska jag anmäla"): "om" alone is also "about". */
+  conditional_openers: perLang.default({ sv: [], fi: [] }),
   /** Words of a first-person account of what happened ("fick", "mig", "sain", "mua"). */
   narrative: perLang.default({ sv: [], fi: [] }),
   /** Phrases that, opening a later clause ("…, får vi ta bort det"), ask what one may or should do. */
   clause_questions: perLang.default({ sv: [], fi: [] }),
+  /**
+   * Openings that make a message a question whatever its first word: a verb asked first ("räcker det …",
+   * "räknas det …"), or a Finnish verb with the question ending ("*aako": "riittääkö", "auttaako").
+   */
+  question_openers: perLang.default({ sv: [], fi: [] }),
   /** Openings of a statement whose first word is also a question starter ("blir hotad …", subject left out). */
   statement_openers: perLang.default({ sv: [], fi: [] }),
   /** Cues per detectable category: the required five must be listed; media contact and false claims may be. */

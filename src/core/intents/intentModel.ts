@@ -32,6 +32,8 @@ export interface IntentPrediction {
   report: number;
   /** The likeliest report category. */
   category: DetectableCategory;
+  /** Probability (0..1) of each category, given that the message is a report (they sum to 1). */
+  categories: Record<DetectableCategory, number>;
 }
 
 /**
@@ -182,6 +184,8 @@ export class IntentModel {
     softmax(this.bias, this.weights, offsets, offsets.length > 0 ? 1 / Math.sqrt(offsets.length) : 0, probs);
     let best = 1;
     for (let k = 2; k < probs.length; k++) if (probs[k]! > probs[best]!) best = k;
-    return { report: 1 - probs[0]!, category: MODEL_CLASSES[best] as DetectableCategory };
+    const report = 1 - probs[0]!;
+    const categories = Object.fromEntries(DETECTABLE_CATEGORIES.map((c, i) => [c, report > 0 ? probs[i + 1]! / report : 0])) as Record<DetectableCategory, number>;
+    return { report, category: MODEL_CLASSES[best] as DetectableCategory, categories };
   }
 }

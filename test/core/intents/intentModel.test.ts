@@ -161,3 +161,84 @@ describe('content/intent-examples', () => {
     });
   });
 });
+
+/** A model that splits a report of `word` between categories: `shares` are the categories' probabilities given a report. */
+function modelSplitting(word: string, report: number, shares: Partial<Record<(typeof MODEL_CLASSES)[number], number>>): SavedIntentModel {
+  const weights = MODEL_CLASSES.map(() => -50);
+  weights[0] = 0;
+  for (const [category, share] of Object.entries(shares)) weights[MODEL_CLASSES.indexOf(category as (typeof MODEL_CLASSES)[number])] = Math.log((report * share) / (1 - report));
+  return { classes: [...MODEL_CLASSES], bias: MODEL_CLASSES.map(() => 0), features: [`w:${word}`], weights };
+}
+
+describe('the category of a report when the cues and the model disagree', () => {
+  // "hackat" is an identity-theft cue: the cues alone make this a report of identity theft.
+  const hacked = 'någon har hackat kontot zorblax';
+
+  it('a sure model names the category', () => {
+    expect(cuesOnly.classify(hacked).intent).toBe('report:identity_theft');
+    const sure = new IntentClassifier(cues, modelGiving('zorblax', 0.9, 'phishing'));
+    expect(sure.classify(hacked).intent).toBe('report:phishing');
+  });
+
+  it('an unsure model leaves the cues their category', () => {
+    const unsure = new IntentClassifier(cues, modelSplitting('zorblax', 0.9, { phishing: 0.5, malware: 0.5 }));
+    expect(unsure.classify(hacked).intent).toBe('report:identity_theft');
+  });
+
+  it('a threat the cues see stays a threat, however sure the model is of another category', () => {
+    const combined = new IntentClassifier(cues, modelGiving('zorblax', 0.99, 'harassment'));
+    expect(combined.classify('Joku uhkaa minua kommenteissa väkivallalla zorblax').intent).toBe('report:threat');
+  });
+
+  it('a report the model is sure is about a journalist gets the answer with the report offered', () => {
+    const result = new IntentClassifier(cues, modelGiving('zorblax', 0.99, 'media_contact')).classify(hacked);
+    expect(result.intent).toBe('question');
+    expect(result.possibleReport).toEqual({ category: 'media_contact' });
+  });
+});
+
+describe('general questions about when to tell', () => {
+  // Written for this test: a verb asked first, or a Finnish verb with the question ending, asks; the cue word in
+  // it ("hackat", "kalastelua") must not make it a report.
+  it.each([
+    ['räcker det att jag tror att någon hackat kontot för att kontakta it-säkerhet?'],
+    ['räknas det som hot om någon skriver att jag borde vara försiktig?'],
+    ['riittääkö et mä epäilen kalastelua, et siitä pitää ilmottaa?'],
+    ['auttaako jos poistan kommentin jossa mua uhataan?'],
+  ])('%s is not a report', (text) => {
+    expect(cuesOnly.classify(text).intent).toBe('question');
+    expect(classifier.classify(text).intent).toBe('question');
+  });
+
+  it.each([['om någon skriver att de ska slå mig, ska jag anmäla det till polisen'], ['om nån hotar mig i kommentarerna, polisanmäler jag då?']])(
+    'a question that opens with its condition (%s) is answered, not a report',
+    (text) => {
+      expect(cuesOnly.classify(text).intent).toBe('question');
+      expect(classifier.classify(text, 'sv').intent).toBe('question');
+    },
+  );
+
+  it('a name ending like a question ("Marko") does not make a report a question', () => {
+    expect(cuesOnly.classify('Marko uhkas mua facessa tänään').intent).toBe('report:threat');
+  });
+});
+
+describe('a condition inside what is told', () => {
+  it('makes no hypothetical question: the report stands when the question is a sentence of its own', () => {
+    const combined = new IntentClassifier(cues, modelGiving('zorblax', 0.95, 'threat'));
+    expect(combined.classify('mitä teen? se kirjotti et zorblax jos en vastaa', 'fi').intent).toBe('report:threat');
+    const hypothetical = combined.classify('mitä teen jos tulee zorblax?', 'fi');
+    expect(hypothetical.intent).toBe('question');
+    expect(hypothetical.possibleReport).toEqual({ category: 'threat' });
+  });
+});
+
+describe('the band for a Finnish message asked as a question', () => {
+  it('is lower than the Swedish one', () => {
+    const p = (MODEL_BANDS.report.askedFi + MODEL_BANDS.report.asked) / 2;
+    const combined = new IntentClassifier(cues, modelGiving('zorblax', p, 'threat'));
+    expect(combined.classify('zorblax?', 'fi').intent).toBe('report:threat');
+    expect(combined.classify('zorblax?', 'sv').intent).toBe('question');
+    expect(combined.classify('zorblax?').intent).toBe('question');
+  });
+});

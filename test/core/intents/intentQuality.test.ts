@@ -19,6 +19,7 @@ function score(file: string) {
  * model). The intent-* sets were written apart from the cue lists; intent-own-holdout-* are examples written
  * with content/intent-examples and kept out of it, so the model never learnt from them. Floors sit a little
  * below today's figures (`somebot eval`), so a change that loses reports or takes questions for reports fails.
+ * intent-blind2-* were written by someone else and measured once unseen; they are a seen regression set now.
  */
 describe.each([
   ['intent-sv.jsonl', 'sv', { recall: 0.97, falseReports: 0.02 }],
@@ -29,10 +30,29 @@ describe.each([
   ['intent-blind-fi.jsonl', 'fi', { recall: 0.96, falseReports: 0.04 }],
   ['intent-own-holdout-sv.jsonl', 'sv', { recall: 0.85, falseReports: 0.05 }],
   ['intent-own-holdout-fi.jsonl', 'fi', { recall: 0.9, falseReports: 0.05 }],
+  ['intent-blind2-sv.jsonl', 'sv', { recall: 0.95, falseReports: 0.03 }],
+  ['intent-blind2-fi.jsonl', 'fi', { recall: 0.95, falseReports: 0.03 }],
 ] as const)('%s', (file, lang, floor) => {
   it('recognises the reports and takes no more questions for reports than the floor', () => {
     const recall = score(file).reportRecall![lang];
     expect(recall.recall).toBeGreaterThanOrEqual(floor.recall);
     expect(recall.falseReports).toBeLessThanOrEqual(floor.falseReports);
+  });
+});
+
+/**
+ * The category matters (a threat, malware, phishing and identity theft also go to IT security): intent accuracy
+ * counts a report of the wrong category as wrong. Floors a little below today's figures.
+ */
+describe.each([
+  ['intent-blind-sv.jsonl', 0.9],
+  ['intent-blind-fi.jsonl', 0.9],
+  ['intent-own-holdout-sv.jsonl', 0.8],
+  ['intent-own-holdout-fi.jsonl', 0.85],
+  ['intent-blind2-sv.jsonl', 0.9],
+  ['intent-blind2-fi.jsonl', 0.92],
+] as const)('%s', (file, floor) => {
+  it('gives reports their category', () => {
+    expect(score(file).intentAccuracy).toBeGreaterThanOrEqual(floor);
   });
 });
