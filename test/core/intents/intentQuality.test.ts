@@ -32,6 +32,9 @@ describe.each([
   ['intent-own-holdout-fi.jsonl', 'fi', { recall: 0.9, falseReports: 0.05 }],
   ['intent-blind2-sv.jsonl', 'sv', { recall: 0.95, falseReports: 0.03 }],
   ['intent-blind2-fi.jsonl', 'fi', { recall: 0.95, falseReports: 0.03 }],
+  // Measured once, blind, on the final code of its round (0.925 / 0.875, the rest answered with the offer); a floor, not a goal.
+  ['intent-blind3-sv.jsonl', 'sv', { recall: 0.9, falseReports: 0.03 }],
+  ['intent-blind3-fi.jsonl', 'fi', { recall: 0.85, falseReports: 0.03 }],
 ] as const)('%s', (file, lang, floor) => {
   it('recognises the reports and takes no more questions for reports than the floor', () => {
     const recall = score(file).reportRecall![lang];
