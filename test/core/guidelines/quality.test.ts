@@ -1,21 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { evalItemSchema, evaluate, toBatchLine } from '../../../src/core/guidelines/evaluation';
-import { testGuidelineRuntime } from '../../helpers/guidelineRuntime';
-
-const runtime = testGuidelineRuntime();
-
-function score(file: string) {
-  const items = fs
-    .readFileSync(path.join(__dirname, '..', '..', 'fixtures', file), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => evalItemSchema.parse(JSON.parse(l)));
-  return evaluate(items, items.map((i) => toBatchLine(i.id, runtime.answerer.answer(i.q))));
-}
+import { scoreFixture as score } from '../../helpers/scoreFixture';
 
 /**
- * Regression floors on the twelve question sets written apart from the sample (colloquial, plain, and ten sets
+ * Regression floors on the thirteen question sets written apart from the sample (colloquial, plain, and eleven sets
  * written later). Each was measured once when it arrived, before anything was changed after looking at it (the
  * README lists those first figures); ranking constants have since been chosen on them too, so these are floors
  * against regressions, not estimates of how the bot does on new questions. They sit a little below today's
@@ -34,6 +20,8 @@ describe.each([
   ['questions-holdout8.jsonl', { top1: 0.8, top3: 0.92, intent: 0.96, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
   ['questions-holdout9.jsonl', { top1: 0.89, top3: 0.96, intent: 0.97, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
   ['questions-holdout10.jsonl', { top1: 0.87, top3: 0.96, intent: 0.97, language: 0.98, refusal: 0.9, falseRefusal: 0.03 }],
+  // Measured once, blind, at 0.837 / 0.902 and then 0.870 / 0.913; 6 of its 8 unanswerable questions get a passage.
+  ['questions-holdout11.jsonl', { top1: 0.84, top3: 0.89, intent: 0.97, language: 0.98, refusal: 0.25, falseRefusal: 0.03 }],
 ])('answers on test/fixtures/%s', (file, floor) => {
   const report = score(file);
   it('rank the answering passage high enough', () => {

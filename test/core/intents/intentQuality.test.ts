@@ -1,18 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { evalItemSchema, evaluate, toBatchLine } from '../../../src/core/guidelines/evaluation';
-import { testGuidelineRuntime } from '../../helpers/guidelineRuntime';
-
-const runtime = testGuidelineRuntime();
-
-function score(file: string) {
-  const items = fs
-    .readFileSync(path.join(__dirname, '..', '..', 'fixtures', file), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => evalItemSchema.parse(JSON.parse(l)));
-  return evaluate(items, items.map((i) => toBatchLine(i.id, runtime.answerer.answer(i.q))));
-}
+import { scoreFixture as score } from '../../helpers/scoreFixture';
 
 /**
  * Regression floors for telling reports from questions, through the whole answer path (cues and the intent

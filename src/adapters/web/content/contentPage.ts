@@ -11,6 +11,7 @@ import { pageOf, type ListPage } from '../../../core/content/paging';
 import { CONTENT, TEACH_ACTIONS } from './contentPaths';
 import { CONTENT_PAGE_SIZE, SINCE_CHOICES, viewHref, viewQuery, type ContentView, type PagedList, type ViewProblem } from './contentView';
 import { FORM_TOKEN_FIELD } from './formTokens';
+import { numberFormat } from '../../../core/text/intlFormats';
 
 /** What the content page shows. Every text is escaped by `html`. */
 export interface ContentPageModel {
@@ -158,7 +159,7 @@ function doorName(door: string, t: TFunction): string {
 
 /** A score as the page's language writes decimals ("11,44" in sv and fi). */
 function scoreText(score: number, lang: UiLang): string {
-  return new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(score);
+  return numberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(score);
 }
 
 function meta(g: { count: number; lang: UiLang; lastSeen: Date }, model: ContentPageModel, t: TFunction, doors: string[] = []): Html {

@@ -15,6 +15,7 @@ import { contentPage, forbiddenPage, refusedPage } from './contentPage';
 import { CONTENT, TEACH_ACTIONS } from './contentPaths';
 import { contentViewOf, viewQuery } from './contentView';
 import { FORM_TOKEN_FIELD, type FormTokens } from './formTokens';
+import { numberFormat } from '../../../core/text/intlFormats';
 
 export interface ContentRoutesDeps {
   bot: Bot;
@@ -162,7 +163,7 @@ export function contentRouter(deps: ContentRoutesDeps): Router {
         // The same teaching again: said so, nothing changes (200: what was asked for is in effect).
         if (err instanceof AlreadyTaughtError) return renderPage(req, res, person, 200, { kind: 'status', text: t('contentConsole:done.already', { id: err.existing.id }) });
         if (!(err instanceof TeachingError)) throw err;
-        const limit = err.limit === undefined ? '' : new Intl.NumberFormat(lang).format(err.limit);
+        const limit = err.limit === undefined ? '' : numberFormat(lang, {}).format(err.limit);
         await renderPage(req, res, person, 400, { kind: 'error', text: t(`contentConsole:error.${err.problem}`, { ref: err.ref ?? '', limit }) });
       }
     }),
