@@ -34,7 +34,7 @@ export const FIELDS = {
 export const FIELD_BOOST = { body: 1, terms: 1.4, asked: 1 } as const;
 
 /** Bumped whenever the analysis changes, so an index saved by an older build counts as stale. */
-export const INDEX_FORMAT = 19;
+export const INDEX_FORMAT = 20;
 
 /** The saved form of an index (`somebot index` writes it, start-up loads it). */
 export interface SavedGuidelineIndex {

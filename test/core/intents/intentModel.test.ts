@@ -4,7 +4,7 @@ import os from 'node:os';
 import { IntentClassifier, MODEL_BANDS } from '../../../src/core/intents/intentClassifier';
 import { loadIntentCues } from '../../../src/core/intents/intentCues';
 import { loadIntentExamples } from '../../../src/core/intents/intentExamples';
-import { IntentModel, MODEL_CLASSES, messageFeatures, trainIntentModel, type SavedIntentModel } from '../../../src/core/intents/intentModel';
+import { IntentModel, MODEL_CLASSES, messageFeatures, packWeights, trainIntentModel, type SavedIntentModel } from '../../../src/core/intents/intentModel';
 import { loadGuidelineContent } from '../../../src/core/guidelines/guidelineContent';
 import { isContentError } from '../../../src/core/errors';
 import { REPO_ROOT } from '../../../src/core/i18n';
@@ -131,6 +131,14 @@ describe('how the cues and the model decide together', () => {
     expect(() => new IntentModel({ classes: ['question', 'threat'], bias: [0, 0], features: [], weights: [] })).toThrow(/classes/);
     const saved = modelGiving('zorblax', 0.5, 'threat');
     expect(() => new IntentModel({ ...saved, weights: saved.weights.slice(1) })).toThrow(/weights/);
+    expect(() => new IntentModel({ ...saved, weights: packWeights((saved.weights as number[]).slice(1)) })).toThrow(/weights/);
+  });
+
+  it('saves its weights packed and reads them back to the same predictions as plain numbers', () => {
+    expect(typeof model.weights).toBe('string');
+    const plain = modelGiving('zorblax', 0.83, 'phishing');
+    const packed = { ...plain, weights: packWeights(plain.weights as number[]) };
+    for (const text of ['zorblax igen', 'ingenting alls']) expect(new IntentModel(packed).predict(text)).toEqual(new IntentModel(plain).predict(text));
   });
 });
 
