@@ -103,7 +103,7 @@ export function serviceNamedIn(text: string): Pick<ReportDraft, 'platform' | 'pl
   for (const word of normalizeAnswer(text).split(/[^\p{L}\p{N}:]+/u).filter(Boolean)) {
     const platform = SERVICE_WORDS.get(word);
     if (platform) found.set(platform, { platform });
-    const other = OTHER_SERVICES[word.replace(/:?(?:issa|ista|ssa|sta)$/, '')];
+    const other = otherServiceNamed(word);
     if (other) found.set(other, { platform: 'other', platformOther: other });
   }
   return found.size === 1 ? [...found.values()][0] : undefined;
