@@ -103,12 +103,13 @@ export const DEFAULT_TRAINING: TrainingSettings = { epochs: 12, learningRate: 2,
 export function trainIntentModel(set: IntentTrainingSet, settings: TrainingSettings = DEFAULT_TRAINING): SavedIntentModel {
   const { epochs, learningRate, l2, minFeatureCount, questionShare, seeds } = settings;
   const K = MODEL_CLASSES.length;
-  const examples: { features: string[]; label: number; weight: number }[] = [];
+  // Features are counted in a first pass and turned into weight rows in a second: holding every example's feature
+  // strings at once (about 380,000) raised the first start's peak memory by tens of megabytes.
+  const examples: { text: string; label: number; weight: number }[] = [];
   const seen = new Map<string, number>();
   const add = (text: string, label: ModelClass, weight: number) => {
-    const features = messageFeatures(text);
-    for (const f of features) seen.set(f, (seen.get(f) ?? 0) + 1);
-    examples.push({ features, label: MODEL_CLASSES.indexOf(label), weight });
+    for (const f of messageFeatures(text)) seen.set(f, (seen.get(f) ?? 0) + 1);
+    examples.push({ text, label: MODEL_CLASSES.indexOf(label), weight });
   };
   const questionsTotal = set.reports.length * questionShare;
   const askedWeight = set.asked.length > 0 ? Math.max(questionsTotal - set.questions.length, questionsTotal / 4) / set.asked.length : 0;
@@ -118,15 +119,17 @@ export function trainIntentModel(set: IntentTrainingSet, settings: TrainingSetti
 
   // Each kept feature gets a row of K weights in one flat array.
   const rowOf = new Map<string, number>();
-  const rows = examples.map((e) =>
-    e.features
-      .filter((f) => (seen.get(f) ?? 0) >= minFeatureCount)
-      .map((f) => {
-        let row = rowOf.get(f);
-        if (row === undefined) rowOf.set(f, (row = rowOf.size));
-        return row * K;
-      }),
-  );
+  const rows = examples.map((e) => {
+    const offsets: number[] = [];
+    for (const f of messageFeatures(e.text)) {
+      if ((seen.get(f) ?? 0) < minFeatureCount) continue;
+      let row = rowOf.get(f);
+      if (row === undefined) rowOf.set(f, (row = rowOf.size));
+      offsets.push(row * K);
+    }
+    return Int32Array.from(offsets);
+  });
+  seen.clear();
   const sumWeights = new Float64Array(rowOf.size * K);
   const sumBias = new Float64Array(K);
   const probs = new Float64Array(K);
@@ -162,7 +165,7 @@ export function trainIntentModel(set: IntentTrainingSet, settings: TrainingSetti
 }
 
 /** Class probabilities into `out`: `bias` plus, per offset, the K weights from there, each times `value`. */
-function softmax(bias: ArrayLike<number>, weights: ArrayLike<number>, offsets: number[], value: number, out: Float64Array): void {
+function softmax(bias: ArrayLike<number>, weights: ArrayLike<number>, offsets: Iterable<number>, value: number, out: Float64Array): void {
   const K = out.length;
   for (let k = 0; k < K; k++) out[k] = bias[k]!;
   for (const at of offsets) for (let k = 0; k < K; k++) out[k]! += weights[at + k]! * value;
