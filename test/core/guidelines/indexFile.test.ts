@@ -26,6 +26,33 @@ describe('saved index', () => {
     expect(searchGuidelines(index, q, 'sv').hits.map((h) => h.passage.id)).toEqual(searchGuidelines(built, q, 'sv').hits.map((h) => h.passage.id));
   });
 
+  it('a new data folder copies the shipped index of the same content instead of building one', () => {
+    const dataFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'somebot-data-')), 'guideline-index.json');
+    // The shipped index is told apart from a fresh build by a passage text no build would produce.
+    const shipped = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'somebot-dist-')), 'guideline-index.json');
+    const marked = JSON.parse(fs.readFileSync(file, 'utf8'));
+    marked.passages[0].text = 'Från byggsteget.';
+    fs.writeFileSync(shipped, JSON.stringify(marked));
+    const first = loadOrBuildIndex(content, dataFile, shipped);
+    expect(first.origin).toBe('copied-shipped');
+    expect(first.index.passages.get(marked.passages[0].id)?.text).toBe('Från byggsteget.');
+    expect(fs.readFileSync(dataFile, 'utf8')).toBe(fs.readFileSync(shipped, 'utf8'));
+    expect(loadOrBuildIndex(content, dataFile, shipped).origin).toBe('loaded');
+  });
+
+  it('a shipped index made from other content or by other code is not taken: the data folder builds its own', () => {
+    const dataFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'somebot-data-')), 'guideline-index.json');
+    const shipped = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'somebot-dist-')), 'guideline-index.json');
+    const other = JSON.parse(fs.readFileSync(file, 'utf8'));
+    other.contentHash = 'f'.repeat(64);
+    other.passages[0].text = 'Från byggsteget.';
+    fs.writeFileSync(shipped, JSON.stringify(other));
+    const { index, origin } = loadOrBuildIndex(content, dataFile, shipped);
+    expect(origin).toBe('built-missing');
+    expect(index.passages.get(other.passages[0].id)?.text).not.toBe('Från byggsteget.');
+    expect(loadOrBuildIndex(content, path.join(path.dirname(dataFile), 'none', 'index.json'), path.join(path.dirname(shipped), 'missing.json')).origin).toBe('built-missing');
+  });
+
   it('detects a stale index by the content hash and rebuilds it', () => {
     const doc = path.join(content, 'guidelines', 'skl-checklista-blogg.md');
     fs.appendFileSync(doc, '\nEn helt ny mening om zebrakanaler.\n');
