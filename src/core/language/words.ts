@@ -1,4 +1,5 @@
 import { foldCase } from '../text/normalize';
+import { RecentResults } from '../text/recentResults';
 
 /** A word as typed, plus the pieces of a hyphenated form ("e-post" → "epost", parts "e", "post"). */
 export interface Word {
@@ -15,7 +16,11 @@ const WORD = /[\p{L}\p{N}]+(?:[-‐‑'’][\p{L}\p{N}]+)*/gu;
  * would turn "på" into "p"). Punctuation, emoji and lunr's query operators (`:` `^` `~` `*` `+` `-`) are
  * separators here, so no user text can act as query syntax.
  */
-export function splitWords(text: string): Word[] {
+export function splitWords(text: string): readonly Word[] {
+  return recentlySplit.get(text, splitWordsOf);
+}
+
+function splitWordsOf(text: string): Word[] {
   const words: Word[] = [];
   for (const match of foldCase(text).matchAll(WORD)) {
     const raw = match[0];
@@ -24,3 +29,10 @@ export function splitWords(text: string): Word[] {
   }
   return words;
 }
+
+/**
+ * One answer splits the same message (and its sentences) a dozen times: language detection, analysis, intent
+ * cues and features. The last few results are kept, so the rest of an answer reuses them instead of
+ * allocating them again. Results are shared: callers must not change them (the type says so).
+ */
+const recentlySplit = new RecentResults<Word[]>(16);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { splitWords } from '../language/words';
 import { stripDiacritics } from './normalize';
+import { RecentResults } from './recentResults';
 
 /**
  * A cue: one or more words. A word ending in `*` matches by prefix (`lön*`: lönen, lönedag), a word starting
@@ -38,15 +39,17 @@ export class Cue {
   }
 }
 
-/** A message as the lower-case, diacritic-free words cues are matched against. */
+/** A message as the lower-case, diacritic-free words cues are matched against. Shared with other callers (see RecentResults): never change it. */
 export function cueWords(text: string): string[] {
-  return splitWords(stripDiacritics(text)).map((w) => w.text);
+  return recentCueWords.get(text, (t) => splitWords(stripDiacritics(t)).map((w) => w.text));
 }
+const recentCueWords = new RecentResults<string[]>(16);
 
-/** A message as lower-case words that keep their diacritics ("vår" is not "var"), for cues that must tell them apart. */
+/** A message as lower-case words that keep their diacritics ("vår" is not "var"), for cues that must tell them apart. Shared: never change it. */
 export function exactWords(text: string): string[] {
-  return splitWords(text).map((w) => w.text);
+  return recentExactWords.get(text, (t) => splitWords(t).map((w) => w.text));
 }
+const recentExactWords = new RecentResults<string[]>(16);
 
 function fits(part: { text: string; prefix: boolean; suffix: boolean }, word: string): boolean {
   if (part.prefix && part.suffix) return word.includes(part.text);
