@@ -3,10 +3,8 @@ import { loadOrBuildIndex, type IndexOrigin } from '../core/guidelines/indexFile
 import { DEFAULT_ANSWER_POLICY, GuidelineAnswerer } from '../core/guidelines/guidelineAnswerer';
 import type { GuidelineIndex } from '../core/guidelines/guidelineIndex';
 import { IntentClassifier } from '../core/intents/intentClassifier';
-import path from 'node:path';
-import { loadGuidelineContent } from '../core/guidelines/guidelineContent';
 import { buildGuidelineIndex } from '../core/guidelines/guidelineIndex';
-import { mergeLearned, readLearnedFile, type LearnedContent } from '../core/content/learnedContent';
+import type { LearnedContent } from '../core/content/learnedContent';
 import { LearnedContacts } from '../core/content/learnedContacts';
 
 export interface GuidelineSettings {
@@ -48,10 +46,12 @@ export interface GuidelineRuntime {
 export function teachRuntime(runtime: GuidelineRuntime, learned: LearnedContent): { skipped: number } {
   const known = learned.exampleQuestions.filter((q) => runtime.index.passages.has(q.passageId));
   const usable = { ...learned, exampleQuestions: known };
+  // The content loader (yaml, zod) is required here only: a start that loads a saved index never needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadGuidelineContent } = require('../core/guidelines/guidelineContent') as typeof import('../core/guidelines/guidelineContent');
   const index = buildGuidelineIndex(loadGuidelineContent(runtime.settings.contentDir, usable));
   const classifier = new IntentClassifier(index.saved.intentCues, index.saved.intentModel);
-  const file = readLearnedFile(path.join(runtime.settings.contentDir, 'learned.yaml'));
-  runtime.answerer.use(index, classifier, new LearnedContacts(index.analyzer, mergeLearned(file, usable).contacts));
+  runtime.answerer.use(index, classifier, new LearnedContacts(index.analyzer, index.saved.learnedContacts));
   runtime.index = index;
   runtime.classifier = classifier;
   return { skipped: learned.exampleQuestions.length - known.length };
@@ -67,7 +67,7 @@ export function createGuidelineRuntime(settings: GuidelineSettings = guidelineSe
     ...(settings.organisation ? { organisation: settings.organisation } : {}),
   };
   const answerer = new GuidelineAnswerer(index, classifier, policy);
-  const { contacts } = readLearnedFile(path.join(settings.contentDir, 'learned.yaml'));
-  if (contacts.length > 0) answerer.use(index, classifier, new LearnedContacts(index.analyzer, contacts));
+  // Taught contacts are in the saved index, so a start that loads it reads no YAML.
+  if (index.saved.learnedContacts.length > 0) answerer.use(index, classifier, new LearnedContacts(index.analyzer, index.saved.learnedContacts));
   return { settings, index, origin, classifier, answerer };
 }

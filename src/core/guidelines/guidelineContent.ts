@@ -30,6 +30,8 @@ export interface GuidelineContent {
   intentExamples: IntentTrainingSet;
   /** What the guidelines cover and workplace topics they do not (content/scope.yaml). */
   scope: ScopeCues;
+  /** Whom to name for questions like these when nothing answers (taught: content/learned.yaml and the database). */
+  contacts: LearnedContent['contacts'];
   /** SHA-256 over every file the index depends on: a saved index with another hash is stale. */
   hash: string;
 }
@@ -58,7 +60,7 @@ export function loadGuidelineContent(contentDir: string, learned: LearnedContent
   const learnedFile = path.join(contentDir, 'learned.yaml');
   const content = loadOwnContent(contentDir);
   const taught = mergeLearned(readLearnedFile(learnedFile), learned);
-  return applyLearned(content, taught, learned === NO_LEARNED ? learnedFile : `${learnedFile} or the taught content`);
+  return { ...applyLearned(content, taught, learned === NO_LEARNED ? learnedFile : `${learnedFile} or the taught content`), contacts: taught.contacts };
 }
 
 function loadOwnContent(contentDir: string): GuidelineContent {
@@ -77,6 +79,7 @@ function loadOwnContent(contentDir: string): GuidelineContent {
     intentCues: loadIntentCues(path.join(contentDir, 'intents.yaml')),
     intentExamples: { ...intentExamples, asked: [...new Set(asked)] },
     scope: loadScopeCues(path.join(contentDir, 'scope.yaml')),
+    contacts: [],
     hash: hashContent(contentDir),
   };
 }

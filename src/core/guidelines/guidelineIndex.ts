@@ -9,6 +9,7 @@ import { trainIntentModel, type SavedIntentModel } from '../intents/intentModel'
 import { QuestionScope, type ScopeCues } from './scope';
 import { Glossary, type AnalyzedTerm } from './glossary';
 import type { GuidelineContent } from './guidelineContent';
+import type { LearnedContent } from '../content/learnedContent';
 import type { Passage } from './passage';
 import { TermLookup, type TermLookups } from './termLookup';
 import { LunrScorer } from './lunrScorer';
@@ -34,7 +35,7 @@ export const FIELDS = {
 export const FIELD_BOOST = { body: 1, terms: 1.4, asked: 1 } as const;
 
 /** Bumped whenever the analysis changes, so an index saved by an older build counts as stale. */
-export const INDEX_FORMAT = 20;
+export const INDEX_FORMAT = 21;
 
 /** The saved form of an index (`somebot index` writes it, start-up loads it). */
 export interface SavedGuidelineIndex {
@@ -55,6 +56,8 @@ export interface SavedGuidelineIndex {
   /** The intent model trained from content/intent-examples; null when the content has no examples. */
   intentModel: SavedIntentModel | null;
   scope: ScopeCues;
+  /** Whom to name when nothing answers, as taught (content/learned.yaml, and the database when rebuilt by teaching). */
+  learnedContacts: LearnedContent['contacts'];
   lunr: object;
   /** One lunr document per example question (ref `passageId\u0000n`), fields asked_sv / asked_fi. */
   questions: object;
@@ -356,6 +359,7 @@ function buildOnce(content: GuidelineContent, options: BuildOptions): GuidelineI
     intentCues: content.intentCues,
     intentModel: content.intentExamples.reports.length > 0 ? trainIntentModel(content.intentExamples) : null,
     scope: content.scope,
+    learnedContacts: content.contacts,
     lunr: idx.toJSON(),
     questions: buildQuestionIndex(content, analyzer).toJSON(),
     askedExactly: exampleQuestionKeys(content, analyzer),
