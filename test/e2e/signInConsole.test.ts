@@ -204,7 +204,7 @@ describeInBrowser('the web console with sign-in in Chromium', () => {
     await shot(page, 'signout-then-karin');
   }, 60_000);
 
-  it('the sign-out page in Finnish asks before signing out, and is accessible', async () => {
+  it('in Finnish: the sign-out address asks before signing out; the signed-out page is Finnish; both accessible', async () => {
     const page = await signIn('anna', 'fi');
     await page.goto(`${server.url}/web/auth/logout?lang=fi`);
     await expect(page.locator('h1').innerText()).resolves.toBe('Kirjaudu ulos');
@@ -214,5 +214,16 @@ describeInBrowser('the web console with sign-in in Chromium', () => {
     // Only asked: the console still works until the button is pressed.
     await page.goto(`${server.url}/?lang=fi`);
     await expect(page.locator('#signed-in-as').innerText()).resolves.toContain('Anna Lindqvist');
+    // The console's own button, on the Finnish page: the page after the provider is Finnish too.
+    await page.locator('form[action="/web/auth/logout"] button').click();
+    await page.waitForURL(`${provider.issuer}/**`);
+    await page.locator('button[name="logout"][value="yes"]').click();
+    await page.waitForURL(/\/web\/auth\/signed-out\?state=/);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Olet kirjautunut ulos');
+    await expect(page.locator('main p').first().innerText()).resolves.toContain('ja organisaation kirjautumispalvelusta');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fi');
+    expect(await missingTexts(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'signout-signed-out-fi');
   }, 60_000);
 });

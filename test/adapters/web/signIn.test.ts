@@ -330,7 +330,8 @@ describe('sign-in with OpenID Connect', () => {
     const signedIn = (await signInWithBrowser(browser, 'anna')).status;
     expect(signedIn).toBe(303);
 
-    const out = await browser.request(`${app}/web/auth/logout`, { method: 'POST', headers: { Origin: app } });
+    // The console's form carries the page's language (Finnish here) for the page after the provider.
+    const out = await browser.request(`${app}/web/auth/logout`, { method: 'POST', headers: { Origin: app, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'lang=fi' });
     expect(out.status).toBe(303);
     expect(session(browser)).toBeUndefined();
     const endSession = new URL(out.headers.get('location')!);
@@ -349,7 +350,9 @@ describe('sign-in with OpenID Connect', () => {
     expect(back.searchParams.get('state')).toBe(state);
     const page = await browser.request(back);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Du har loggat ut från webbkonsolen och från organisationens inloggningstjänst');
+    const signedOut = await page.text();
+    expect(signedOut).toContain('Olet kirjautunut ulos verkkokonsolista ja organisaation kirjautumispalvelusta');
+    expect(signedOut).toContain('<html lang="fi">');
     expect(browser.cookies(app).has('somebot_signout')).toBe(false);
 
     // After: the provider asks again, and someone else can sign in in the same browser.
@@ -381,7 +384,7 @@ describe('sign-in with OpenID Connect', () => {
     expect((await api(browser, '/people')).status).toBe(200);
     const asked = await browser.request(`${app}/web/auth/logout`);
     expect(asked.status).toBe(200);
-    expect(await asked.text()).toMatch(/<form method="post" action="\/web\/auth\/logout"><button[^>]*>Logga ut<\/button>/);
+    expect(await asked.text()).toMatch(/<form method="post" action="\/web\/auth\/logout"><input type="hidden" name="lang" value="sv"><button[^>]*>Logga ut<\/button>/);
     expect((await api(browser, '/people')).status).toBe(200);
     // The console page lets its sign-out form be redirected to the provider (CSP form-action), nowhere else.
     const csp = (await browser.request(`${app}/`)).headers.get('content-security-policy')!;

@@ -2,6 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Bot } from '../../../app/bot';
 import { errorFields } from '../../../core/logger';
+import { isUiLang, UI_LANGS, type UiLang } from '../../../core/language/lang';
 import { uiLangOf } from '../identity';
 import { AUTH, WEB_PATHS } from '../paths';
 import { noticePage, type NoticeAction, type NoticeKind } from '../render/noticePage';
@@ -18,6 +19,7 @@ export const SIGNOUT_COOKIE = 'somebot_signout';
 /** How long a started sign-in (or sign-out) may take at the provider. */
 const PENDING_MAX_AGE_MS = 10 * 60_000;
 
+const signOutShape = z.object({ state: z.string().min(1), lang: z.enum(UI_LANGS) }).strict();
 const pendingShape = z.object({ state: z.string().min(1), nonce: z.string().min(1), verifier: z.string().min(43) }).strict();
 
 export interface AuthRoutesDeps {
@@ -46,11 +48,11 @@ export function authRouter(deps: AuthRoutesDeps): Router {
   const { bot, signIn, sessions, secure } = deps;
   const router = express.Router();
   const lang = (req: Request) => uiLangOf(req, bot.config.defaultLang);
-  const notice = (req: Request, res: Response, status: number, kind: NoticeKind) => {
+  const notice = (req: Request, res: Response, status: number, kind: NoticeKind, inLang: UiLang = lang(req)) => {
     const signInAgain = kind === 'signIn' || kind === 'signedOut' || kind === 'signedOutEverywhere' || kind === 'signedOutHere';
     const action: NoticeAction =
       kind === 'signOut' ? { post: `${WEB_PATHS.auth}${AUTH.logout}`, label: 'signOut' } : { href: `${WEB_PATHS.auth}${AUTH.login}`, label: signInAgain ? 'signIn' : 'again' };
-    res.status(status).set('Cache-Control', 'no-store').type('html').send(noticePage(kind, lang(req), action));
+    res.status(status).set('Cache-Control', 'no-store').type('html').send(noticePage(kind, inLang, action));
   };
   const cookie = { httpOnly: true, sameSite: 'lax' as const, secure, signed: true };
 
@@ -93,7 +95,10 @@ export function authRouter(deps: AuthRoutesDeps): Router {
 
   router.get(AUTH.logout, (req, res) => notice(req, res, 200, 'signOut'));
 
-  router.post(AUTH.logout, async (req, res) => {
+  // The form carries the page's language (a form post has no language header), for the pages that follow.
+  router.post(AUTH.logout, express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
+    const chosen = (req.body as Record<string, unknown> | undefined)?.lang;
+    const pageLang = isUiLang(chosen) ? chosen : lang(req);
     const { idToken } = await sessions.end(sessionIdOf(req));
     res.clearCookie(SESSION_COOKIE, { ...cookie, path: '/' });
     const state = randomBytes(32).toString('base64url');
@@ -105,22 +110,22 @@ export function authRouter(deps: AuthRoutesDeps): Router {
     }
     if (!endSession) {
       bot.logger.info('web_signed_out', { provider: false });
-      return notice(req, res, 200, 'signedOutHere');
+      return notice(req, res, 200, 'signedOutHere', pageLang);
     }
     bot.logger.info('web_signed_out', { provider: true, hint: idToken !== undefined });
-    res.cookie(SIGNOUT_COOKIE, state, { ...cookie, path: WEB_PATHS.auth, maxAge: PENDING_MAX_AGE_MS });
+    res.cookie(SIGNOUT_COOKIE, JSON.stringify({ state, lang: pageLang }), { ...cookie, path: WEB_PATHS.auth, maxAge: PENDING_MAX_AGE_MS });
     res.set('Cache-Control', 'no-store').redirect(303, endSession);
   });
 
   // The provider's post_logout_redirect_uri. Its `state` proves the browser came back from the sign-out this
   // console started; without it (an old tab, a typed address) the page cannot say the provider's session ended.
   router.get(AUTH.signedOut, async (req, res) => {
-    const expected = (req.signedCookies as Record<string, unknown> | undefined)?.[SIGNOUT_COOKIE];
+    const started = readSignOut(req);
     res.clearCookie(SIGNOUT_COOKIE, { ...cookie, path: WEB_PATHS.auth });
     if (await sessions.resolve(sessionIdOf(req))) return res.set('Cache-Control', 'no-store').redirect(303, '/');
-    const returned = req.query.state;
-    const confirmed = typeof expected === 'string' && expected.length > 0 && returned === expected;
-    notice(req, res, 200, confirmed ? 'signedOutEverywhere' : 'signedOutHere');
+    const confirmed = started !== undefined && req.query.state === started.state;
+    const pageLang = typeof req.query.lang === 'string' || !started ? lang(req) : started.lang;
+    notice(req, res, 200, confirmed ? 'signedOutEverywhere' : 'signedOutHere', pageLang);
   });
   return router;
 }
@@ -131,6 +136,18 @@ function readPending(req: Request): PendingSignIn | undefined {
   if (typeof raw !== 'string') return undefined;
   try {
     const parsed = pendingShape.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sign-out this browser started at the provider, from its signed cookie, or undefined. */
+function readSignOut(req: Request): { state: string; lang: UiLang } | undefined {
+  const raw = (req.signedCookies as Record<string, unknown> | undefined)?.[SIGNOUT_COOKIE];
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const parsed = signOutShape.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

@@ -78,6 +78,8 @@
     state.texts = data.texts;
     if (remember) localStorage.setItem(STORE.lang, lang);
     document.documentElement.lang = lang;
+    // Forms the server answers with a page (sign-out) carry the language chosen here.
+    for (const field of document.querySelectorAll('input[data-page-lang]')) field.value = lang;
     for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.getAttribute('data-i18n'));
     for (const button of document.querySelectorAll('[data-lang-switch]')) {
       button.setAttribute('aria-pressed', String(button.getAttribute('data-lang-switch') === lang));

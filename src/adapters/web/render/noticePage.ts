@@ -39,7 +39,7 @@ export function noticePage(kind: NoticeKind, lang: UiLang, action: NoticeAction)
   const label = escapeHtml(t(LABELS[action.label]));
   const onwards =
     'post' in action
-      ? `<form method="post" action="${escapeHtml(action.post)}"><button class="button primary" type="submit">${label}</button></form>`
+      ? `<form method="post" action="${escapeHtml(action.post)}"><input type="hidden" name="lang" value="${escapeHtml(lang)}"><button class="button primary" type="submit">${label}</button></form>`
       : `<p><a class="button primary" href="${escapeHtml(action.href)}">${label}</a></p>`;
   const values: Record<string, string> = {
     lang: escapeHtml(lang),
