@@ -235,6 +235,10 @@ const signInVariables = {
   SOMEBOT_SESSION_MAX_HOURS: wholeNumber(1, 24 * 30, 12),
   /** Directory ids (comma-separated) who may export every report from the console (administrators). */
   SOMEBOT_CONSOLE_ADMINS: optionalText,
+  /** Sign-out: `provider` (default) also ends the provider's session (RP-Initiated Logout); `local` only the console's. */
+  SOMEBOT_OIDC_LOGOUT: z.enum(['provider', 'local'], { error: problem('oneOf', { values: 'provider, local' }) }).default('provider'),
+  /** Where the provider sends the browser after sign-out; default <SOMEBOT_PUBLIC_URL>/web/auth/signed-out. */
+  SOMEBOT_OIDC_POST_LOGOUT_URI: z.string().url({ error: problem('url', { example: 'https://somebot.example.fi/web/auth/signed-out' }) }).optional(),
 };
 
 /** Every variable the application reads, by section. */
@@ -308,7 +312,19 @@ export interface Config {
    */
   web: { chat?: 'demo' | 'off' | 'any-host'; shutdownGraceMs: number; demoToken?: string };
   /** OpenID Connect sign-in for the web console, when configured (all four variables). */
-  signIn?: { issuer: string; clientId: string; clientSecret: string; publicUrl: string; idleMinutes: number; maxHours: number; admins: string[] };
+  signIn?: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    publicUrl: string;
+    idleMinutes: number;
+    maxHours: number;
+    admins: string[];
+    /** Sign-out at the provider too (`provider`, RP-Initiated Logout when it offers it) or only here (`local`). */
+    logout: 'provider' | 'local';
+    /** The post_logout_redirect_uri when not the default <publicUrl>/web/auth/signed-out. */
+    postLogoutUri?: string;
+  };
   /** A remote directory's credentials (Graph: AZURE_*, falling back to MICROSOFT_APP_*; LDAP: LDAP_BIND_*) and cache TTL. */
   directory: {
     graph: { tenantId?: string; clientId?: string; clientSecret?: string; authorityHost: string; graphUrl: string };
@@ -456,6 +472,8 @@ function signInConfig(v: Record<string, unknown>): Pick<Config, 'signIn'> {
         .split(',')
         .map((id) => id.trim())
         .filter((id) => id.length > 0),
+      logout: v.SOMEBOT_OIDC_LOGOUT === 'local' ? 'local' : 'provider',
+      ...(v.SOMEBOT_OIDC_POST_LOGOUT_URI ? { postLogoutUri: String(v.SOMEBOT_OIDC_POST_LOGOUT_URI) } : {}),
     },
   };
 }

@@ -189,8 +189,8 @@ export interface StoreTx {
   createWebSession(session: WebSession): Promise<void>;
   /** The session with this id hash unless it expired (absolute or idle limit), and marks it seen at `now`. */
   useWebSession(idHash: string, now: Date, idleCutoff: Date): Promise<WebSession | undefined>;
-  /** Ends a session (sign-out); ending an unknown one does nothing. */
-  deleteWebSession(idHash: string): Promise<void>;
+  /** Ends a session (sign-out); returns its sealed ID token if it had one. Ending an unknown one does nothing. */
+  deleteWebSession(idHash: string): Promise<string | undefined>;
   /** Deletes sessions expired at `now` or idle since before `idleCutoff`; returns how many. */
   purgeWebSessions(now: Date, idleCutoff: Date): Promise<number>;
   /** Records that a person signed in to the web console (their web inbox is then a place they look). */
@@ -430,4 +430,6 @@ export interface WebSession {
   lastSeenAt: Date;
   /** The absolute end of the session, whatever its use. */
   expiresAt: Date;
+  /** The ID token of the sign-in, sealed with a key only the cookie's id gives (sent back at sign-out). */
+  idTokenSealed?: string;
 }

@@ -83,7 +83,7 @@ describeInBrowser('the web console with sign-in in Chromium', () => {
     const appPort = await freePort();
     const app = `http://127.0.0.1:${appPort}`;
     [provider, browser] = await Promise.all([
-      startProvider({ port: providerPort, ...CLIENT, redirectUris: [`${app}/web/auth/callback`], accounts: ACCOUNTS }),
+      startProvider({ port: providerPort, ...CLIENT, redirectUris: [`${app}/web/auth/callback`], postLogoutRedirectUris: [`${app}/web/auth/signed-out`], accounts: ACCOUNTS }),
       launchChromium(),
     ]);
     server = await startTestServer({
@@ -166,7 +166,7 @@ describeInBrowser('the web console with sign-in in Chromium', () => {
     expect(results).toEqual(Object.fromEntries(Object.keys(results).map((k) => [k, []])));
   }, 180_000);
 
-  it('IT security downloads the export with the timeline; signing out ends the console', async () => {
+  it('IT security downloads the export with the timeline; signing out ends the console and the provider session', async () => {
     const page = await signIn('timo', 'sv');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-export="json"]').click()]);
     expect(download.suggestedFilename()).toMatch(/^somebot-reports-\d{4}-\d{2}-\d{2}\.json$/);
@@ -177,11 +177,53 @@ describeInBrowser('the web console with sign-in in Chromium', () => {
     expect(fs.readFileSync((await csv.path())!, 'utf8').split('\r\n')[0]).toMatch(/^reference,.*,timeline$/);
     await shot(page, 'signin-it-security-export');
 
+    // Sign-out goes on to the provider (RP-Initiated Logout), whose own form asks to confirm.
     await page.locator('form[action="/web/auth/logout"] button').click();
+    await page.waitForURL(`${provider.issuer}/**`);
+    await shot(page, 'signout-provider-confirm');
+    await page.locator('button[name="logout"][value="yes"]').click();
+    await page.waitForURL(/\/web\/auth\/signed-out\?state=/);
     await expect(page.locator('h1').innerText()).resolves.toBe('Du har loggat ut');
+    await expect(page.locator('main p').first().innerText()).resolves.toContain('och från organisationens inloggningstjänst');
+    expect(await missingTexts(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'signin-signed-out-sv');
     await page.goto(`${server.url}/`);
     await expect(page.locator('h1').innerText()).resolves.toBe('Logga in');
+
+    // The next person at the same browser: the provider asks who it is (before, it signed Timo in again).
+    await page.locator('a[href="/web/auth/login"]').click();
+    await page.locator('input[name="login"]').waitFor({ timeout: 10_000 });
+    await shot(page, 'signout-next-signin-asks');
+    await page.locator('input[name="login"]').fill('karin');
+    await page.locator('input[name="password"]').fill('any');
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(`${server.url}/`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await expect(page.locator('#signed-in-as').innerText()).resolves.toContain('Karin Nyström');
+    await shot(page, 'signout-then-karin');
+  }, 60_000);
+
+  it('in Finnish: the sign-out address asks before signing out; the signed-out page is Finnish; both accessible', async () => {
+    const page = await signIn('anna', 'fi');
+    await page.goto(`${server.url}/web/auth/logout?lang=fi`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Kirjaudu ulos');
+    expect(await missingTexts(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'signout-ask-fi');
+    // Only asked: the console still works until the button is pressed.
+    await page.goto(`${server.url}/?lang=fi`);
+    await expect(page.locator('#signed-in-as').innerText()).resolves.toContain('Anna Lindqvist');
+    // The console's own button, on the Finnish page: the page after the provider is Finnish too.
+    await page.locator('form[action="/web/auth/logout"] button').click();
+    await page.waitForURL(`${provider.issuer}/**`);
+    await page.locator('button[name="logout"][value="yes"]').click();
+    await page.waitForURL(/\/web\/auth\/signed-out\?state=/);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Olet kirjautunut ulos');
+    await expect(page.locator('main p').first().innerText()).resolves.toContain('ja organisaation kirjautumispalvelusta');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fi');
+    expect(await missingTexts(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'signout-signed-out-fi');
   }, 60_000);
 });

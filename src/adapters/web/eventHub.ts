@@ -15,6 +15,7 @@ const HEARTBEAT_MS = 25_000;
 /**
  * Server-Sent Event streams of the open pages, by person. Only this process's pages are reached (the web
  * chat is a single-process demo); a page that reconnects reloads its inbox and reports, so nothing is missed.
+ * A page holds its stream only while it is visible (a browser allows six connections per host).
  */
 export class EventHub {
   private readonly streams = new Map<string, Set<Response>>();

@@ -31,7 +31,7 @@ const SESSION_PURGE_MS = 15 * 60_000;
  * security) export; with sign-in, the content owners' pages at /web/content (content/contentRoutes.ts). Two modes (loopback.ts decides):
  * - the demo: pick who you are from the directory; no login, so only direct requests from this computer
  *   that carry the demo's token (printed by `npm start`) are answered;
- * - sign-in: OpenID Connect (/web/auth/login, /callback, /logout); who you are comes from the session,
+ * - sign-in: OpenID Connect (/web/auth/login, /callback, /logout, /signed-out); who you are comes from the session,
  *   stored in the database so every bot process shares it; an API request without one is a 401.
  * Both refuse requests from other sites (Origin, Sec-Fetch-Site) and send a strict CSP. Its notifier shows
  * alerts in the recipient's page; with sign-in only for people who have signed in (see WebReach). It is the
@@ -72,11 +72,11 @@ export const webChannel: ChannelModule = {
       stops.push(() => people.close(), () => clearInterval(purge));
 
       const ctx: WebContext = { ...ctxBase, identity };
-      const guard = requestGuard({ loopbackOnly: false, expectedOrigin: publicUrl.origin, defaultLang });
+      const signIn = new OpenIdSignIn(settings);
+      const guard = requestGuard({ loopbackOnly: false, expectedOrigin: publicUrl.origin, defaultLang, formRedirects: () => signIn.signOutOrigins() });
       const cookies = cookieParser(cookieSigningKey(settings.clientSecret));
       registerPage(page, ctx, (req) => identity.current(req));
       registerApiRoutes(api, ctx);
-      const signIn = new OpenIdSignIn(settings);
       app.use(WEB_PATHS.auth, guard, cookies, authRouter({ bot, signIn, sessions, secure: publicUrl.protocol === 'https:', onSignIn: (id) => people.add(id) }));
       app.get(WEB_PATHS.page, guard, cookies, page);
       app.use(WEB_PATHS.static, guard, express.static(PUBLIC_DIR, { index: false, maxAge: 0 }));

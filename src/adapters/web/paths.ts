@@ -20,6 +20,8 @@ export const AUTH = {
   login: '/login',
   callback: '/callback',
   logout: '/logout',
+  /** Where the provider sends the browser after signing out there (post_logout_redirect_uri). */
+  signedOut: '/signed-out',
 } as const;
 
 /** API routes, relative to WEB_PATHS.api. */

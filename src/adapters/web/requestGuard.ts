@@ -26,13 +26,15 @@ function originHost(origin: string): string {
  * - a state-changing request must come from this page: Origin (when sent) equal to this host (with
  *   sign-in: to the public URL's origin), and
  *   Sec-Fetch-Site (when sent) same-origin. Cross-site form posts and scripted requests are refused.
- * Security headers: a strict Content-Security-Policy (no inline script), no framing, no referrer.
+ * Security headers: a strict Content-Security-Policy (no inline script), no framing, no referrer. Forms post
+ * only to this server; `formRedirects` names the other origins a form's answer may redirect to (CSP
+ * form-action covers redirects: the sign-out form's answer sends the browser to the provider).
  */
-export function requestGuard(options: { loopbackOnly: boolean; defaultLang: UiLang; expectedOrigin?: string }): RequestHandler {
+export function requestGuard(options: { loopbackOnly: boolean; defaultLang: UiLang; expectedOrigin?: string; formRedirects?: () => readonly string[] }): RequestHandler {
   return (req, res, next) => {
+    const formAction = ["'self'", ...(options.formRedirects?.() ?? [])].join(' ');
     res.set({
-      'Content-Security-Policy':
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+      'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action ${formAction}`,
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',

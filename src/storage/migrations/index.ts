@@ -3,6 +3,7 @@ import { sql as slack } from './002_slack';
 import { sql as teams } from './003_teams';
 import { sql as web } from './004_web';
 import { sql as contentLoop } from './012_content_loop';
+import { sql as sessionIdToken } from './014_session_id_token';
 import { sql as deliveryAttempts } from './006_delivery_attempts';
 import { sql as oneTruth } from './007_one_truth';
 import { sql as webSessions } from './008_web_sessions';
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 8, name: 'web_sessions', sql: webSessions },
   { id: 9, name: 'people_encrypted', sql: peopleEncrypted, data: peopleEncryptedData },
   { id: 12, name: 'content_loop', sql: contentLoop },
+  { id: 14, name: 'session_id_token', sql: sessionIdToken },
 ];

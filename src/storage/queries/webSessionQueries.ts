@@ -12,8 +12,8 @@ export function webSessionQueries(db: SqlExecutor): WebSessionQueries {
   return {
     async createWebSession(s) {
       await db.query(
-        `INSERT INTO web_sessions (id_hash, person_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-        [s.idHash, s.personId, s.createdAt, s.lastSeenAt, s.expiresAt],
+        `INSERT INTO web_sessions (id_hash, person_id, created_at, last_seen_at, expires_at, id_token_sealed) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [s.idHash, s.personId, s.createdAt, s.lastSeenAt, s.expiresAt, s.idTokenSealed ?? null],
       );
     },
 
@@ -37,7 +37,9 @@ export function webSessionQueries(db: SqlExecutor): WebSessionQueries {
     },
 
     async deleteWebSession(idHash) {
-      await db.query('DELETE FROM web_sessions WHERE id_hash = $1', [idHash]);
+      const rows = await db.query<{ id_token_sealed: string | null }>('DELETE FROM web_sessions WHERE id_hash = $1 RETURNING id_token_sealed', [idHash]);
+      const sealed = rows[0]?.id_token_sealed;
+      return typeof sealed === 'string' ? sealed : undefined;
     },
 
     async purgeWebSessions(now, idleCutoff) {

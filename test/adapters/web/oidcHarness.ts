@@ -24,6 +24,10 @@ export interface ProviderOptions {
   clientId: string;
   clientSecret: string;
   redirectUris: string[];
+  /** Registered post_logout_redirect_uris of the client (RP-Initiated Logout). */
+  postLogoutRedirectUris?: string[];
+  /** false: the provider offers no RP-Initiated Logout (no end_session_endpoint in its metadata). */
+  endSession?: boolean;
   /** By login name: the claims of that account. */
   accounts: Record<string, Record<string, unknown>>;
   /** The provider's clock against the real one (negative: its tokens are old). */
@@ -43,6 +47,8 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
       OIDC_CLIENT_ID: options.clientId,
       OIDC_CLIENT_SECRET: options.clientSecret,
       OIDC_REDIRECT_URIS: JSON.stringify(options.redirectUris),
+      OIDC_POST_LOGOUT_REDIRECT_URIS: JSON.stringify(options.postLogoutRedirectUris ?? []),
+      OIDC_END_SESSION: options.endSession === false ? 'off' : 'on',
       OIDC_ACCOUNTS: JSON.stringify(options.accounts),
       OIDC_CLOCK_OFFSET_S: String(options.clockOffsetSeconds ?? 0),
       OIDC_SIGNING_KEY: JSON.stringify(SIGNING_KEY),
@@ -120,6 +126,31 @@ export class Browser {
       const form = new URLSearchParams({ prompt: 'login', login, password: 'any' });
       const posted = await this.request(new URL(action, url), { method: 'POST', body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
       if (posted.status < 300 || posted.status >= 400) throw new Error(`login form answered ${posted.status}`);
+      url = new URL(posted.headers.get('location')!, url);
+    }
+    throw new Error('too many steps at the provider');
+  }
+
+  /**
+   * Follows the provider's sign-out (its end_session_endpoint and the confirmation form, answered "Yes,
+   * sign me out") until the browser is sent to a URL starting with `stopAt`; returns that URL unrequested.
+   */
+  async signOutAtProvider(endSessionUrl: string, stopAt: string): Promise<URL> {
+    let url = new URL(endSessionUrl);
+    for (let step = 0; step < 8; step++) {
+      if (url.href.startsWith(stopAt)) return url;
+      const res = await this.request(url);
+      if (res.status >= 300 && res.status < 400) {
+        url = new URL(res.headers.get('location')!, url);
+        continue;
+      }
+      const html = await res.text();
+      const action = /<form[^>]*id="op.logoutForm"[^>]*action="([^"]+)"/.exec(html)?.[1] ?? /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+      const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
+      if (res.status !== 200 || !action || !xsrf) throw new Error(`provider answered ${res.status}: ${html.slice(0, 300)}`);
+      const form = new URLSearchParams({ xsrf, logout: 'yes' });
+      const posted = await this.request(new URL(action, url), { method: 'POST', body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      if (posted.status < 300 || posted.status >= 400) throw new Error(`logout form answered ${posted.status}`);
       url = new URL(posted.headers.get('location')!, url);
     }
     throw new Error('too many steps at the provider');

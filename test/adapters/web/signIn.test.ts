@@ -49,7 +49,14 @@ function signInEnv(): Record<string, string> {
 
 /** A second deployment's address, https as in production (its callback is replayed to the test server). */
 const HTTPS_APP = 'https://somebot.example';
-const startNormalProvider = () => startProvider({ port: providerPort, ...CLIENT, redirectUris: [callback, `${HTTPS_APP}/web/auth/callback`], accounts: ACCOUNTS });
+const providerOptions = (): ProviderOptions => ({
+  port: providerPort,
+  ...CLIENT,
+  redirectUris: [callback, `${HTTPS_APP}/web/auth/callback`],
+  postLogoutRedirectUris: [`${app}/web/auth/signed-out`, `${HTTPS_APP}/web/auth/signed-out`],
+  accounts: ACCOUNTS,
+});
+const startNormalProvider = () => startProvider(providerOptions());
 
 beforeAll(async () => {
   providerPort = await freePort();
@@ -100,6 +107,43 @@ function lastRefusal(): string | undefined {
 }
 
 const session = (browser: Browser) => browser.cookies(app).get('somebot_session');
+
+/** A new sign-in as `login` in a browser that may already have a session at the provider. */
+async function signInWithBrowser(browser: Browser, login: string): Promise<Response> {
+  const authorization = await startSignIn(browser);
+  return browser.request(await browser.signInAtProvider(authorization.href, login, callback));
+}
+
+/** Signs in as `login` at another test server whose public URL is HTTPS_APP (its callback replayed to it). */
+async function signInAt(other: TestServer, login: string): Promise<Browser> {
+  const browser = new Browser();
+  const start = await browser.request(`${other.url}/web/auth/login`);
+  const back = await browser.signInAtProvider(start.headers.get('location')!, login, HTTPS_APP);
+  const res = await browser.request(`${other.url}${back.pathname}${back.search}`);
+  expect(res.status).toBe(303);
+  return browser;
+}
+
+/**
+ * Starts a sign-in and follows the provider's redirects: does it show its login form, or send the browser
+ * straight back with a code (its session of this browser still lives)? Nothing is signed in here.
+ */
+async function whatTheProviderDoes(browser: Browser, appUrl = app, publicUrl = app): Promise<'asks for the account' | 'signs in without asking'> {
+  const start = await browser.request(`${appUrl}/web/auth/login`);
+  let url = new URL(start.headers.get('location')!);
+  for (let step = 0; step < 10; step++) {
+    if (url.href.startsWith(`${publicUrl}/web/auth/callback`)) return 'signs in without asking';
+    const res = await browser.request(url);
+    if (res.status >= 300 && res.status < 400) {
+      url = new URL(res.headers.get('location')!, url);
+      continue;
+    }
+    const html = await res.text();
+    if (res.status === 200 && /name="login"/.test(html)) return 'asks for the account';
+    throw new Error(`provider answered ${res.status}: ${html.slice(0, 200)}`);
+  }
+  throw new Error('too many steps at the provider');
+}
 const api = (browser: Browser, p: string, headers: Record<string, string> = {}) => browser.request(`${app}/web/api${p}`, { headers: { Accept: 'application/json', 'X-Somebot-Lang': 'en', ...headers } });
 
 describe('sign-in with OpenID Connect', () => {
@@ -273,12 +317,109 @@ describe('sign-in with OpenID Connect', () => {
     const { browser } = await signIn('anna');
     const cookie = session(browser)!;
     const res = await browser.request(`${app}/web/auth/logout`, { method: 'POST', headers: { Origin: app } });
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain('Du har loggat ut');
+    expect(res.status).toBe(303);
     expect(session(browser)).toBeUndefined();
     browser.cookies(app).set('somebot_session', cookie);
     expect((await api(browser, '/people')).status).toBe(401);
   });
+
+  it('signs out at the provider too (RP-Initiated Logout): the next sign-in asks for the account, and can be someone else', async () => {
+    const { browser } = await signIn('anna');
+    // Before: the provider's session lives, so a new sign-in in this browser needs no password (the fault).
+    expect(await whatTheProviderDoes(browser)).toBe('signs in without asking');
+    const signedIn = (await signInWithBrowser(browser, 'anna')).status;
+    expect(signedIn).toBe(303);
+
+    // The console's form carries the page's language (Finnish here) for the page after the provider.
+    const out = await browser.request(`${app}/web/auth/logout`, { method: 'POST', headers: { Origin: app, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'lang=fi' });
+    expect(out.status).toBe(303);
+    expect(session(browser)).toBeUndefined();
+    const endSession = new URL(out.headers.get('location')!);
+    const metadata = (await (await fetch(`${provider.issuer}/.well-known/openid-configuration`)).json()) as { end_session_endpoint: string };
+    expect(`${endSession.origin}${endSession.pathname}`).toBe(metadata.end_session_endpoint);
+    expect(endSession.searchParams.get('client_id')).toBe(CLIENT.clientId);
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${app}/web/auth/signed-out`);
+    const state = endSession.searchParams.get('state')!;
+    expect(state).toMatch(/^[\w-]{43}$/);
+    // The hint is the ID token of this browser's sign-in (kept sealed with the server-side session).
+    const hint = JSON.parse(Buffer.from(endSession.searchParams.get('id_token_hint')!.split('.')[1]!, 'base64url').toString()) as { sub: string; aud: string; iss: string };
+    expect(hint).toMatchObject({ sub: 'anna', aud: CLIENT.clientId, iss: provider.issuer });
+    expect(out.headers.getSetCookie().find((c) => c.startsWith('somebot_signout='))).toMatch(/HttpOnly/i);
+
+    const back = await browser.signOutAtProvider(endSession.href, `${app}/web/auth/signed-out`);
+    expect(back.searchParams.get('state')).toBe(state);
+    const page = await browser.request(back);
+    expect(page.status).toBe(200);
+    const signedOut = await page.text();
+    expect(signedOut).toContain('Olet kirjautunut ulos verkkokonsolista ja organisaation kirjautumispalvelusta');
+    expect(signedOut).toContain('<html lang="fi">');
+    expect(browser.cookies(app).has('somebot_signout')).toBe(false);
+
+    // After: the provider asks again, and someone else can sign in in the same browser.
+    expect(await whatTheProviderDoes(browser)).toBe('asks for the account');
+    const karin = await signInWithBrowser(browser, 'karin');
+    expect(karin.status).toBe(303);
+    expect(await (await browser.request(`${app}/?lang=en`)).text()).toContain('Signed in as Karin Nyström');
+  }, 60_000);
+
+  it('does not say the provider session ended without the state this browser sent', async () => {
+    const browser = new Browser();
+    for (const url of [`${app}/web/auth/signed-out`, `${app}/web/auth/signed-out?state=made-up-state`]) {
+      const page = await (await browser.request(url)).text();
+      expect(page).toContain('Du kan fortfarande vara inloggad hos organisationens inloggningstjänst');
+      expect(page).not.toContain('och från organisationens inloggningstjänst');
+    }
+    // Someone still signed in who opens the address is sent to the console, not told they signed out.
+    const { browser: signedIn } = await signIn('timo');
+    const res = await signedIn.request(`${app}/web/auth/signed-out?state=x`);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/');
+    expect((await api(signedIn, '/people')).status).toBe(200);
+  });
+
+  it('signs out only by a POST from the console itself: another site, or a GET, changes nothing', async () => {
+    const { browser } = await signIn('anna');
+    const forged = await browser.request(`${app}/web/auth/logout`, { method: 'POST', headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' } });
+    expect(forged.status).toBe(403);
+    expect((await api(browser, '/people')).status).toBe(200);
+    const asked = await browser.request(`${app}/web/auth/logout`);
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toMatch(/<form method="post" action="\/web\/auth\/logout"><input type="hidden" name="lang" value="sv"><button[^>]*>Logga ut<\/button>/);
+    expect((await api(browser, '/people')).status).toBe(200);
+    // The console page lets its sign-out form be redirected to the provider (CSP form-action), nowhere else.
+    const csp = (await browser.request(`${app}/`)).headers.get('content-security-policy')!;
+    expect(csp).toMatch(new RegExp(`form-action 'self' ${provider.issuer}$`));
+  });
+
+  it('without an end_session_endpoint (or with SOMEBOT_OIDC_LOGOUT=local) signs out here and says the provider session may still be open', async () => {
+    await provider.stop();
+    provider = await startProvider({ ...providerOptions(), endSession: false });
+    const here = await startTestServer({ env: { ...signInEnv(), SOMEBOT_PUBLIC_URL: HTTPS_APP, DATABASE_URL: '' } });
+    try {
+      const browser = await signInAt(here, 'anna');
+      const out = await browser.request(`${here.url}/web/auth/logout`, { method: 'POST', headers: { Origin: HTTPS_APP } });
+      expect(out.status).toBe(200);
+      expect(await out.text()).toContain('Du kan fortfarande vara inloggad hos organisationens inloggningstjänst');
+      expect(browser.cookies(here.url).has('somebot_session')).toBe(false);
+      // True: the provider still signs this browser in without asking.
+      expect(await whatTheProviderDoes(browser, here.url, HTTPS_APP)).toBe('signs in without asking');
+    } finally {
+      await here.dispose();
+      await provider.stop();
+      provider = await startNormalProvider();
+    }
+    const local = await startTestServer({ env: { ...signInEnv(), SOMEBOT_PUBLIC_URL: HTTPS_APP, DATABASE_URL: '', SOMEBOT_OIDC_LOGOUT: 'local' } });
+    try {
+      const browser = await signInAt(local, 'anna');
+      const out = await browser.request(`${local.url}/web/auth/logout`, { method: 'POST', headers: { Origin: HTTPS_APP } });
+      expect(out.status).toBe(200);
+      expect(await out.text()).toContain('Du kan fortfarande vara inloggad');
+      expect(out.headers.get('location')).toBeNull();
+      expect(browser.cookies(local.url).has('somebot_session')).toBe(false);
+    } finally {
+      await local.dispose();
+    }
+  }, 90_000);
 
   it('ends a session after the idle time and after the absolute lifetime', async () => {
     const clock = new FakeClock('2026-03-16T08:00:00.000Z');
@@ -310,8 +451,8 @@ describe('sign-in with OpenID Connect', () => {
       const people = await fetch(`${second}/web/api/people`, { headers: { Cookie: cookie } });
       expect(people.status).toBe(200);
       expect(((await people.json()) as { preselected: string }).preselected).toBe('timo.korhonen');
-      // Signing out at the second process ends the session at the first one too.
-      expect((await fetch(`${second}/web/auth/logout`, { method: 'POST', headers: { Cookie: cookie } })).status).toBe(200);
+      // Signing out at the second process ends the session at the first one too (and goes on to the provider).
+      expect((await fetch(`${second}/web/auth/logout`, { method: 'POST', headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(303);
       expect((await api(browser, '/people')).status).toBe(401);
     } finally {
       await other.stop();
@@ -338,7 +479,7 @@ describe('sign-in with OpenID Connect', () => {
 
   it('refuses an expired ID token: no session', async () => {
     await provider.stop();
-    provider = await startProvider({ port: providerPort, ...CLIENT, redirectUris: [callback], accounts: ACCOUNTS, clockOffsetSeconds: -3600 });
+    provider = await startProvider({ ...providerOptions(), clockOffsetSeconds: -3600 });
     try {
       const { browser, res } = await signIn('anna');
       expect(res.status).toBe(400);

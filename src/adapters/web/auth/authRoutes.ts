@@ -2,9 +2,11 @@ import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Bot } from '../../../app/bot';
 import { errorFields } from '../../../core/logger';
+import { isUiLang, UI_LANGS, type UiLang } from '../../../core/language/lang';
 import { uiLangOf } from '../identity';
 import { AUTH, WEB_PATHS } from '../paths';
-import { noticePage, type NoticeKind } from '../render/noticePage';
+import { noticePage, type NoticeAction, type NoticeKind } from '../render/noticePage';
+import { randomBytes } from 'node:crypto';
 import { CALLBACK_PATH, type OpenIdSignIn, type PendingSignIn } from './openIdSignIn';
 import { personOfClaims } from './personOfClaims';
 import { sessionIdOf } from './sessionIdentity';
@@ -12,9 +14,12 @@ import { SESSION_COOKIE, type WebSessions } from './webSessions';
 
 /** The cookie that carries a sign-in in progress (state, nonce, PKCE verifier) to the callback. */
 export const PENDING_COOKIE = 'somebot_signin';
-/** How long a started sign-in may take at the provider. */
+/** The cookie that carries a sign-out at the provider (the `state` sent) to the signed-out page. */
+export const SIGNOUT_COOKIE = 'somebot_signout';
+/** How long a started sign-in (or sign-out) may take at the provider. */
 const PENDING_MAX_AGE_MS = 10 * 60_000;
 
+const signOutShape = z.object({ state: z.string().min(1), lang: z.enum(UI_LANGS) }).strict();
 const pendingShape = z.object({ state: z.string().min(1), nonce: z.string().min(1), verifier: z.string().min(43) }).strict();
 
 export interface AuthRoutesDeps {
@@ -32,16 +37,22 @@ export interface AuthRoutesDeps {
  * the code is exchanged with the PKCE verifier, state, nonce and the ID token (signature, issuer, audience,
  * expiry) are checked, the person is found in the directory, and only then is a session created. Anyone
  * the directory does not know is refused with a page of its own; any failure creates no session.
- * GET or POST /web/auth/logout: ends the session here (the provider's own session is left alone).
+ * POST /web/auth/logout (the request guard's Origin / Sec-Fetch-Site checks apply): ends the session here
+ * and, when the provider's metadata has an end_session_endpoint (and SOMEBOT_OIDC_LOGOUT is not `local`),
+ * sends the browser there (RP-Initiated Logout) with the session's ID token as `id_token_hint`, a
+ * `post_logout_redirect_uri` of GET /web/auth/signed-out and a `state` that page checks; otherwise the page
+ * says the provider's session may still be open. GET /web/auth/logout only asks (a button that posts).
  * Log lines carry codes only, never a claim, a name or an e-mail address.
  */
 export function authRouter(deps: AuthRoutesDeps): Router {
   const { bot, signIn, sessions, secure } = deps;
   const router = express.Router();
   const lang = (req: Request) => uiLangOf(req, bot.config.defaultLang);
-  const notice = (req: Request, res: Response, status: number, kind: NoticeKind) => {
-    const link = kind === 'signIn' || kind === 'signedOut' ? { href: `${WEB_PATHS.auth}${AUTH.login}`, label: 'signIn' as const } : { href: `${WEB_PATHS.auth}${AUTH.login}`, label: 'again' as const };
-    res.status(status).set('Cache-Control', 'no-store').type('html').send(noticePage(kind, lang(req), link));
+  const notice = (req: Request, res: Response, status: number, kind: NoticeKind, inLang: UiLang = lang(req)) => {
+    const signInAgain = kind === 'signIn' || kind === 'signedOut' || kind === 'signedOutEverywhere' || kind === 'signedOutHere';
+    const action: NoticeAction =
+      kind === 'signOut' ? { post: `${WEB_PATHS.auth}${AUTH.logout}`, label: 'signOut' } : { href: `${WEB_PATHS.auth}${AUTH.login}`, label: signInAgain ? 'signIn' : 'again' };
+    res.status(status).set('Cache-Control', 'no-store').type('html').send(noticePage(kind, inLang, action));
   };
   const cookie = { httpOnly: true, sameSite: 'lax' as const, secure, signed: true };
 
@@ -63,9 +74,9 @@ export function authRouter(deps: AuthRoutesDeps): Router {
       bot.logger.warn('web_signin_refused', { code: 'no_pending_signin' });
       return notice(req, res, 400, 'failed');
     }
-    let claims;
+    let claims, idToken;
     try {
-      claims = await signIn.finish(new URL(`${CALLBACK_PATH}${queryOf(req)}`, signIn.redirectUri), pending);
+      ({ claims, idToken } = await signIn.finish(new URL(`${CALLBACK_PATH}${queryOf(req)}`, signIn.redirectUri), pending));
     } catch (err) {
       bot.logger.warn('web_signin_refused', { code: codeOf(err) });
       return notice(req, res, 400, 'failed');
@@ -75,20 +86,47 @@ export function authRouter(deps: AuthRoutesDeps): Router {
       bot.logger.warn('web_signin_refused', { code: 'not_in_directory' });
       return notice(req, res, 403, 'refused');
     }
-    const session = await sessions.start(person.id);
+    const session = await sessions.start(person.id, idToken);
     deps.onSignIn(person.id);
     bot.logger.info('web_signed_in', {});
     res.cookie(SESSION_COOKIE, session.id, { ...cookie, path: '/', expires: session.expiresAt });
     res.set('Cache-Control', 'no-store').redirect(303, '/');
   });
 
-  const logout = async (req: Request, res: Response) => {
-    await sessions.end(sessionIdOf(req));
+  router.get(AUTH.logout, (req, res) => notice(req, res, 200, 'signOut'));
+
+  // The form carries the page's language (a form post has no language header), for the pages that follow.
+  router.post(AUTH.logout, express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
+    const chosen = (req.body as Record<string, unknown> | undefined)?.lang;
+    const pageLang = isUiLang(chosen) ? chosen : lang(req);
+    const { idToken } = await sessions.end(sessionIdOf(req));
     res.clearCookie(SESSION_COOKIE, { ...cookie, path: '/' });
-    notice(req, res, 200, 'signedOut');
-  };
-  router.get(AUTH.logout, logout);
-  router.post(AUTH.logout, logout);
+    const state = randomBytes(32).toString('base64url');
+    let endSession: string | undefined;
+    try {
+      endSession = await signIn.endSessionUrl({ state, ...(idToken ? { idTokenHint: idToken } : {}) });
+    } catch (err) {
+      bot.logger.warn('web_signout_provider_unavailable', { code: codeOf(err) });
+    }
+    if (!endSession) {
+      bot.logger.info('web_signed_out', { provider: false });
+      return notice(req, res, 200, 'signedOutHere', pageLang);
+    }
+    bot.logger.info('web_signed_out', { provider: true, hint: idToken !== undefined });
+    res.cookie(SIGNOUT_COOKIE, JSON.stringify({ state, lang: pageLang }), { ...cookie, path: WEB_PATHS.auth, maxAge: PENDING_MAX_AGE_MS });
+    res.set('Cache-Control', 'no-store').redirect(303, endSession);
+  });
+
+  // The provider's post_logout_redirect_uri. Its `state` proves the browser came back from the sign-out this
+  // console started; without it (an old tab, a typed address) the page cannot say the provider's session ended.
+  router.get(AUTH.signedOut, async (req, res) => {
+    const started = readSignOut(req);
+    res.clearCookie(SIGNOUT_COOKIE, { ...cookie, path: WEB_PATHS.auth });
+    if (await sessions.resolve(sessionIdOf(req))) return res.set('Cache-Control', 'no-store').redirect(303, '/');
+    const confirmed = started !== undefined && req.query.state === started.state;
+    const pageLang = typeof req.query.lang === 'string' || !started ? lang(req) : started.lang;
+    notice(req, res, 200, confirmed ? 'signedOutEverywhere' : 'signedOutHere', pageLang);
+  });
   return router;
 }
 
@@ -98,6 +136,18 @@ function readPending(req: Request): PendingSignIn | undefined {
   if (typeof raw !== 'string') return undefined;
   try {
     const parsed = pendingShape.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sign-out this browser started at the provider, from its signed cookie, or undefined. */
+function readSignOut(req: Request): { state: string; lang: UiLang } | undefined {
+  const raw = (req.signedCookies as Record<string, unknown> | undefined)?.[SIGNOUT_COOKIE];
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const parsed = signOutShape.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

@@ -1,6 +1,7 @@
 import type * as OpenIdClient from 'openid-client';
 import type { Config } from '../../../config';
 import { importEsm } from '../../../core/modules/importEsm';
+import { AUTH, WEB_PATHS } from '../paths';
 import type { SignInClaims } from './personOfClaims';
 
 type OpenIdClientLibrary = typeof OpenIdClient;
@@ -22,6 +23,8 @@ export interface PendingSignIn {
 
 /** Where the provider sends the browser back: `<SOMEBOT_PUBLIC_URL>/web/auth/callback`. */
 export const CALLBACK_PATH = '/web/auth/callback';
+/** Where the provider sends the browser after signing out there: `<SOMEBOT_PUBLIC_URL>/web/auth/signed-out`. */
+export const SIGNED_OUT_PATH = `${WEB_PATHS.auth}${AUTH.signedOut}`;
 
 /** An http:// issuer is accepted only on this computer (a provider started by tests or a developer). */
 function isLocalHttp(url: URL): boolean {
@@ -37,9 +40,14 @@ function isLocalHttp(url: URL): boolean {
 export class OpenIdSignIn {
   private configuration: Promise<OpenIdClient.Configuration> | undefined;
   readonly redirectUri: string;
+  /** The `post_logout_redirect_uri` sent at sign-out (register it at the provider). */
+  readonly postLogoutRedirectUri: string;
+  /** The origin of the provider's end_session_endpoint, once discovery has found one. */
+  private endSessionOrigin: string | undefined;
 
   constructor(private readonly settings: NonNullable<Config['signIn']>) {
     this.redirectUri = `${settings.publicUrl}${CALLBACK_PATH}`;
+    this.postLogoutRedirectUri = settings.postLogoutUri ?? `${settings.publicUrl}${SIGNED_OUT_PATH}`;
   }
 
   /** The provider's authorization URL for a new sign-in, and what the callback will need to check it. */
@@ -63,7 +71,7 @@ export class OpenIdSignIn {
    * verifier) and returns the verified ID token's claims. Throws on a wrong state or nonce, an error
    * from the provider, a bad signature or an expired token.
    */
-  async finish(callbackUrl: URL, pending: PendingSignIn): Promise<SignInClaims & Record<string, unknown>> {
+  async finish(callbackUrl: URL, pending: PendingSignIn): Promise<{ claims: SignInClaims & Record<string, unknown>; idToken: string }> {
     const client = await openIdClient();
     const config = await this.config();
     const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
@@ -73,8 +81,37 @@ export class OpenIdSignIn {
       idTokenExpected: true,
     });
     const claims = tokens.claims();
-    if (!claims) throw new Error('no ID token');
-    return claims as SignInClaims & Record<string, unknown>;
+    if (!claims || !tokens.id_token) throw new Error('no ID token');
+    return { claims: claims as SignInClaims & Record<string, unknown>, idToken: tokens.id_token };
+  }
+
+  /**
+   * The provider's RP-Initiated Logout URL (openid-client's buildEndSessionUrl: `client_id`, and the
+   * `id_token_hint` when the session kept one, `post_logout_redirect_uri` and `state`), or undefined when
+   * sign-out at the provider is switched off (SOMEBOT_OIDC_LOGOUT=local) or its metadata has no
+   * end_session_endpoint. Throws when the provider cannot be discovered.
+   */
+  async endSessionUrl(params: { idTokenHint?: string; state: string }): Promise<string | undefined> {
+    if (this.settings.logout === 'local') return undefined;
+    const client = await openIdClient();
+    const config = await this.config();
+    if (!config.serverMetadata().end_session_endpoint) return undefined;
+    const url = client.buildEndSessionUrl(config, {
+      post_logout_redirect_uri: this.postLogoutRedirectUri,
+      state: params.state,
+      ...(params.idTokenHint ? { id_token_hint: params.idTokenHint } : {}),
+    });
+    return url.href;
+  }
+
+  /**
+   * Origins a sign-out form may be redirected to (the page's CSP form-action): the issuer's, and the
+   * end_session_endpoint's once discovered (it is usually the issuer's).
+   */
+  signOutOrigins(): string[] {
+    if (this.settings.logout === 'local') return [];
+    const issuer = new URL(this.settings.issuer).origin;
+    return this.endSessionOrigin && this.endSessionOrigin !== issuer ? [issuer, this.endSessionOrigin] : [issuer];
   }
 
   private config(): Promise<OpenIdClient.Configuration> {
@@ -85,6 +122,8 @@ export class OpenIdSignIn {
         ...(isLocalHttp(issuer) ? { execute: [client.allowInsecureRequests] } : {}),
       });
       client.enableNonRepudiationChecks(config);
+      const endSession = config.serverMetadata().end_session_endpoint;
+      if (endSession) this.endSessionOrigin = new URL(endSession).origin;
       return config;
     })();
     this.configuration.catch(() => {

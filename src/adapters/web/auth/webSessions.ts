@@ -1,5 +1,6 @@
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import type { Clock, Store, WebSession } from '../../../core/ports';
+import { openIdToken, sealIdToken } from './sealedIdToken';
 
 /** The cookie that carries the session id (signed; the id's hash is the key of the session row). */
 export const SESSION_COOKIE = 'somebot_session';
@@ -30,12 +31,16 @@ export interface WebSessionSettings {
 export class WebSessions {
   constructor(private readonly deps: { store: Pick<Store, 'createWebSession' | 'useWebSession' | 'deleteWebSession' | 'purgeWebSessions' | 'recordConsoleSignIn'>; clock: Clock; settings: WebSessionSettings }) {}
 
-  /** Starts a session for a person who just signed in; returns the id for the cookie. */
-  async start(personId: string): Promise<{ id: string; expiresAt: Date }> {
+  /**
+   * Starts a session for a person who just signed in; returns the id for the cookie. The ID token of the
+   * sign-in, when given, is kept sealed with the session (see sealedIdToken) for the sign-out at the provider.
+   */
+  async start(personId: string, idToken?: string): Promise<{ id: string; expiresAt: Date }> {
     const now = this.deps.clock.now();
     const id = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.deps.settings.maxHours * 3_600_000);
-    await this.deps.store.createWebSession({ idHash: hashOf(id), personId, createdAt: now, lastSeenAt: now, expiresAt });
+    const idTokenSealed = idToken ? sealIdToken(id, idToken) : undefined;
+    await this.deps.store.createWebSession({ idHash: hashOf(id), personId, createdAt: now, lastSeenAt: now, expiresAt, ...(idTokenSealed ? { idTokenSealed } : {}) });
     await this.deps.store.recordConsoleSignIn(personId, now);
     return { id, expiresAt };
   }
@@ -47,9 +52,12 @@ export class WebSessions {
     return this.deps.store.useWebSession(hashOf(id), now, this.idleCutoff(now));
   }
 
-  /** Ends a session (sign-out). */
-  async end(id: string | undefined): Promise<void> {
-    if (id && id.length <= 100) await this.deps.store.deleteWebSession(hashOf(id));
+  /** Ends a session (sign-out); returns the ID token it was signed in with, if it kept one. */
+  async end(id: string | undefined): Promise<{ idToken?: string }> {
+    if (!id || id.length > 100) return {};
+    const sealed = await this.deps.store.deleteWebSession(hashOf(id));
+    const idToken = sealed ? openIdToken(id, sealed) : undefined;
+    return idToken ? { idToken } : {};
   }
 
   /** Deletes expired sessions; returns how many. */

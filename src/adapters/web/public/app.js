@@ -11,7 +11,8 @@
   const STORE = { lang: 'somebot.lang', person: 'somebot.person', token: 'somebot.demoToken' };
   const MODE = document.body.getAttribute('data-mode') === 'signin' ? 'signin' : 'demo';
 
-  const state = { lang: document.documentElement.lang || 'sv', texts: {}, people: [], person: null, events: null, token: null };
+  // events: the open live stream (null while the page is hidden); missed: it was closed, so catch up on reopening.
+  const state = { lang: document.documentElement.lang || 'sv', texts: {}, people: [], person: null, events: null, missed: false, token: null };
   const $ = (id) => document.getElementById(id);
   const log = $('log');
   const inbox = $('inbox');
@@ -77,6 +78,8 @@
     state.texts = data.texts;
     if (remember) localStorage.setItem(STORE.lang, lang);
     document.documentElement.lang = lang;
+    // Forms the server answers with a page (sign-out) carry the language chosen here.
+    for (const field of document.querySelectorAll('input[data-page-lang]')) field.value = lang;
     for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.getAttribute('data-i18n'));
     for (const button of document.querySelectorAll('[data-lang-switch]')) {
       button.setAttribute('aria-pressed', String(button.getAttribute('data-lang-switch') === lang));
@@ -259,12 +262,33 @@
     for (const item of items) inbox.appendChild(fragment(item.html));
   }
 
+  // Items that arrive on the live stream while the inbox is being fetched are placed again after the fetched
+  // list is shown, so a fetch answered from before they were stored cannot hide them.
+  const inboxLoading = { count: 0, arrived: [] };
+
   async function loadInbox() {
     if (!state.person) return;
+    inboxLoading.count++;
     try {
       showInbox((await api('GET', '/inbox')).items);
+      for (const item of inboxLoading.arrived) place(item);
     } catch (err) {
       announce(err.message);
+    } finally {
+      inboxLoading.count--;
+      if (inboxLoading.count === 0) inboxLoading.arrived = [];
+    }
+  }
+
+  /** Shows one message: in place of the one with its key, else first. Never twice. */
+  function place(item) {
+    const existing = inbox.querySelector('[data-key="' + CSS.escape(item.key) + '"]');
+    const node = fragment(item.html).firstElementChild;
+    if (existing) existing.replaceWith(node);
+    else {
+      const empty = inbox.querySelector('.empty');
+      if (empty) empty.remove();
+      inbox.prepend(node);
     }
   }
 
@@ -275,14 +299,8 @@
       announce(item.updated ? t('inbox.updated') : t('inbox.arrivedPlain'));
       return;
     }
-    const existing = inbox.querySelector('[data-key="' + CSS.escape(item.key) + '"]');
-    const node = fragment(item.html).firstElementChild;
-    if (existing) existing.replaceWith(node);
-    else {
-      const empty = inbox.querySelector('.empty');
-      if (empty) empty.remove();
-      inbox.prepend(node);
-    }
+    place(item);
+    if (inboxLoading.count > 0) inboxLoading.arrived.push(item);
     announce(item.updated ? t('inbox.updated') : t('inbox.arrived', { subject: item.subject }));
   }
 
@@ -399,31 +417,73 @@
   }
 
   // -- live updates
+  //
+  // A browser opens at most six HTTP/1.1 connections to one host, and a live stream holds one for as long as
+  // it is open: with six tabs streaming, a seventh could not even send a message. So a page keeps its stream
+  // only while it is visible. Hidden, it closes it; visible again, it reopens it and catches up by fetching
+  // its inbox and reports again (the server keeps both): what happened meanwhile appears once, nothing twice.
 
   function connectEvents() {
-    if (state.events) state.events.close();
+    disconnectEvents();
     if (!state.person) return;
+    if (document.visibilityState === 'hidden') {
+      state.missed = true;
+      document.body.setAttribute('data-live', 'paused');
+      return;
+    }
     const query = MODE === 'demo' ? '?person=' + encodeURIComponent(state.person.id) + (state.token ? '&token=' + encodeURIComponent(state.token) : '') : '';
     const source = new EventSource(API + '/events' + query);
     let lost = false;
     source.addEventListener('inbox', (event) => receive(JSON.parse(event.data)));
     source.addEventListener('reports', () => void loadReports());
     source.addEventListener('open', () => {
+      if (state.events !== source) return;
       document.body.setAttribute('data-live', 'true');
       if (lost) {
         lost = false;
+        state.missed = false;
         announce(t('connection.back'));
         void loadInbox();
         void loadReports();
+      } else if (state.missed) {
+        state.missed = false;
+        void catchUp();
       }
     });
     source.addEventListener('error', () => {
+      if (state.events !== source) return;
       document.body.setAttribute('data-live', 'false');
       if (!lost) announce(t('connection.lost'));
       lost = true;
     });
     state.events = source;
   }
+
+  function disconnectEvents() {
+    if (!state.events) return;
+    state.events.close();
+    state.events = null;
+  }
+
+  /** After a pause: the inbox and reports as they are now; a message that came meanwhile is announced. */
+  async function catchUp() {
+    const before = new Set([...inbox.querySelectorAll('[data-key]')].map((el) => el.getAttribute('data-key')));
+    await Promise.all([loadInbox(), loadReports()]);
+    const arrived = [...inbox.querySelectorAll('[data-key]')].some((el) => !before.has(el.getAttribute('data-key')));
+    if (arrived) announce(t('inbox.arrivedPlain'));
+    document.body.setAttribute('data-caught-up', String(Number(document.body.getAttribute('data-caught-up') || 0) + 1));
+  }
+
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') {
+      if (!state.events) return;
+      disconnectEvents();
+      state.missed = true;
+      document.body.setAttribute('data-live', 'paused');
+    } else if (!state.events && state.person) {
+      connectEvents();
+    }
+  });
 
   // -- start
 

@@ -4,25 +4,49 @@ import type { UiLang } from '../../../core/language/lang';
 import { NOTICE_TEMPLATE } from '../paths';
 import { escapeHtml } from './html';
 
-/** The notices of the console's sign-in, each a key of `console:notice.<kind>Title` / `<kind>Text`. */
-export type NoticeKind = 'signIn' | 'signedOut' | 'refused' | 'failed' | 'unavailable';
+/** The notices of the console's sign-in and sign-out. */
+export type NoticeKind = 'signIn' | 'signedOut' | 'refused' | 'failed' | 'unavailable' | 'signOut' | 'signedOutEverywhere' | 'signedOutHere';
+
+/** Title and text keys of each notice (the sign-out ones in their own namespace, signOut). */
+const NOTICE_TEXTS: Record<NoticeKind, { title: string; text: string }> = {
+  signIn: { title: 'console:notice.signInTitle', text: 'console:notice.signInText' },
+  signedOut: { title: 'console:notice.signedOutTitle', text: 'console:notice.signedOutText' },
+  refused: { title: 'console:notice.refusedTitle', text: 'console:notice.refusedText' },
+  failed: { title: 'console:notice.failedTitle', text: 'console:notice.failedText' },
+  unavailable: { title: 'console:notice.unavailableTitle', text: 'console:notice.unavailableText' },
+  /** Asks before signing out (a GET of the sign-out address never signs out by itself). */
+  signOut: { title: 'signOut:notice.confirmTitle', text: 'signOut:notice.confirmText' },
+  /** Back from the provider's end-session endpoint with the state this sign-out sent. */
+  signedOutEverywhere: { title: 'console:notice.signedOutTitle', text: 'signOut:notice.everywhereText' },
+  /** Signed out here only: the provider's session may still be open. */
+  signedOutHere: { title: 'console:notice.signedOutTitle', text: 'signOut:notice.hereText' },
+};
+
+/** Where the notice leads: a link, or a button that posts a form to this page's own server. */
+export type NoticeAction = { href: string; label: 'signIn' | 'again' } | { post: string; label: 'signOut' };
+
+const LABELS = { signIn: 'console:notice.signIn', again: 'console:notice.again', signOut: 'signOut:notice.confirmButton' } as const;
 
 let template: string | undefined;
 
 /**
- * A small page of its own (sign in, signed out, not in the directory, sign-in failed), in the page's
- * language, with one link onwards. Every value is escaped; the page runs no script.
+ * A small page of its own (sign in, signed out, not in the directory, sign-in failed, sign out?), in the
+ * page's language, with one link or button onwards. Every value is escaped; the page runs no script.
  */
-export function noticePage(kind: NoticeKind, lang: UiLang, link: { href: string; label: 'signIn' | 'again' }): string {
+export function noticePage(kind: NoticeKind, lang: UiLang, action: NoticeAction): string {
   template ??= fs.readFileSync(NOTICE_TEMPLATE, 'utf8');
   const t = translator(lang);
+  const label = escapeHtml(t(LABELS[action.label]));
+  const onwards =
+    'post' in action
+      ? `<form method="post" action="${escapeHtml(action.post)}"><input type="hidden" name="lang" value="${escapeHtml(lang)}"><button class="button primary" type="submit">${label}</button></form>`
+      : `<p><a class="button primary" href="${escapeHtml(action.href)}">${label}</a></p>`;
   const values: Record<string, string> = {
-    lang,
-    title: t(`console:notice.${kind}Title`),
-    text: t(`console:notice.${kind}Text`),
-    href: link.href,
-    link: t(`console:notice.${link.label}`),
-    langLabel: t('web:lang.label'),
+    lang: escapeHtml(lang),
+    title: escapeHtml(t(NOTICE_TEXTS[kind].title)),
+    text: escapeHtml(t(NOTICE_TEXTS[kind].text)),
+    onwards,
+    langLabel: escapeHtml(t('web:lang.label')),
   };
-  return template.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => escapeHtml(values[name] ?? ''));
+  return template.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => values[name] ?? '');
 }

@@ -32,7 +32,7 @@ export function register(router: Router, ctx: WebContext, signedIn?: (req: Reque
         who = html`<div class="who signed-in"><p id="signed-in-as">${t('web:console.signedInAs', { name: person.name })}</p>
 <p id="person-roles" class="hint"></p>
 ${mayOwnContent(person, ctx.identity.isAdmin(person.id)) ? html`<p><a id="content-link" href="${WEB_PATHS.content}?lang=${lang}">${t('contentConsole:link')}</a></p>` : ''}
-<form method="post" action="${WEB_PATHS.auth}${AUTH.logout}"><button type="submit" data-i18n="console.signOut">${t('web:console.signOut')}</button></form></div>`;
+<form method="post" action="${WEB_PATHS.auth}${AUTH.logout}"><input type="hidden" name="lang" value="${lang}" data-page-lang><button type="submit" data-i18n="console.signOut">${t('web:console.signOut')}</button></form></div>`;
         note = html`<p class="demo-note" data-i18n="console.signInNote">${t('web:console.signInNote')}</p>`;
       } else {
         who = html`<div class="who"><label for="person" data-i18n="person.label">${t('web:person.label')}</label>
