@@ -6,7 +6,7 @@
  * nothing changes.
  */
 import { ACTION } from '../../../src/adapters/slack/ids';
-import { blockAction, slashCommand, stateOf, viewSubmission } from './slackPayloads';
+import { blockAction, eventCallback, imMessage, slashCommand, stateOf, viewSubmission } from './slackPayloads';
 import { draft } from '../../helpers/db';
 import { encodeWithdrawBinding } from '../../../src/core/reports/withdrawal';
 import { blockText, button, buttonIds, SLACK, startSlackHarness, type SlackHarness } from './slackHarness';
@@ -136,6 +136,20 @@ describe('Slack: the reporter withdraws a report', () => {
     const done = await h.fake.waitForResponse('confirm');
     expect(done.body).toMatchObject({ replace_original: true });
     expect(String(done.body.text)).toContain(`Du har återkallat anmälan ${reference}.`);
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('withdrawn');
+  });
+
+  it('asks the same question when the reporter types the command in a DM; its buttons answer it', async () => {
+    const { reference } = await h.bot.reporting.service.submit(draft({ category: 'harassment' }), 'anna.lindqvist', { lang: 'sv' });
+    const mark = h.fake.calls.length;
+    await h.send(eventCallback(imMessage(SLACK.anna, `återkalla ${reference}`)));
+    const post = await h.fake.waitFor('chat.postMessage', (c) => h.fake.calls.indexOf(c) >= mark && c.args.channel === dmTo(SLACK.anna));
+    expect(blockText(post.args.blocks)).toContain(`Vill du verkligen återkalla anmälan ${reference}?`);
+    expect(buttonIds(post.args.blocks)).toEqual([ACTION.withdrawConfirm, ACTION.withdrawCancel]);
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('submitted');
+    const asked = { channel: dmTo(SLACK.anna), ts: post.result!.ts as string, blocks: post.args.blocks };
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdrawConfirm, value: button(post.args.blocks, ACTION.withdrawConfirm).value }, { message: asked, responseUrl: h.fake.responseUrl('typed-confirm') }));
+    expect(String((await h.fake.waitForResponse('typed-confirm')).body.text)).toContain(`Du har återkallat anmälan ${reference}.`);
     expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('withdrawn');
   });
 

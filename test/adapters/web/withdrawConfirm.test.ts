@@ -62,7 +62,7 @@ describe('withdrawing a report in the web chat', () => {
     expect(told.length).toBeGreaterThan(0);
 
     // The confirm again (a second tab, a double click) and the old Withdraw: the outdated-click explanation, nothing more.
-    for (const body of [{ action: 'report.withdraw_confirm', reporter: 'anna.lindqvist' }, { action: 'report.withdraw' }]) {
+    for (const body of [{ action: 'report.withdraw_confirm', reporter: 'anna.lindqvist' }, { action: 'report.withdraw' }] as Record<string, string>[]) {
       const late = await act(anna, body);
       expect(late.status).toBe(409);
       expect(late.body.outdated).toBe(true);
