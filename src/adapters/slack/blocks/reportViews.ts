@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView } from '../slackTypes';
+import { evidenceItems } from '../../../core/reports/evidenceItems';
 import { formatLocalDateTime } from '../../../core/clock';
 import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
@@ -93,8 +94,7 @@ export function detailsView(view: ReportView, lang: UiLang, timeZone: string, re
   if (report.content) {
     blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(t('notifications:section.description'))}*`) });
     blocks.push(...textBlocks(report.content.description));
-    const { links, quotes, files } = report.content.evidence;
-    const evidence = [...links.map((l) => `• ${escapeMrkdwn(l)}`), ...quotes.map((q) => quoteMrkdwn(q)), ...files.map((f) => `• ${escapeMrkdwn(f)}`)];
+    const evidence = evidenceItems(report.content.evidence).map((item) => (item.kind === 'quote' ? quoteMrkdwn(item.text) : `• ${escapeMrkdwn(item.text)}`));
     if (evidence.length > 0) {
       blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(t('notifications:section.evidence'))}*\n${evidence.join('\n')}`) });
     }

@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { evidenceLines } from '../../../core/reports/evidenceItems';
 import { formatLocalDateTime } from '../../../core/clock';
 import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
@@ -38,8 +39,7 @@ export function detailsCard(view: ReportView, lang: UiLang, timeZone: string, qu
   if (report.immediateDanger) body.push(textBlock(t('notifications:section.immediateDanger'), { weight: 'bolder', color: 'attention' }));
   if (report.content) {
     body.push(textBlock(t('notifications:section.description'), { weight: 'bolder', spacing: 'medium' }), ...plainTextLines(report.content.description));
-    const { links, quotes, files } = report.content.evidence;
-    const evidence = [...links, ...quotes.map((q) => `“${q}”`), ...files];
+    const evidence = evidenceLines(report.content.evidence);
     if (evidence.length > 0) body.push(textBlock(t('notifications:section.evidence'), { weight: 'bolder', spacing: 'medium' }), ...plainTextLines(evidence.join('\n')));
   } else {
     body.push(textBlock(t('slack:details.purged'), { subtle: true }));

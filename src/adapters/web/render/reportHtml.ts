@@ -1,4 +1,5 @@
 import { formatLocalDateTime } from '../../../core/clock';
+import { evidenceLines } from '../../../core/reports/evidenceItems';
 import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
 import type { ReportSummary, TimelineEntry } from '../../../core/reports/records';
@@ -71,7 +72,7 @@ export function reportDetailHtml(
       ),
     ],
   ];
-  const evidence = r.content ? [...r.content.evidence.links, ...r.content.evidence.quotes, ...r.content.evidence.files] : [];
+  const evidence = r.content ? evidenceLines(r.content.evidence) : [];
   return html`<dl class="facts">${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
 ${r.content ? html`<h4>${t('web:report.description')}</h4>${paragraphs(r.content.description)}` : ''}
 ${evidence.length > 0 ? html`<h4>${t('web:report.evidence')}</h4><ul>${evidence.map((e) => html`<li>${e}</li>`)}</ul>` : ''}
