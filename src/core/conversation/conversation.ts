@@ -13,7 +13,7 @@ import type { RoutingTable } from '../reports/routingTable';
 import type { ReportService } from '../reports/service';
 import { isReportCommand } from './reportCommand';
 import { parseReportOfferChoice } from './reportOffer';
-import { withdrawCommand, withdrawOptions } from './withdrawCommand';
+import { withdrawCommand, withdrawOptionOf, withdrawOptions } from './withdrawCommand';
 import { matchOption, toChoices } from '../reports/dialog/answers';
 import { formatReference } from '../reports/reference';
 import { WITHDRAW_ACTION, Withdrawal, withdrawQuestion, type WithdrawBinding, type WithdrawOutcome } from '../reports/withdrawal';
@@ -138,7 +138,8 @@ export class Conversation {
     if (outcome.kind !== 'question') return [withdrawReply(outcome)];
     const { question } = outcome;
     await reporting.sessions.save(message.conversationId, { lang: question.lang, withdrawal: question.binding });
-    return [{ type: 'dialog', lang: question.lang, reply: { kind: 'prompt', text: question.text, choices: toChoices(withdrawOptions(question)) } }];
+    // A confirmation before a change, as the report's summary is: doors offer no form beside it.
+    return [{ type: 'dialog', lang: question.lang, reply: { kind: 'preview', text: question.text, choices: toChoices(withdrawOptions(question)) } }];
   }
 
   /**
@@ -149,10 +150,10 @@ export class Conversation {
     const reporting = this.deps.reporting!;
     const question = withdrawQuestion(binding, lang);
     const options = withdrawOptions(question);
-    const picked = message.choice !== undefined ? options.find((o) => o.id === message.choice) : matchOption(message.text ?? '', options);
+    const picked = message.choice !== undefined ? withdrawOptionOf(message.choice, options) : matchOption(message.text ?? '', options);
     if (!picked) {
       const t = translator(lang);
-      return [{ type: 'dialog', lang, reply: { kind: 'prompt', text: `${t('withdrawConfirm:textHint')}\n${question.text}`, choices: toChoices(options) } }];
+      return [{ type: 'dialog', lang, reply: { kind: 'preview', text: `${t('withdrawConfirm:textHint')}\n${question.text}`, choices: toChoices(options) } }];
     }
     await reporting.sessions.clear(message.conversationId);
     const withdrawal = new Withdrawal(reporting);
@@ -199,7 +200,7 @@ export class Conversation {
 function withdrawReply(outcome: WithdrawOutcome): ConversationReply {
   switch (outcome.kind) {
     case 'question':
-      return { type: 'dialog', lang: outcome.question.lang, reply: { kind: 'prompt', text: outcome.question.text } };
+      return { type: 'dialog', lang: outcome.question.lang, reply: { kind: 'preview', text: outcome.question.text } };
     case 'withdrawn':
       return { type: 'dialog', lang: outcome.lang, reply: { kind: 'done', text: outcome.text } };
     case 'cancelled':

@@ -2,6 +2,7 @@ import { getI18n } from '../i18n';
 import { UI_LANGS } from '../language/lang';
 import { splitWords } from '../language/words';
 import { CANCEL_WORDS, NO_WORDS, YES_WORDS, type Option } from '../reports/dialog/answers';
+import { CHOICE } from '../reports/dialog/steps';
 import { parseReference } from '../reports/reference';
 import type { WithdrawQuestion } from '../reports/withdrawal';
 
@@ -30,11 +31,18 @@ export function withdrawCommand(text: string): { reference?: string } | undefine
 
 /**
  * The typed question's two answers, as the dialog understands yes and no: [Withdraw] also by its number or the
- * dialog's yes words, [Cancel] also by the no words and the dialog's cancel words.
+ * dialog's yes words, [Cancel] also by the no words and the dialog's cancel words. Cancel is the dialog's own
+ * cancel choice (CHOICE.cancel), so a door's Cancel, which ends any dialog, ends this question too and is not
+ * offered twice.
  */
 export function withdrawOptions(question: Pick<WithdrawQuestion, 'confirm' | 'cancel'>): Option[] {
   return [
     { id: question.confirm.action, label: question.confirm.label, aliases: YES_WORDS },
-    { id: question.cancel.action, label: question.cancel.label, aliases: [...NO_WORDS, ...CANCEL_WORDS] },
+    { id: CHOICE.cancel, label: question.cancel.label, aliases: [question.cancel.action, ...NO_WORDS, ...CANCEL_WORDS] },
   ];
+}
+
+/** The option a button's choice id picks (its id, or an alias such as the cancel action's id). */
+export function withdrawOptionOf(choice: string, options: readonly Option[]): Option | undefined {
+  return options.find((o) => o.id === choice || (o.aliases ?? []).includes(choice));
 }

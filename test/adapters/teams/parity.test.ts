@@ -330,4 +330,19 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     expect(activityText(lastTo(t, USERS.anna).body)).toMatch(new RegExp(`^Tämä ei ole enää mahdollista\\. ${harassment.reference}: Käsitelty`));
     expect((await t.bot.reporting.store.getReport(harassment.reference))?.status).toBe('resolved');
   });
+
+  it('asks the same question when the reporter types the command; the question card’s buttons answer it', async () => {
+    const { mikko } = USERS;
+    const { reference } = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), mikko.directoryId);
+    await send(t, personalMessage(t.serviceUrl, mikko, `peru ${reference}`));
+    const question = lastTo(t, mikko);
+    expect(activityText(question.body)).toContain(`Haluatko varmasti perua ilmoituksen ${reference}?`);
+    // The question's own two buttons: no second Cancel, no "use the form".
+    expect(cardButtons(question.body).map((b) => b.data.choice)).toEqual(['report.withdraw_confirm', 'cancel']);
+    expect((await t.bot.reporting.store.getReport(reference))?.status).toBe('submitted');
+    const confirm = cardButtons(question.body).find((b) => b.data.choice === 'report.withdraw_confirm')!;
+    await send(t, cardSubmit(t.serviceUrl, mikko, confirm.data, question.newId));
+    expect(activityText(lastTo(t, mikko).body)).toContain(reference);
+    expect((await t.bot.reporting.store.getReport(reference))?.status).toBe('withdrawn');
+  });
 });

@@ -64,7 +64,7 @@ describe('typed withdraw', () => {
     expect(asked.text).toBe(`Vill du verkligen återkalla anmälan ${reference}? Mottagarna får veta att den återkallats.`);
     expect(asked.choices).toEqual([
       { id: 'report.withdraw_confirm', label: 'Återkalla' },
-      { id: 'report.withdraw_cancel', label: 'Avbryt' },
+      { id: 'cancel', label: 'Avbryt' },
     ]);
     // Something else than yes or no: asked again, with how to answer.
     expect(only(await say('kanske')).text).toBe(`Svara ”ja” för att återkalla eller ”nej” för att avbryta.\n${asked.text}`);
@@ -97,7 +97,7 @@ describe('typed withdraw', () => {
     const { reference } = await r.service.submit(draft({ category: 'harassment' }), DEMO.anna, { lang: 'fi' });
     const asked = only(await conversation.handle({ conversationId: id, personId: DEMO.anna, text: `withdraw ${reference}` }));
     expect(asked.text).toContain('Haluatko varmasti perua ilmoituksen');
-    const cancelled = only(await conversation.handle({ conversationId: id, personId: DEMO.anna, choice: 'report.withdraw_cancel' }));
+    const cancelled = only(await conversation.handle({ conversationId: id, personId: DEMO.anna, choice: 'cancel' }));
     expect(cancelled.text).toBe(`Ilmoitusta ${reference} ei peruttu. Mitään ei muutettu.`);
     // A confirm button of a question already answered belongs to nothing now: nothing is withdrawn.
     await conversation.handle({ conversationId: id, personId: DEMO.anna, choice: 'report.withdraw_confirm' });
