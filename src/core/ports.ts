@@ -283,6 +283,8 @@ export interface DeliveryReceipt {
   door: Platform;
   /** For a team post: the team's channel it went to. */
   channel?: ChannelRef;
+  /** For a team post: the door showed it to each of the team's people (no channel of the team got it). */
+  shownToTeam?: boolean;
 }
 
 /**

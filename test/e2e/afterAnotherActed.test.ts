@@ -79,7 +79,7 @@ describeInBrowser('the web chat after another person acted', () => {
     await karin.locator(`#report-${reference} .timeline`).waitFor();
     const trail = await karin.locator(`#report-${reference} .timeline`).innerText();
     expect(trail).toMatch(/Meddelande levererat: Ny anmälan till Karin Nyström \(chef\) via webbchatten/);
-    expect(trail).toMatch(/Meddelande levererat: Ny anmälan till informationsförvaltningen \(gemensam kanal\) via webbchatten/);
+    expect(trail).toMatch(/Meddelande levererat: Ny anmälan till informationsförvaltningen \(var och en i teamet\) via webbchatten/);
     await karin.screenshot({ path: path.join(ARTIFACTS, 'manager-after-it-security-resolved.png'), fullPage: true });
     await timo.screenshot({ path: path.join(ARTIFACTS, 'it-security-after-colleague-resolved.png'), fullPage: true });
 

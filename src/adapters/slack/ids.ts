@@ -1,4 +1,5 @@
 import { MESSAGE_ACTIONS } from '../../core/delivery/messageKinds';
+import { WITHDRAW_ACTION } from '../../core/reports/withdrawal';
 
 /**
  * Every id Slack sends back to the adapter, declared once. The manifest (manifests/slack/manifest.json) names
@@ -28,8 +29,11 @@ export const ACTION = {
   resolve: 'report.resolve',
   /** Opens the full report for those allowed to see it (value = reference). */
   details: 'report.details',
-  /** The reporter withdraws their open report (value = reference). */
-  withdraw: 'report.withdraw',
+  /** The reporter asks to withdraw their open report (value = reference): the confirmation is shown. */
+  withdraw: WITHDRAW_ACTION.ask,
+  /** The confirmation's answers (value = encodeWithdrawBinding: the report and the reporter it was asked of). */
+  withdrawConfirm: WITHDRAW_ACTION.confirm,
+  withdrawCancel: WITHDRAW_ACTION.cancel,
   /** Verdicts on an answer (value = FeedbackToken JSON). */
   helpful: 'answer.helpful',
   notHelpful: 'answer.not_helpful',

@@ -43,7 +43,8 @@ export class WebNotifier implements Notifier {
       hub.publish(people, WEB_EVENTS.inbox, { key: messageKey(message), reload: true });
     }
     if (message.report) hub.publish(people, WEB_EVENTS.reports, {});
-    return { door: 'web' };
+    // A team post is shown to each of IT security's people here, not posted in the team's (Slack/Teams) channel.
+    return message.to.kind === 'channel' ? { door: 'web', shownToTeam: true } : { door: 'web' };
   }
 
   /**

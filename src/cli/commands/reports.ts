@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { evidenceLines } from '../../core/reports/evidenceItems';
 import os from 'node:os';
 import type { TFunction } from 'i18next';
 import { loadConfig, configProblemText, isConfigError, type Config } from '../../config';
@@ -199,8 +200,7 @@ export function renderView(view: ReportView, config: Config, t: TFunction): stri
   }
   if (report.content) {
     lines.push('', `${t('notifications:section.description')}:`, report.content.description);
-    const { links, quotes, files } = report.content.evidence;
-    const evidence = [...links, ...quotes.map((q) => `“${q}”`), ...files];
+    const evidence = evidenceLines(report.content.evidence);
     if (evidence.length > 0) lines.push('', `${t('notifications:section.evidence')}:`, ...evidence.map((e) => `  - ${e}`));
   } else {
     lines.push('', t('admin:reports.contentPurged', { date: when(report.purgedAt) }));

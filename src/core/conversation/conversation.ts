@@ -13,12 +13,16 @@ import type { RoutingTable } from '../reports/routingTable';
 import type { ReportService } from '../reports/service';
 import { isReportCommand } from './reportCommand';
 import { parseReportOfferChoice } from './reportOffer';
+import { withdrawCommand, withdrawOptionOf, withdrawOptions } from './withdrawCommand';
+import { matchOption, toChoices } from '../reports/dialog/answers';
+import { formatReference } from '../reports/reference';
+import { WITHDRAW_ACTION, Withdrawal, withdrawQuestion, type WithdrawBinding, type WithdrawOutcome } from '../reports/withdrawal';
 
-/** An unfinished report dialog of one conversation, with the language it is held in. */
-export interface ConversationSession {
-  lang: UiLang;
-  dialog: DialogState;
-}
+/**
+ * What a conversation is in the middle of, with the language it is held in: an unfinished report dialog, or a
+ * typed withdraw waiting for its yes or no (the report and the reporter it was asked of).
+ */
+export type ConversationSession = { lang: UiLang; dialog: DialogState; withdrawal?: undefined } | { lang: UiLang; withdrawal: WithdrawBinding; dialog?: undefined };
 
 /** What a person sent, already translated from the platform by an adapter. */
 export interface IncomingMessage {
@@ -79,7 +83,8 @@ export class Conversation {
     if (!reporting) return this.answer(message);
     return reporting.sessions.exclusive(message.conversationId, async () => {
       const session = await reporting.sessions.load(message.conversationId);
-      if (session) return this.continueDialog(message, session);
+      if (session?.withdrawal) return this.answerWithdrawal(message, session.lang, session.withdrawal);
+      if (session?.dialog) return this.continueDialog(message, session.lang, session.dialog);
       const text = message.text ?? '';
       const detected = this.deps.answerer.detector.detect(text, message.localeHint).lang;
       // "Make a report" pressed under an answer that offered it.
@@ -92,6 +97,8 @@ export class Conversation {
         return [dialogEnded(own?.lang ?? message.localeHint ?? detected)];
       }
       if (isReportCommand(text)) return this.startDialog(message, detected, undefined, []);
+      const withdraw = withdrawCommand(text);
+      if (withdraw) return this.askWithdrawal(message, detected, withdraw.reference);
       const replies = this.answer(message);
       const first = replies[0];
       if (first?.type === 'answer' && first.answer.intent.startsWith('report:')) {
@@ -113,9 +120,45 @@ export class Conversation {
     return [...before, ...(await this.runStep(message, lang, undefined, { type: 'start', ...(category ? { category } : {}), ...(told ? { told } : {}) }))];
   }
 
-  private async continueDialog(message: IncomingMessage, session: ConversationSession) {
+  private async continueDialog(message: IncomingMessage, lang: UiLang, dialog: DialogState) {
     const event: DialogEvent = message.choice !== undefined ? { type: 'choice', id: message.choice } : { type: 'text', text: message.text ?? '' };
-    return this.runStep(message, session.lang, session.dialog, event);
+    return this.runStep(message, lang, dialog, event);
+  }
+
+  /**
+   * A typed withdraw ("återkalla SOME-2026-0042"): the same question as the doors' Withdraw button, with its
+   * two answers as choices; the conversation then waits for yes or no. Nothing changes yet.
+   */
+  private async askWithdrawal(message: IncomingMessage, lang: UiLang, reference: string | undefined): Promise<ConversationReply[]> {
+    const reporting = this.deps.reporting!;
+    if (!reference) {
+      return [{ type: 'dialog', lang, reply: { kind: 'info', text: translator(lang)('withdrawConfirm:needReference', { example: formatReference(Number(todayIn(this.deps.timeZone, this.deps.clock.now()).slice(0, 4)), 42) }) } }];
+    }
+    const outcome = await new Withdrawal(reporting).ask(reference, message.personId);
+    if (outcome.kind !== 'question') return [withdrawReply(outcome)];
+    const { question } = outcome;
+    await reporting.sessions.save(message.conversationId, { lang: question.lang, withdrawal: question.binding });
+    // A confirmation before a change, as the report's summary is: doors offer no form beside it.
+    return [{ type: 'dialog', lang: question.lang, reply: { kind: 'preview', text: question.text, choices: toChoices(withdrawOptions(question)) } }];
+  }
+
+  /**
+   * The answer to a typed withdraw's question: yes (or the confirm button) withdraws, no (or cancel) changes
+   * nothing and says so; anything else asks again, saying how to answer.
+   */
+  private async answerWithdrawal(message: IncomingMessage, lang: UiLang, binding: WithdrawBinding): Promise<ConversationReply[]> {
+    const reporting = this.deps.reporting!;
+    const question = withdrawQuestion(binding, lang);
+    const options = withdrawOptions(question);
+    const picked = message.choice !== undefined ? withdrawOptionOf(message.choice, options) : matchOption(message.text ?? '', options);
+    if (!picked) {
+      const t = translator(lang);
+      return [{ type: 'dialog', lang, reply: { kind: 'preview', text: `${t('withdrawConfirm:textHint')}\n${question.text}`, choices: toChoices(options) } }];
+    }
+    await reporting.sessions.clear(message.conversationId);
+    const withdrawal = new Withdrawal(reporting);
+    const outcome = picked.id === WITHDRAW_ACTION.confirm ? await withdrawal.confirm(binding, message.personId) : await withdrawal.cancel(binding.reference, message.personId);
+    return [withdrawReply(outcome)];
   }
 
   private async runStep(message: IncomingMessage, lang: UiLang, state: DialogState | undefined, event: DialogEvent): Promise<ConversationReply[]> {
@@ -150,6 +193,20 @@ export class Conversation {
     }
     await reporting.sessions.save(message.conversationId, next.state ? { lang, dialog: next.state } : undefined);
     return replies;
+  }
+}
+
+/** What a withdraw step led to, as a dialog reply (a withdrawal is `done`: doors deliver its news at once). */
+function withdrawReply(outcome: WithdrawOutcome): ConversationReply {
+  switch (outcome.kind) {
+    case 'question':
+      return { type: 'dialog', lang: outcome.question.lang, reply: { kind: 'preview', text: outcome.question.text } };
+    case 'withdrawn':
+      return { type: 'dialog', lang: outcome.lang, reply: { kind: 'done', text: outcome.text } };
+    case 'cancelled':
+      return { type: 'dialog', lang: outcome.lang, reply: { kind: 'info', text: outcome.text } };
+    case 'refused':
+      return { type: 'dialog', lang: outcome.lang, reply: { kind: 'error', text: outcome.text } };
   }
 }
 

@@ -37,7 +37,7 @@ export class PlatformNotifier implements Notifier {
    * reaches, doors in preference order. A door that answers "this recipient cannot be reached here"
    * (DeliveryError.recipientUnreachable) hands the message to the next door that reaches them; the last one's
    * error goes to the relay (a permanent one dead-letters the message to IT security). The receipt names the
-   * door that delivered, and the channel for a team post.
+   * door that delivered, and for a team post the channel it went to, or that the door showed it to the team.
    */
   async deliver(message: OutboundMessage): Promise<DeliveryReceipt> {
     const routes = this.routes(message);
@@ -47,8 +47,10 @@ export class PlatformNotifier implements Notifier {
     }
     for (const [index, { channel, target }] of routes.entries()) {
       try {
-        await channel.notifier.deliver(target === message.to ? message : { ...message, to: target });
-        return { door: channel.platform, ...(target.kind === 'channel' ? { channel: target.channel } : {}) };
+        const receipt = await channel.notifier.deliver(target === message.to ? message : { ...message, to: target });
+        if (target.kind !== 'channel') return { door: channel.platform };
+        // A door without the team's channel (the web chat) shows the post to the team's people: no channel got it.
+        return receipt?.shownToTeam ? { door: channel.platform, shownToTeam: true } : { door: channel.platform, channel: target.channel };
       } catch (err) {
         if (index < routes.length - 1 && isDeliveryError(err) && err.recipientUnreachable) continue;
         throw err;

@@ -4,7 +4,7 @@ import type { UiLang } from '../language/lang';
 import type { Logger } from '../logger';
 import { errorFields, silentLogger, type LogFields } from '../logger';
 import { actorString, SYSTEM_ACTOR } from '../reports/actor';
-import { addresseeKey, type Addressee, type NewOutboxRow, type OutboxRow } from '../reports/records';
+import { addresseeKey, teamKey, type Addressee, type NewOutboxRow, type OutboxRow } from '../reports/records';
 import { messageKey } from '../reports/outbox';
 import { itSecurityAddressees } from '../reports/itSecurityAudience';
 import { copyRowOf } from '../reports/alertRefresh';
@@ -273,7 +273,7 @@ export class Relay {
       if (pace) await this.queues.turn(pace.key, pace.intervalMs);
       const receipt = await withTimeout(notifier.deliver(message), settings.deliveryTimeoutMs);
       door = receipt ? receipt.door : undefined;
-      deliveredTo = receipt?.channel ? `channel:${receipt.channel.platform}:${receipt.channel.id}` : undefined;
+      deliveredTo = receipt?.channel ? `channel:${receipt.channel.platform}:${receipt.channel.id}` : receipt?.shownToTeam ? teamKey(row.addressee.role) : undefined;
     } catch (err) {
       const failure = failureOf(err);
       if (failure.permanent || row.attempts >= settings.maxAttempts) {

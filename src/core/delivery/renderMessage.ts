@@ -1,4 +1,5 @@
 import type { Directory, MessageReport, OutboundMessage, Person } from '../ports';
+import { evidenceLines } from '../reports/evidenceItems';
 import { copyLangOf } from './copyLang';
 import type { UiLang } from '../language/lang';
 import type { TFunction } from 'i18next';
@@ -161,8 +162,7 @@ function reportParagraphs(report: StoredReport, reporter: Person | undefined, t:
   );
   if (report.content) {
     out.push(`${t('notifications:section.description')}:\n${report.content.description}`);
-    const { links, quotes, files } = report.content.evidence;
-    const evidence = [...links.map((l) => `- ${l}`), ...quotes.map((q) => `- “${q}”`), ...files.map((f) => `- ${f}`)];
+    const evidence = evidenceLines(report.content.evidence).map((line) => `- ${line}`);
     if (evidence.length > 0) out.push(`${t('notifications:section.evidence')}:\n${evidence.join('\n')}`);
   }
   if (report.rules.length > 0) {

@@ -28,6 +28,14 @@ export function addresseeKey(addressee: Addressee): string {
 }
 
 /**
+ * The trail's recipient key of a team post that a door showed to each of the team's people itself (the web
+ * chat's inboxes) instead of posting it in one of the team's channels: `team:<role>`.
+ */
+export function teamKey(role: AddresseeRole): string {
+  return `team:${role}`;
+}
+
+/**
  * A recipient of a report. Level 0 = chosen by routing at submission; higher = added by escalation.
  * `addressee` is null after the retention purge (only the role survives).
  */

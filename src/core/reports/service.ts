@@ -31,6 +31,7 @@ import type {
   TimelineEvent,
 } from './records';
 import type { ReceiptRecipient, SubmitReceipt } from './submitReceipt';
+import type { WithdrawBinding } from './withdrawal';
 
 /** How long a submission keeps trying while the store is unavailable (its submission key makes that safe). */
 export const SUBMIT_RETRY_MS = 15_000;
@@ -217,6 +218,52 @@ export class ReportService {
   /** The reporter withdraws an open report; recipients are told, escalation stops. */
   withdraw(reference: string, reporterId: string): Promise<ActionResult> {
     return this.step(reference, reporterId, 'withdraw');
+  }
+
+  /**
+   * The first half of a withdraw (see withdrawal.ts): checks, changing nothing, that `reporterId` may withdraw
+   * the report now. Refused exactly as withdraw() refuses (someone else: AccessDenied, audited; a closed
+   * report: NotAllowedNow). Returns the canonical reference and the language of the reporter's copies.
+   */
+  askWithdraw(referenceText: string, reporterId: string): Promise<{ reference: string; lang: UiLang }> {
+    return this.guarded('report_withdraw_failed', async () => {
+      const reference = this.reference(referenceText);
+      const person = await this.person(reporterId);
+      const report = await this.deps.store.getReport(reference);
+      if (!report) throw new ReportError(ReportErrorCode.NotFound, { reference });
+      if (report.reporterId !== person.id) await this.refuseStep(report, person, 'withdraw');
+      if (!canTransition(report.status, 'withdraw')) throw new ReportError(ReportErrorCode.NotAllowedNow, { reference, status: report.status });
+      return { reference, lang: copyLangOf(person, true, report, this.defaultLang) };
+    });
+  }
+
+  /**
+   * The confirmed withdraw: `binding` is the confirm button's payload, usable only by the reporter it names
+   * (anyone else: AccessDenied, audited). A report already closed — by an earlier confirm too — is refused as
+   * NotAllowedNow, so a second confirm never withdraws or notifies twice.
+   */
+  async confirmWithdraw(binding: WithdrawBinding, personId: string): Promise<ActionResult> {
+    if (binding.reporterId !== personId) {
+      return this.guarded('report_withdraw_failed', async () => {
+        const reference = this.reference(binding.reference);
+        const person = await this.person(personId);
+        const report = await this.deps.store.getReport(reference);
+        if (!report) throw new ReportError(ReportErrorCode.NotFound, { reference });
+        return this.refuseStep(report, person, 'withdraw');
+      });
+    }
+    const result = await this.withdraw(binding.reference, personId);
+    if (!result.changed) throw new ReportError(ReportErrorCode.NotAllowedNow, { reference: result.reference, status: result.status });
+    return result;
+  }
+
+  /** Audits a step someone may not take (as the step itself does) and throws AccessDenied. */
+  private async refuseStep(report: StoredReport, person: Person, action: ReportAction): Promise<never> {
+    const { reference } = report;
+    const details = { action, ...(isSubject(report, person) ? { reason: 'subject' } : {}) };
+    await this.deps.store.appendTimeline({ reference, at: this.deps.clock.now(), actor: actorString(personActor(person.id)), event: 'action_refused', details });
+    this.logger.warn('report_action_refused', { reference, action, code: ReportErrorCode.AccessDenied });
+    throw new ReportError(ReportErrorCode.AccessDenied, { reference });
   }
 
   /**

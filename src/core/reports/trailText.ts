@@ -3,9 +3,10 @@ import type { TimelineEntry } from './records';
 
 /**
  * What a delivery entry of the timeline says in words: which message went to whom through which door —
- * "Ny anmälan till Karin Nyström (chef) via Slack"; a team post delivered in the web chat is named as the
- * team ("informationsförvaltningen (gemensam kanal) via webbchatten"). Undefined for other entries.
- * `nameOf` gives a directory person's name.
+ * "Ny anmälan till Karin Nyström (chef) via Slack"; a team post in the team's channel is named as the team
+ * ("informationsförvaltningen (gemensam kanal) via Slack"), and one the web chat showed to each of the team's
+ * people (`to=team:<role>`) says so ("informationsförvaltningen (var och en i teamet) via webbchatten").
+ * Undefined for other entries. `nameOf` gives a directory person's name.
  */
 export function deliveryText(entry: Pick<TimelineEntry, 'event' | 'details'>, t: TFunction, nameOf: (personId: string) => string | undefined): string | undefined {
   if (entry.event !== 'notified' && entry.event !== 'delivery_failed') return undefined;
@@ -17,6 +18,8 @@ export function deliveryText(entry: Pick<TimelineEntry, 'event' | 'details'>, t:
     recipient = `${nameOf(id) ?? id} (${roleLabel})`;
   } else if (recipient.startsWith('channel:')) {
     recipient = `${roleLabel} (${t('notifications:teamPost')})`;
+  } else if (recipient.startsWith('team:')) {
+    recipient = `${roleLabel} (${t('deliveryTrail:teamShown')})`;
   }
   const vars = { kind: typeof kind === 'string' ? t(`notifications:kind.${kind}`) : '', to: recipient };
   if (entry.event === 'delivery_failed') return t('notifications:trail.failed', vars);

@@ -1,12 +1,14 @@
 /**
  * Withdraw on Slack through the real Bolt stack and the fake Slack Web API: the reporter's receipt and their
- * report's details carry "Withdraw the report"; the service's withdraw (the web chat's call) closes the
- * report, every alert copy loses its steps in place, and an outdated or someone else's click gets the
- * translated explanation while nothing changes.
+ * report's details carry "Withdraw the report", which asks first ([Återkalla] [Avbryt]); only the confirm
+ * withdraws (the web chat's service call): the report closes, every alert copy loses its steps in place.
+ * Cancel changes nothing; an outdated, repeated or someone else's click gets the translated explanation while
+ * nothing changes.
  */
 import { ACTION } from '../../../src/adapters/slack/ids';
-import { blockAction, slashCommand, stateOf, viewSubmission } from './slackPayloads';
+import { blockAction, eventCallback, imMessage, slashCommand, stateOf, viewSubmission } from './slackPayloads';
 import { draft } from '../../helpers/db';
+import { encodeWithdrawBinding } from '../../../src/core/reports/withdrawal';
 import { blockText, button, buttonIds, SLACK, startSlackHarness, type SlackHarness } from './slackHarness';
 
 const HARASSMENT = {
@@ -49,11 +51,14 @@ describe('Slack: the reporter withdraws a report', () => {
     const alert = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === dmTo(SLACK.karin) && blockText(c.args.blocks).includes(reference));
     expect(buttonIds(alert.args.blocks)).not.toContain(ACTION.withdraw);
 
-    // Karin is not the reporter: a forged Withdraw is refused, privately, and nothing changes.
+    // Karin is not the reporter: a forged Withdraw, and a forged confirm naming Anna, are refused privately; nothing changes.
     await h.send(blockAction(SLACK.karin, { actionId: ACTION.withdraw, value: reference }, { message: { channel: dmTo(SLACK.karin), ts: alert.result!.ts as string }, responseUrl: h.fake.responseUrl('karin-withdraw') }));
     const refused = await h.fake.waitForResponse('karin-withdraw');
     expect(refused.body.response_type).toBe('ephemeral');
     expect(String(refused.body.text)).toContain(reference);
+    const annasBinding = encodeWithdrawBinding({ reference, reporterId: 'anna.lindqvist' });
+    await h.send(blockAction(SLACK.karin, { actionId: ACTION.withdrawConfirm, value: annasBinding }, { message: { channel: dmTo(SLACK.karin), ts: alert.result!.ts as string }, responseUrl: h.fake.responseUrl('karin-confirm') }));
+    expect(String((await h.fake.waitForResponse('karin-confirm')).body.text)).toContain(reference);
     expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('submitted');
 
     // Anna opens the details from her receipt: the modal offers Withdraw.
@@ -62,11 +67,29 @@ describe('Slack: the reporter withdraws a report', () => {
     await h.send(blockAction(SLACK.anna, { actionId: ACTION.details, value: reference }, { message: receiptMessage, responseUrl: h.fake.responseUrl('anna-details') }));
     const details = await h.fake.waitFor('views.open', (c) => h.fake.calls.indexOf(c) >= mark);
     expect(buttonIds(details.args.view.blocks)).toEqual([ACTION.withdraw]);
-
-    // Withdraw in the modal: the report closes, the modal is redrawn without the button, Karin's alert loses its steps.
-    mark = h.fake.calls.length;
     const view = { ...details.args.view, id: details.result!.view.id, type: 'modal' };
+
+    // Withdraw in the modal asks first, in the button's place; nothing changes yet.
+    mark = h.fake.calls.length;
     await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdraw, value: reference }, { view }));
+    const asking = await h.fake.waitFor('views.update', (c) => h.fake.calls.indexOf(c) >= mark);
+    expect(asking.args.view_id).toBe(view.id);
+    expect(blockText(asking.args.view.blocks)).toContain(`Vill du verkligen återkalla anmälan ${reference}? Mottagarna får veta att den återkallats.`);
+    expect(buttonIds(asking.args.view.blocks)).toEqual([ACTION.withdrawConfirm, ACTION.withdrawCancel]);
+    expect(button(asking.args.view.blocks, ACTION.withdrawConfirm).value).toBe(annasBinding);
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('submitted');
+
+    // Cancel: the modal says nothing changed and offers Withdraw again.
+    mark = h.fake.calls.length;
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdrawCancel, value: annasBinding }, { view }));
+    const cancelled = await h.fake.waitFor('views.update', (c) => h.fake.calls.indexOf(c) >= mark);
+    expect(blockText(cancelled.args.view.blocks)).toContain(`Anmälan ${reference} är inte återkallad. Inget har ändrats.`);
+    expect(buttonIds(cancelled.args.view.blocks)).toEqual([ACTION.withdraw]);
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('submitted');
+
+    // Confirm: the report closes, the modal is redrawn without buttons, Karin's alert loses its steps.
+    mark = h.fake.calls.length;
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdrawConfirm, value: annasBinding }, { view }));
     expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('withdrawn');
     const redrawn = await h.fake.waitFor('views.update', (c) => h.fake.calls.indexOf(c) >= mark);
     expect(redrawn.args.view_id).toBe(view.id);
@@ -76,14 +99,58 @@ describe('Slack: the reporter withdraws a report', () => {
     expect(buttonIds(update.args.blocks)).toEqual([ACTION.details]);
     const told = await h.fake.waitFor('chat.postMessage', (c) => h.fake.calls.indexOf(c) >= mark && c.args.channel === dmTo(SLACK.karin));
     expect(blockText(told.args.blocks)).toContain(reference);
+    const toldKarin = () => h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === dmTo(SLACK.karin) && blockText(c.args.blocks).includes(reference)).length;
+    const toldBefore = toldKarin();
 
-    // The receipt's Withdraw again: the translated current state, nothing more.
+    // The receipt's Withdraw again, and the confirm once more: the outdated-click explanation, nothing more.
     await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdraw, value: reference }, { message: receiptMessage, responseUrl: h.fake.responseUrl('anna-again') }));
     const again = await h.fake.waitForResponse('anna-again');
-    expect(String(again.body.text)).toContain(`${reference}: Återkallad`);
+    expect(String(again.body.text)).toMatch(new RegExp(`^Det går inte längre\\. ${reference}: Återkallad`));
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdrawConfirm, value: annasBinding }, { message: { channel: dmTo(SLACK.anna), ts: '1700000000.000200', ephemeral: true }, responseUrl: h.fake.responseUrl('anna-confirm-again') }));
+    const confirmAgain = await h.fake.waitForResponse('anna-confirm-again');
+    expect(String(confirmAgain.body.text)).toMatch(new RegExp(`^Det går inte längre\\. ${reference}: Återkallad`));
+    await h.bot.deliverDue();
     const timeline = await h.bot.reporting.store.timeline(reference);
     expect(timeline.filter((e) => e.event === 'withdrawn')).toHaveLength(1);
+    expect(toldKarin()).toBe(toldBefore);
     expect(h.logLines.join('\n')).not.toContain('SECRET-WITHDRAW');
+  });
+
+  it('asks under the receipt privately; the answer replaces the question', async () => {
+    const { reference } = await h.bot.reporting.service.submit(draft({ category: 'harassment' }), 'anna.lindqvist', { lang: 'sv' });
+    const receipt = { channel: dmTo(SLACK.anna), ts: '1700000000.000300' };
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdraw, value: reference }, { message: receipt, responseUrl: h.fake.responseUrl('ask') }));
+    const question = await h.fake.waitForResponse('ask');
+    expect(question.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(question.body.text)).toBe(`Vill du verkligen återkalla anmälan ${reference}? Mottagarna får veta att den återkallats.`);
+    expect(buttonIds(question.body.blocks)).toEqual([ACTION.withdrawConfirm, ACTION.withdrawCancel]);
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('submitted');
+    const asked = { channel: dmTo(SLACK.anna), ts: '1700000000.000301', ephemeral: true, blocks: question.body.blocks };
+
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdrawCancel, value: button(question.body.blocks, ACTION.withdrawCancel).value }, { message: asked, responseUrl: h.fake.responseUrl('cancel') }));
+    const cancelled = await h.fake.waitForResponse('cancel');
+    expect(cancelled.body).toMatchObject({ replace_original: true, text: `Anmälan ${reference} är inte återkallad. Inget har ändrats.` });
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('submitted');
+
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdrawConfirm, value: button(question.body.blocks, ACTION.withdrawConfirm).value }, { message: asked, responseUrl: h.fake.responseUrl('confirm') }));
+    const done = await h.fake.waitForResponse('confirm');
+    expect(done.body).toMatchObject({ replace_original: true });
+    expect(String(done.body.text)).toContain(`Du har återkallat anmälan ${reference}.`);
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('withdrawn');
+  });
+
+  it('asks the same question when the reporter types the command in a DM; its buttons answer it', async () => {
+    const { reference } = await h.bot.reporting.service.submit(draft({ category: 'harassment' }), 'anna.lindqvist', { lang: 'sv' });
+    const mark = h.fake.calls.length;
+    await h.send(eventCallback(imMessage(SLACK.anna, `återkalla ${reference}`)));
+    const post = await h.fake.waitFor('chat.postMessage', (c) => h.fake.calls.indexOf(c) >= mark && c.args.channel === dmTo(SLACK.anna));
+    expect(blockText(post.args.blocks)).toContain(`Vill du verkligen återkalla anmälan ${reference}?`);
+    expect(buttonIds(post.args.blocks)).toEqual([ACTION.withdrawConfirm, ACTION.withdrawCancel]);
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('submitted');
+    const asked = { channel: dmTo(SLACK.anna), ts: post.result!.ts as string, blocks: post.args.blocks };
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdrawConfirm, value: button(post.args.blocks, ACTION.withdrawConfirm).value }, { message: asked, responseUrl: h.fake.responseUrl('typed-confirm') }));
+    expect(String((await h.fake.waitForResponse('typed-confirm')).body.text)).toContain(`Du har återkallat anmälan ${reference}.`);
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('withdrawn');
   });
 
   it('explains a click that no longer applies in the language of the person’s copies of the report, not the Slack locale', async () => {
@@ -91,7 +158,7 @@ describe('Slack: the reporter withdraws a report', () => {
     const { reference } = await h.bot.reporting.service.submit(draft({ category: 'harassment' }), 'anna.lindqvist', { lang: 'fi' });
     await h.bot.reporting.service.withdraw(reference, 'anna.lindqvist');
     await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdraw, value: reference }, { message: { channel: dmTo(SLACK.anna), ts: '1700000000.000100' }, responseUrl: h.fake.responseUrl('anna-fi') }));
-    expect(String((await h.fake.waitForResponse('anna-fi')).body.text)).toMatch(new RegExp(`${reference}: Peruttu`));
+    expect(String((await h.fake.waitForResponse('anna-fi')).body.text)).toMatch(new RegExp(`^Tämä ei ole enää mahdollista\\. ${reference}: Peruttu`));
     expect((await h.bot.reporting.store.timeline(reference)).filter((e) => e.event === 'withdrawn')).toHaveLength(1);
   });
 });

@@ -172,33 +172,61 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     expect(timeline.filter((e) => e.event === 'view_refused').map((e) => e.actor)).toEqual(['person:timo.korhonen']);
   });
 
-  it('lets the reporter withdraw from the details card; the card and every alert copy lose their buttons', async () => {
+  it('lets the reporter withdraw from the details card after confirming; cancel changes nothing; the card and every alert copy lose their buttons', async () => {
     const { karin, mikko } = USERS;
     const receipt = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), mikko.directoryId);
+    const reference = receipt.reference;
     await t.bot.deliverDue();
-    const alert = t.connector.to(karin.personalConversation, ['send']).find((c) => activityText(c.body).includes(receipt.reference))!;
+    const alert = t.connector.to(karin.personalConversation, ['send']).find((c) => activityText(c.body).includes(reference))!;
+    const status = async () => (await t.bot.reporting.store.getReport(reference))?.status;
+    const cardNow = () => t.connector.to(mikko.personalConversation, ['update']).filter((c) => c.activityId === card.newId).at(-1)!;
 
-    await send(t, cardSubmit(t.serviceUrl, mikko, { action: 'report.details', reference: receipt.reference }, undefined));
+    await send(t, cardSubmit(t.serviceUrl, mikko, { action: 'report.details', reference }, undefined));
     const card = lastTo(t, mikko);
     expect(actionsOf(card)).toEqual(['report.withdraw']);
-    // Karin may not withdraw Mikko's report.
+    // Karin may not withdraw Mikko's report: neither ask, nor confirm with a forged payload.
     await send(t, cardSubmit(t.serviceUrl, karin, buttonData(card, 'report.withdraw'), undefined));
-    expect((await t.bot.reporting.store.getReport(receipt.reference))?.status).toBe('submitted');
+    await send(t, cardSubmit(t.serviceUrl, karin, { action: 'report.withdraw_confirm', reference, reporter: karin.directoryId }, undefined));
+    await send(t, cardSubmit(t.serviceUrl, karin, { action: 'report.withdraw_confirm', reference, reporter: mikko.directoryId }, undefined));
+    expect(await status()).toBe('submitted');
+    expect((await t.bot.reporting.store.timeline(reference)).filter((e) => e.event === 'action_refused')).toHaveLength(3);
 
+    // Withdraw asks first, on the card in the button's place (Mikko reads Finnish); nothing changes yet.
     await send(t, cardSubmit(t.serviceUrl, mikko, buttonData(card, 'report.withdraw'), card.newId));
-    expect((await t.bot.reporting.store.getReport(receipt.reference))?.status).toBe('withdrawn');
-    const redrawn = t.connector.to(mikko.personalConversation, ['update']).filter((c) => c.activityId === card.newId).at(-1)!;
-    expect(actionsOf(redrawn)).toEqual([]);
-    expect(activityText(redrawn.body)).toContain('Peruttu');
+    expect(await status()).toBe('submitted');
+    const asking = cardNow();
+    expect(actionsOf(asking)).toEqual(['report.withdraw_confirm', 'report.withdraw_cancel']);
+    expect(activityText(asking.body)).toContain(`Haluatko varmasti perua ilmoituksen ${reference}? Vastaanottajille kerrotaan, että se on peruttu.`);
+    expect(buttonData(asking, 'report.withdraw_confirm')).toMatchObject({ reference, reporter: mikko.directoryId, from: 'details' });
+
+    // Cancel: nothing changes and Mikko is told so; the card has its Withdraw back.
+    await send(t, cardSubmit(t.serviceUrl, mikko, buttonData(asking, 'report.withdraw_cancel'), card.newId));
+    expect(await status()).toBe('submitted');
+    expect(actionsOf(cardNow())).toEqual(['report.withdraw']);
+    expect(activityText(lastTo(t, mikko).body)).toBe(`Ilmoitusta ${reference} ei peruttu. Mitään ei muutettu.`);
+
+    // Ask again and confirm: the report is withdrawn, the card and Karin's alert lose their steps.
+    await send(t, cardSubmit(t.serviceUrl, mikko, buttonData(cardNow(), 'report.withdraw'), card.newId));
+    const confirm = buttonData(cardNow(), 'report.withdraw_confirm');
+    await send(t, cardSubmit(t.serviceUrl, mikko, confirm, card.newId));
+    expect(await status()).toBe('withdrawn');
+    expect(actionsOf(cardNow())).toEqual([]);
+    expect(activityText(cardNow().body)).toContain('Peruttu');
     await t.bot.deliverDue();
     const karinCopy = t.connector.to(karin.personalConversation, ['update']).filter((c) => c.activityId === alert.newId).at(-1)!;
     expect(actionsOf(karinCopy)).toEqual(['report.details']);
+    const toldKarin = t.connector.to(karin.personalConversation, ['send']).filter((c) => activityText(c.body).includes(reference)).length;
 
-    // The old button again: the translated state, nothing changes.
+    // The old buttons again (Withdraw, and the confirm clicked twice): the outdated-click explanation, nothing changes.
     t.connector.reset();
     await send(t, cardSubmit(t.serviceUrl, mikko, buttonData(card, 'report.withdraw'), card.newId));
-    expect(activityText(lastTo(t, mikko).body)).toContain(receipt.reference);
-    expect(t.connector.to(mikko.personalConversation, ['update'])).toEqual([]);
+    expect(activityText(lastTo(t, mikko).body)).toMatch(new RegExp(`^Tämä ei ole enää mahdollista\\. ${reference}: Peruttu`));
+    await send(t, cardSubmit(t.serviceUrl, mikko, confirm, undefined));
+    expect(activityText(lastTo(t, mikko).body)).toMatch(new RegExp(`^Tämä ei ole enää mahdollista\\. ${reference}: Peruttu`));
+    await t.bot.deliverDue();
+    expect((await t.bot.reporting.store.timeline(reference)).filter((e) => e.event === 'withdrawn')).toHaveLength(1);
+    expect(t.connector.to(karin.personalConversation, ['send']).filter((c) => activityText(c.body).includes(reference))).toHaveLength(0);
+    expect(toldKarin).toBeGreaterThan(1);
   });
 
   it('"Report this message" opens the form with the message as evidence and submits it through the same dialog', async () => {
@@ -257,12 +285,16 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     await t.bot.deliverDue();
     expect(t.connector.to(karin.personalConversation, ['send']).some((c) => activityText(c.body).includes(made.reference))).toBe(true);
 
-    // Withdraw from under the receipt: the report closes and that card keeps only Details.
+    // Withdraw from under the receipt asks first on that card; confirmed, the report closes and the card keeps only Details.
     expect(buttonData(receiptActions, 'report.withdraw').reference).toBe(made.reference);
     await send(t, cardSubmit(t.serviceUrl, anna, buttonData(receiptActions, 'report.withdraw'), receiptActions.newId));
+    const receiptNow = () => t.connector.to(anna.personalConversation, ['update']).filter((c) => c.activityId === receiptActions.newId).at(-1)!;
+    expect(actionsOf(receiptNow())).toEqual(['report.details', 'report.withdraw_confirm', 'report.withdraw_cancel']);
+    expect(activityText(receiptNow().body)).toContain(`Vill du verkligen återkalla anmälan ${made.reference}? Mottagarna får veta att den återkallats.`);
+    expect((await t.bot.reporting.store.getReport(made.reference))?.status).toBe('submitted');
+    await send(t, cardSubmit(t.serviceUrl, anna, buttonData(receiptNow(), 'report.withdraw_confirm'), receiptActions.newId));
     expect((await t.bot.reporting.store.getReport(made.reference))?.status).toBe('withdrawn');
-    const redrawn = t.connector.to(anna.personalConversation, ['update']).filter((c) => c.activityId === receiptActions.newId).at(-1)!;
-    expect(actionsOf(redrawn)).toEqual(['report.details']);
+    expect(actionsOf(receiptNow())).toEqual(['report.details']);
   });
 
   it('tells a person outside the directory why the message cannot be reported, in their language', async () => {
@@ -293,6 +325,24 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     t.connector.reset();
     await send(t, cardSubmit(t.serviceUrl, USERS.anna, { action: 'report.withdraw', reference: harassment.reference }, undefined));
     expect(activityText(lastTo(t, USERS.anna).body)).toMatch(new RegExp(`${harassment.reference}: Käsitelty`));
+    // The confirm of a question asked before the report was resolved: the same explanation, nothing changes.
+    await send(t, cardSubmit(t.serviceUrl, USERS.anna, { action: 'report.withdraw_confirm', reference: harassment.reference, reporter: USERS.anna.directoryId, from: 'question' }, undefined));
+    expect(activityText(lastTo(t, USERS.anna).body)).toMatch(new RegExp(`^Tämä ei ole enää mahdollista\\. ${harassment.reference}: Käsitelty`));
     expect((await t.bot.reporting.store.getReport(harassment.reference))?.status).toBe('resolved');
+  });
+
+  it('asks the same question when the reporter types the command; the question card’s buttons answer it', async () => {
+    const { mikko } = USERS;
+    const { reference } = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), mikko.directoryId);
+    await send(t, personalMessage(t.serviceUrl, mikko, `peru ${reference}`));
+    const question = lastTo(t, mikko);
+    expect(activityText(question.body)).toContain(`Haluatko varmasti perua ilmoituksen ${reference}?`);
+    // The question's own two buttons: no second Cancel, no "use the form".
+    expect(cardButtons(question.body).map((b) => b.data.choice)).toEqual(['report.withdraw_confirm', 'cancel']);
+    expect((await t.bot.reporting.store.getReport(reference))?.status).toBe('submitted');
+    const confirm = cardButtons(question.body).find((b) => b.data.choice === 'report.withdraw_confirm')!;
+    await send(t, cardSubmit(t.serviceUrl, mikko, confirm.data, question.newId));
+    expect(activityText(lastTo(t, mikko).body)).toContain(reference);
+    expect((await t.bot.reporting.store.getReport(reference))?.status).toBe('withdrawn');
   });
 });

@@ -12,11 +12,14 @@ import { MESSAGE_ACTIONS } from '../../../src/core/delivery/messageKinds';
 import { Escalator } from '../../../src/core/reports/escalation';
 import { deliveryText } from '../../../src/core/reports/trailText';
 import { translator } from '../../../src/core/i18n';
-import type { OutboundMessage } from '../../../src/core/ports';
+import type { Notifier, OutboundMessage } from '../../../src/core/ports';
 
 afterAll(closeSharedPglite);
 
-/** Two doors: "slack" reaches Karin and IT security's Slack channel; "web" reaches every person (and, when asked, every channel). */
+/**
+ * Two doors: "slack" reaches Karin and IT security's Slack channel; "web" reaches every person (and, when asked,
+ * every channel, whose posts it shows to each of the team's people, as the web chat's WebNotifier says).
+ */
 function doors(options: { slack?: boolean; webReachesChannels?: boolean } = {}) {
   const slack = new FakeNotifier();
   const web = new FakeNotifier();
@@ -28,7 +31,13 @@ function doors(options: { slack?: boolean; webReachesChannels?: boolean } = {}) 
       reaches: (to) => (to.kind === 'person' ? to.person.id === DEMO.karin : to.channel.platform === 'slack'),
     });
   }
-  notifier.add({ platform: 'web', notifier: web, reaches: (to) => to.kind === 'person' || options.webReachesChannels === true });
+  const webDoor: Notifier = {
+    async deliver(message) {
+      await web.deliver(message);
+      return message.to.kind === 'channel' ? { door: 'web', shownToTeam: true } : { door: 'web' };
+    },
+  };
+  notifier.add({ platform: 'web', notifier: webDoor, reaches: (to) => to.kind === 'person' || options.webReachesChannels === true });
   return { slack, web, notifier };
 }
 
@@ -205,7 +214,7 @@ describe.each(BACKENDS)('one state, every copy on %s', (backend) => {
     expect(web.ofKind('escalation_alert').find((m) => !m.refresh)?.text).toMatch(/ei ollut kuitattu, kun 2 tuntia oli kulunut/); // Kaisa reads Finnish
   });
 
-  it('records a team post delivered in the web chat as such when Slack is off, and nothing that no door delivered', async () => {
+  it('records a team post the web chat showed to the team as such when Slack is off, and nothing that no door delivered', async () => {
     const off = doors({ slack: false });
     const { reference } = await r.service.submit(draft(), DEMO.anna);
     await r.relay(off.notifier).runOnce();
@@ -220,9 +229,12 @@ describe.each(BACKENDS)('one state, every copy on %s', (backend) => {
     notified = (await r.store.timeline(reference)).filter((e) => e.event === 'notified' && e.details.kind === 'report_alert');
     expect(unordered(notified.map((e) => [e.details.to, e.details.door]))).toEqual(unordered([
       [`person:${DEMO.karin}`, 'web'],
-      ['channel:slack:C0INFOSEC01', 'web'],
+      // The web chat showed the post to each of IT security's people: the Slack channel got nothing.
+      ['team:it_security', 'web'],
     ]));
-    expect(deliveryText(notified.find((e) => e.details.to === 'channel:slack:C0INFOSEC01')!, translator('sv'), () => undefined)).toBe('Ny anmälan till informationsförvaltningen (gemensam kanal) via webbchatten');
+    const shown = notified.find((e) => e.details.to === 'team:it_security')!;
+    expect(deliveryText(shown, translator('sv'), () => undefined)).toBe('Ny anmälan till informationsförvaltningen (var och en i teamet) via webbchatten');
+    expect(deliveryText(shown, translator('fi'), () => undefined)).toBe('Uusi ilmoitus: tietohallinto (jokaiselle tiimissä), kanava: verkkochat');
   });
 
   it('records a person’s views of one report within ten minutes once', async () => {

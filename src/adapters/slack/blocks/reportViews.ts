@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView } from '../slackTypes';
+import { evidenceItems } from '../../../core/reports/evidenceItems';
 import { formatLocalDateTime } from '../../../core/clock';
 import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
@@ -11,6 +12,7 @@ import { escapeMrkdwn, LIMIT, mrkdwn, plain, quoteMrkdwn } from './text';
 import { displayPeriod } from '../../../core/reports/dialog/period';
 import { textBlocks } from './textBlocks';
 import { ruleSourceLine } from '../../../core/reports/ruleSource';
+import { encodeWithdrawBinding, type WithdrawQuestion } from '../../../core/reports/withdrawal';
 
 /**
  * The preview pushed over the report form: the core's preview replies (the 112 message first when someone is
@@ -61,7 +63,16 @@ export function resolveView(reference: string, lang: UiLang): ModalView {
  * The full report for someone allowed to see it (the service checked and audited the view): facts, what
  * happened, evidence, outcome, the rules that routed it, who has it, and when it moved.
  */
-export function detailsView(view: ReportView, lang: UiLang, timeZone: string): ModalView {
+/**
+ * In the details, the reporter's part may instead be the withdraw question (`withdraw`) or say first what their
+ * last click did (`note`, e.g. that a cancelled withdraw changed nothing).
+ */
+export interface ReporterPart {
+  withdraw?: WithdrawQuestion;
+  note?: string;
+}
+
+export function detailsView(view: ReportView, lang: UiLang, timeZone: string, reporterPart: ReporterPart = {}): ModalView {
   const t = translator(lang);
   const { report } = view;
   const field = (label: string, value: string) => mrkdwn(`*${escapeMrkdwn(label)}*\n${escapeMrkdwn(value)}`, 2000);
@@ -83,8 +94,7 @@ export function detailsView(view: ReportView, lang: UiLang, timeZone: string): M
   if (report.content) {
     blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(t('notifications:section.description'))}*`) });
     blocks.push(...textBlocks(report.content.description));
-    const { links, quotes, files } = report.content.evidence;
-    const evidence = [...links.map((l) => `• ${escapeMrkdwn(l)}`), ...quotes.map((q) => quoteMrkdwn(q)), ...files.map((f) => `• ${escapeMrkdwn(f)}`)];
+    const evidence = evidenceItems(report.content.evidence).map((item) => (item.kind === 'quote' ? quoteMrkdwn(item.text) : `• ${escapeMrkdwn(item.text)}`));
     if (evidence.length > 0) {
       blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(t('notifications:section.evidence'))}*\n${evidence.join('\n')}`) });
     }
@@ -114,7 +124,10 @@ export function detailsView(view: ReportView, lang: UiLang, timeZone: string): M
     ...(report.closedAt ? [`${t('admin:reports.field.closed')}: ${formatLocalDateTime(report.closedAt, timeZone)}`] : []),
   ];
   blocks.push({ type: 'context', elements: [plain(dates.join(' · '))] });
-  if (view.access === 'reporter' && report.purgedAt === null && canTransition(report.status, 'withdraw')) blocks.push(withdrawActions(report.reference, lang));
+  if (reporterPart.note) blocks.push({ type: 'context', elements: [plain(reporterPart.note)] });
+  if (view.access === 'reporter' && report.purgedAt === null && canTransition(report.status, 'withdraw')) {
+    blocks.push(...(reporterPart.withdraw ? withdrawQuestionBlocks(reporterPart.withdraw) : [withdrawActions(report.reference, lang)]));
+  }
   return modal({ callbackId: VIEW.readOnly, title: report.reference, blocks, close: t('slack:notice.close') });
 }
 
@@ -132,4 +145,23 @@ export function withdrawActions(reference: string, lang: UiLang, options: { deta
       { type: 'button', action_id: ACTION.withdraw, value: reference, style: 'danger', text: plain(t('teamsParity:action.withdraw'), LIMIT.buttonText) },
     ],
   };
+}
+
+/**
+ * The core's withdraw question with [Withdraw] [Cancel]. Both buttons carry the report and the reporter it was
+ * asked of; the service checks them again on click.
+ */
+export function withdrawQuestionBlocks(question: WithdrawQuestion): KnownBlock[] {
+  const value = encodeWithdrawBinding(question.binding);
+  return [
+    { type: 'section', block_id: 'withdraw_question', text: mrkdwn(escapeMrkdwn(question.text)) },
+    {
+      type: 'actions',
+      block_id: 'reporter_actions',
+      elements: [
+        { type: 'button', action_id: ACTION.withdrawConfirm, value, style: 'danger', text: plain(question.confirm.label, LIMIT.buttonText) },
+        { type: 'button', action_id: ACTION.withdrawCancel, value, text: plain(question.cancel.label, LIMIT.buttonText) },
+      ],
+    },
+  ];
 }

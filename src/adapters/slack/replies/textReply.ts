@@ -7,6 +7,9 @@ import { fallbackText } from '../blocks/text';
 import { textBlocks } from '../blocks/textBlocks';
 import type { SlackDeps } from '../deps';
 import type { SlackUser } from '../slackUsers';
+import { withdrawCommand } from '../../../core/conversation/withdrawCommand';
+import { Withdrawal } from '../../../core/reports/withdrawal';
+import { withdrawQuestionBlocks } from '../blocks/reportViews';
 
 /**
  * The reply to something a person wrote (a DM, a mention, /somebot, App Home's question). The core decides
@@ -15,6 +18,7 @@ import type { SlackUser } from '../slackUsers';
  * category (on Slack reports are made in the modal, not typed into a thread); a person missing from the
  * directory is told, in their language, that reports cannot be taken from them. Anything else goes through
  * the bot's Conversation (so every channel's answers are counted alike) and comes back as cited answers.
+ * A typed withdraw of a report gets the core's question with the Slack buttons (answered by withdrawAction.ts).
  */
 export async function replyToText(deps: SlackDeps, user: SlackUser, text: string, conversation: string): Promise<SlackMessageBody> {
   const { bot } = deps;
@@ -25,6 +29,13 @@ export async function replyToText(deps: SlackDeps, user: SlackUser, text: string
   const category: ReportCategory | undefined = isReportCategory(detected) ? detected : undefined;
   if (category || isReportCommand(question)) {
     return user.person ? reportOfferBlocks(decided.lang, category) : sentenceBlocks(translator(decided.lang)('slack:report.notInDirectory'));
+  }
+  // A typed withdraw ("återkalla SOME-2026-0042") gets the same question and buttons as the receipt's Withdraw.
+  const withdraw = user.person ? withdrawCommand(question) : undefined;
+  if (withdraw?.reference && user.person) {
+    const outcome = await new Withdrawal(bot.reporting).ask(withdraw.reference, user.person.id);
+    if (outcome.kind === 'question') return { text: fallbackText(outcome.question.text), blocks: withdrawQuestionBlocks(outcome.question) };
+    if (outcome.kind === 'refused') return sentenceBlocks(outcome.text);
   }
   const replies = await bot.conversation.handle({
     conversationId: conversation,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MESSAGE_ACTIONS } from '../../../core/delivery/messageKinds';
 import { UI_LANGS } from '../../../core/language/lang';
+import { WITHDRAW_ACTION } from '../../../core/reports/withdrawal';
 
 /**
  * What a card button sends back, declared once. Teams delivers an Action.Submit as a message whose `value`
@@ -20,8 +21,11 @@ export const CARD_ACTION = {
   startProgress: MESSAGE_ACTIONS.startProgress,
   /** Resolve with the outcome note typed into the card (input OUTCOME_INPUT_ID). */
   resolve: 'report.resolve',
-  /** The reporter withdraws their open report. */
-  withdraw: 'report.withdraw',
+  /** The reporter asks to withdraw their open report: the confirmation is shown. */
+  withdraw: WITHDRAW_ACTION.ask,
+  /** The confirmation's answers; they carry the report and the reporter it was asked of. */
+  withdrawConfirm: WITHDRAW_ACTION.confirm,
+  withdrawCancel: WITHDRAW_ACTION.cancel,
   /** The full report as a card, for those allowed to see it. */
   details: 'report.details',
 } as const;
@@ -36,6 +40,8 @@ export const CHOICE_INPUT_ID = 'choice';
  */
 export const DETAILS_CARD = 'details';
 export const RECEIPT_CARD = 'receipt';
+/** `from` of the withdraw question sent as a card of its own (the Withdraw pressed had no card to draw it on). */
+export const QUESTION_CARD = 'question';
 
 /** The id of the text input that carries the outcome note of a resolve. */
 export const OUTCOME_INPUT_ID = 'outcome';
@@ -65,6 +71,8 @@ const cardActionSchema = z.discriminatedUnion('action', [
     from: z.literal(DETAILS_CARD).optional(),
   }),
   z.looseObject({ action: z.literal(CARD_ACTION.withdraw), reference, from: z.enum([DETAILS_CARD, RECEIPT_CARD]).optional() }),
+  z.looseObject({ action: z.literal(CARD_ACTION.withdrawConfirm), reference, reporter: z.string().min(1).max(200), from: z.enum([DETAILS_CARD, RECEIPT_CARD, QUESTION_CARD]).optional() }),
+  z.looseObject({ action: z.literal(CARD_ACTION.withdrawCancel), reference, from: z.enum([DETAILS_CARD, RECEIPT_CARD, QUESTION_CARD]).optional() }),
   z.looseObject({ action: z.literal(CARD_ACTION.details), reference }),
 ]);
 

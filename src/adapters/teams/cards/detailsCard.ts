@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { evidenceLines } from '../../../core/reports/evidenceItems';
 import { formatLocalDateTime } from '../../../core/clock';
 import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
@@ -10,6 +11,8 @@ import { CARD_ACTION, DETAILS_CARD } from './cardActions';
 import { fitCard } from './cardSize';
 import { plainTextLines } from './plainText';
 import { ruleSourceLine } from '../../../core/reports/ruleSource';
+import type { WithdrawQuestion } from '../../../core/reports/withdrawal';
+import { withdrawQuestionActions, withdrawQuestionBody } from './withdrawQuestion';
 
 /**
  * The full report for someone the service let see it (the view is checked and recorded before this is
@@ -17,7 +20,7 @@ import { ruleSourceLine } from '../../../core/reports/ruleSource';
  * The buttons are the viewer's own: the reporter may withdraw an open report; those who handle it may
  * resolve it while it is open. A closed report has none.
  */
-export function detailsCard(view: ReportView, lang: UiLang, timeZone: string): Partial<Activity> {
+export function detailsCard(view: ReportView, lang: UiLang, timeZone: string, question?: WithdrawQuestion): Partial<Activity> {
   const t = translator(lang);
   const { report } = view;
   const title = t('teamsParity:details.title', { reference: report.reference });
@@ -36,8 +39,7 @@ export function detailsCard(view: ReportView, lang: UiLang, timeZone: string): P
   if (report.immediateDanger) body.push(textBlock(t('notifications:section.immediateDanger'), { weight: 'bolder', color: 'attention' }));
   if (report.content) {
     body.push(textBlock(t('notifications:section.description'), { weight: 'bolder', spacing: 'medium' }), ...plainTextLines(report.content.description));
-    const { links, quotes, files } = report.content.evidence;
-    const evidence = [...links, ...quotes.map((q) => `“${q}”`), ...files];
+    const evidence = evidenceLines(report.content.evidence);
     if (evidence.length > 0) body.push(textBlock(t('notifications:section.evidence'), { weight: 'bolder', spacing: 'medium' }), ...plainTextLines(evidence.join('\n')));
   } else {
     body.push(textBlock(t('slack:details.purged'), { subtle: true }));
@@ -58,7 +60,11 @@ export function detailsCard(view: ReportView, lang: UiLang, timeZone: string): P
     ...(report.closedAt ? [{ title: t('admin:reports.field.closed'), value: formatLocalDateTime(report.closedAt, timeZone) }] : []),
   ];
   body.push(factSet(dates));
-  return cardMessage(fitCard(adaptiveCard(body, viewerActions(view, lang)), t('teamsParity:details.shortened')), title);
+  // Withdraw asks first: the reporter's question takes the button's place until it is answered.
+  const asking = question !== undefined && view.access === 'reporter' && report.purgedAt === null && canTransition(report.status, 'withdraw');
+  if (asking) body.push(...withdrawQuestionBody(question));
+  const actions = asking ? withdrawQuestionActions(question, DETAILS_CARD) : viewerActions(view, lang);
+  return cardMessage(fitCard(adaptiveCard(body, actions), t('teamsParity:details.shortened')), title);
 }
 
 /** The buttons of the one person looking: withdraw for the reporter, resolve for those who handle it. */

@@ -8,7 +8,8 @@ import { feedbackHandler } from './feedbackHandler';
 import type { CardHandler } from './handler';
 import { openFormHandler } from './openFormHandler';
 import { detailsHandler } from './detailsHandler';
-import { acknowledgeHandler, resolveHandler, startProgressHandler, withdrawHandler } from './reportActionHandlers';
+import { acknowledgeHandler, resolveHandler, startProgressHandler } from './reportActionHandlers';
+import { withdrawCancelHandler, withdrawConfirmHandler, withdrawHandler } from './withdrawHandlers';
 import { submitFormHandler } from './submitFormHandler';
 
 /**
@@ -24,6 +25,8 @@ export const CARD_HANDLERS: { [A in CardActionId]: CardHandler<A> } = {
   [startProgressHandler.action]: startProgressHandler,
   [resolveHandler.action]: resolveHandler,
   [withdrawHandler.action]: withdrawHandler,
+  [withdrawConfirmHandler.action]: withdrawConfirmHandler,
+  [withdrawCancelHandler.action]: withdrawCancelHandler,
   [detailsHandler.action]: detailsHandler,
 };
 

@@ -12,7 +12,7 @@ import type { CardHandler } from './handler';
 
 /**
  * A report button (Acknowledge, Start handling, Resolve with its note on an alert or details card; the
- * reporter's Withdraw): the service call of the same name, which checks access and audits, and queues what
+ * reporter's Withdraw is in withdrawHandlers.ts): the service call of the same name, which checks access and audits, and queues what
  * the change causes: news for the reporter (or the recipients) and a refresh of every alert copy on every
  * door, delivered at once. A refusal, or a step someone else took first, is answered with the core's
  * translated sentence and the report's current state. Cards the core does not know (`redraw`) are drawn
@@ -92,11 +92,4 @@ export const resolveHandler: CardHandler<typeof CARD_ACTION.resolve> = {
       deps,
       { redraw: data.from },
     ),
-};
-
-/** The reporter withdraws their open report (the service refuses anyone else, and a closed report). */
-export const withdrawHandler: CardHandler<typeof CARD_ACTION.withdraw> = {
-  action: CARD_ACTION.withdraw,
-  handle: (context, facts, data, deps) =>
-    runReportAction(context, facts, data.reference, (personId) => deps.bot.reporting.service.withdraw(data.reference, personId), deps, { redraw: data.from }),
 };

@@ -351,14 +351,44 @@
     button.firstChild.textContent = t('reports.hide');
   }
 
+  /** The withdraw question (server-rendered) under the Withdraw button that asked it; its Cancel is focused. */
+  function showConfirmation(button, html) {
+    const holder = button.closest('.actions') || button.parentElement;
+    const old = holder.parentElement.querySelector(':scope > .withdraw-confirm');
+    if (old) old.remove();
+    const box = fragment(html).firstElementChild;
+    holder.after(box);
+    const cancel = box.querySelector('[data-action="report.withdraw_cancel"]');
+    if (cancel) cancel.focus();
+  }
+
   async function act(button) {
     const reference = button.getAttribute('data-reference');
     const body = { action: button.getAttribute('data-action') };
     const note = document.querySelector('[data-note-for="' + CSS.escape(reference) + '"]');
     if (body.action === 'report.resolve' && note) body.note = note.value;
+    if (button.hasAttribute('data-reporter')) body.reporter = button.getAttribute('data-reporter');
+    const question = button.closest('.withdraw-confirm');
     button.disabled = true;
     try {
       const data = await api('POST', '/reports/' + encodeURIComponent(reference) + '/actions', body);
+      if (data.confirmation) {
+        showConfirmation(button, data.confirmation);
+        announce(data.message);
+        return;
+      }
+      if (data.cancelled && question) {
+        // Cancelled: the question goes, the Withdraw button that asked it works again, and the page says so.
+        const asker = question.parentElement.querySelector('[data-action="report.withdraw"][data-reference="' + CSS.escape(reference) + '"]');
+        question.remove();
+        if (asker) {
+          asker.disabled = false;
+          noteNextTo(asker, data.message);
+          asker.focus();
+        }
+        announce(data.message);
+        return;
+      }
       if (data.changed === false) {
         noteNextTo(button, data.message);
         return;

@@ -1,4 +1,5 @@
 import { formatLocalDateTime } from '../../../core/clock';
+import { evidenceLines } from '../../../core/reports/evidenceItems';
 import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
 import type { ReportSummary, TimelineEntry } from '../../../core/reports/records';
@@ -11,6 +12,7 @@ import { MAX_MESSAGE_CHARS } from '../limits';
 import { REPORT_ACTIONS, type WebReportAction } from '../webActions';
 import { html, paragraphs, raw, type Html } from './html';
 import { ruleSourceLine } from '../../../core/reports/ruleSource';
+import type { WithdrawQuestion } from '../../../core/reports/withdrawal';
 
 const detailId = (reference: string) => `report-${reference}`;
 
@@ -70,7 +72,7 @@ export function reportDetailHtml(
       ),
     ],
   ];
-  const evidence = r.content ? [...r.content.evidence.links, ...r.content.evidence.quotes, ...r.content.evidence.files] : [];
+  const evidence = r.content ? evidenceLines(r.content.evidence) : [];
   return html`<dl class="facts">${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
 ${r.content ? html`<h4>${t('web:report.description')}</h4>${paragraphs(r.content.description)}` : ''}
 ${evidence.length > 0 ? html`<h4>${t('web:report.evidence')}</h4><ul>${evidence.map((e) => html`<li>${e}</li>`)}</ul>` : ''}
@@ -112,4 +114,18 @@ ${button(REPORT_ACTIONS.resolve, t('web:report.resolve'))}</div>`);
   }
   if (view.access === 'reporter' && canTransition(r.status, 'withdraw')) parts.push(button(REPORT_ACTIONS.withdraw, t('web:report.withdraw')));
   return parts.length > 0 ? html`<div class="actions">${parts}</div>` : html``;
+}
+
+/**
+ * The question a Withdraw button asks, shown under it: the core's sentence and its two buttons, which send the
+ * report and the reporter it was asked of back with the confirm or cancel action.
+ */
+export function withdrawConfirmationHtml(question: WithdrawQuestion): Html {
+  const { reference, reporterId } = question.binding;
+  const button = (action: string, label: string, extra: string) =>
+    html`<button type="button" class="${extra}" data-action="${action}" data-reference="${reference}" data-reporter="${reporterId}">${label}<span class="visually-hidden"> ${reference}</span></button>`;
+  return html`<div class="withdraw-confirm" role="group" aria-labelledby="withdraw-q-${reference}" data-confirm-for="${reference}" lang="${question.lang}">
+<p id="withdraw-q-${reference}">${question.text}</p>
+<div class="actions">${button(question.confirm.action, question.confirm.label, 'danger')} ${button(question.cancel.action, question.cancel.label, 'secondary')}</div>
+</div>`;
 }

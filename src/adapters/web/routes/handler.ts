@@ -13,6 +13,11 @@ const REPORT_STATUS: Partial<Record<ReportErrorCode, number>> = {
   [ReportErrorCode.Unavailable]: 503,
 };
 
+/** The HTTP status a refusal of the report service is answered with. */
+export function reportErrorStatus(code: ReportErrorCode): number {
+  return REPORT_STATUS[code] ?? 400;
+}
+
 /**
  * Wraps an API route: a WebError or ReportError becomes its translated sentence (`{error}`) with a fitting
  * status; anything else is logged by name and code only and answered with "cannot answer just now".
@@ -30,7 +35,7 @@ export function handler(ctx: WebContext, fn: (req: Request, res: Response) => Pr
       if (isWebError(err)) {
         res.status(err.status).json({ error: webErrorMessage(err, lang) });
       } else if (isReportError(err)) {
-        res.status(REPORT_STATUS[err.code] ?? 400).json({ error: reportErrorMessage(err, lang) });
+        res.status(reportErrorStatus(err.code)).json({ error: reportErrorMessage(err, lang) });
       } else {
         ctx.bot.logger.error('web_request_failed', errorFields(err));
         const unavailable = new WebError(WebErrorCode.Unavailable);

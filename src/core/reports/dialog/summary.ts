@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { evidenceLines } from '../evidenceItems';
 import type { ReportDraft } from '../report';
 import { normalizeAnswer } from './answers';
 import { displayPeriod } from './period';
@@ -28,8 +29,7 @@ export function summaryItems(draft: ReportDraft, ctx: DialogContext, t: TFunctio
   items.push(item(STEP.accountKind, 'accountKind', t(`reports:accountKind.${draft.accountKind}`)));
   items.push(item(STEP.description, 'description', draft.description));
   items.push(item(STEP.occurredOn, 'occurredOn', displayPeriod(draft, ctx.lang)));
-  const { links, quotes, files } = draft.evidence;
-  const evidence = [...links, ...quotes.map((q) => `“${q}”`), ...files];
+  const evidence = evidenceLines(draft.evidence);
   items.push(item(STEP.evidence, 'evidence', evidence.length > 0 ? evidence.map((e) => `– ${e}`).join('\n') : t('dialog:summary.noEvidence')));
   if (!ctx.manager && draft.managerId) {
     const name = ctx.managerCandidates().find((p) => p.id === draft.managerId)?.name ?? draft.managerId;

@@ -7,7 +7,7 @@ import { openAsk } from './openAsk';
 import { openReportFormAction } from './openReportForm';
 import { openResolve } from './openResolve';
 import { showDetails } from './showDetails';
-import { withdrawAction } from './withdrawAction';
+import { withdrawAction, withdrawCancelAction, withdrawConfirmAction } from './withdrawAction';
 
 export function register(app: App, deps: SlackDeps): void {
   app.action(ACTION.openReport, openReportFormAction(deps));
@@ -16,6 +16,8 @@ export function register(app: App, deps: SlackDeps): void {
   app.action(ACTION.resolve, openResolve(deps));
   app.action(ACTION.details, showDetails(deps));
   app.action(ACTION.withdraw, withdrawAction(deps));
+  app.action(ACTION.withdrawConfirm, withdrawConfirmAction(deps));
+  app.action(ACTION.withdrawCancel, withdrawCancelAction(deps));
   app.action(ACTION.helpful, answerFeedback(deps));
   app.action(ACTION.notHelpful, answerFeedback(deps));
   app.action(ACTION.ask, openAsk(deps));

@@ -16,7 +16,7 @@ export interface StepDone {
 }
 
 /**
- * A report step clicked in Slack (acknowledge, start handling, withdraw): the clicking person must be in the
+ * A report step clicked in Slack (acknowledge, start handling): the clicking person must be in the
  * directory; the service decides whether they may take the step; a refusal is told privately with the service's
  * translated explanation, and a step that no longer applied (someone else was first) with the report's current
  * state. `done` then says what a taken step needs said or redrawn; due messages (the news for the others and the
