@@ -30,8 +30,10 @@ export interface IntentResult {
  * `report.told` up (a message that asks nothing) or `report.asked` / `report.askedFi` up (one that asks: a
  * question word first or opening a later clause, "…, hur gör jag", "…, jatkanko", or a closing "?") it is a
  * report; from `offer` up it is answered with the report offered. For a message the cues take for a report but
- * that asks: below `cueReportAsked` the model reads a question ("kauanko todisteita uhkailusta pitää
- * säilyttää?"), and it is answered with the report offered.
+ * that asks in the form the cues read (a question word first or a closing "?"): below `cueReportAsked` the model
+ * reads a question ("kauanko todisteita uhkailusta pitää säilyttää?"), and it is answered with the report
+ * offered. (A question verb in a later clause without "?" does not count there: "…, mitä ihmettä teen" after a
+ * told report stays the report the cues found.)
  *
  * Fitted together on a grid (told 0.5–0.7, asked 0.7–0.88, askedFi 0.6–0.8, cueReportAsked 0–0.45) against
  * missed reports plus three times the false reports, over the seen sets test/fixtures/intent-* except
@@ -59,6 +61,8 @@ interface CueReading extends IntentResult {
   hypothetical: boolean;
   /** Asked as a question: a question word first, a question in a later clause, or a closing "?". */
   asked: boolean;
+  /** Asked in the form the cues read: a question word or opener first, a question in a later clause, or a closing "?". */
+  questionForm: boolean;
   /** The likeliest category by the cues, clear or not. */
   category?: DetectableCategory;
 }
@@ -163,7 +167,7 @@ export class IntentClassifier {
    * only chooses the model's band for a message asked as a question.
    */
   classify(text: string, lang?: string): IntentResult {
-    const { hypothetical, asked, category: cueCategory, ...reading } = this.readCues(text);
+    const { hypothetical, asked, questionForm, category: cueCategory, ...reading } = this.readCues(text);
     if (!this.model) return reading;
     const predicted = this.model.predict(text);
     const modelSure = predicted.categories[predicted.category] >= MODEL_CATEGORY_FROM && cueCategory !== 'threat';
@@ -174,7 +178,7 @@ export class IntentClassifier {
       if (offerOnly) return { intent: 'question', scores: reading.scores, possibleReport: { category }, reportProbability: predicted.report };
       // A message that asks ("kauanko todisteita uhkailusta pitää säilyttää?") and that the model reads as a
       // question is answered, with the report offered: the cues only saw a category word in it.
-      if (asked && predicted.report < MODEL_BANDS.cueReportAsked) return { intent: 'question', scores: reading.scores, possibleReport: { category }, reportProbability: predicted.report };
+      if (questionForm && predicted.report < MODEL_BANDS.cueReportAsked) return { intent: 'question', scores: reading.scores, possibleReport: { category }, reportProbability: predicted.report };
       return { ...reading, intent: `report:${category}`, reportProbability: predicted.report };
     }
     const result = { ...reading, reportProbability: predicted.report };
@@ -216,27 +220,28 @@ export class IntentClassifier {
     // The condition must be in a sentence that asks: in "mitä teen?? se kirjotti et se hakkaa mut jos …" the
     // "jos" belongs to the threat that is told, not to the question.
     const hypothetical = askedAsQuestion && this.asksConditionally(text);
+    const questionForm = askedAsQuestion || questionMark;
     // For the model's band a question anywhere counts, with or without its "?": "…, hur gör jag", "…, jatkanko".
-    const asked = askedAsQuestion || questionMark || this.asksInAnyClause(text);
+    const asked = questionForm || this.asksInAnyClause(text);
     const wantsToReport = !hypothetical && this.reportVerbs.some(message);
     // A first-person account of what happened ("fick", "mig", "sain", "mua").
     const narrative = this.narrative.some(exactWords(text));
     // A journalist's call or false claims get the answer with the report offered, never the dialog at once.
     const offerOnly = (category: DetectableCategory) => OFFER_ONLY_CATEGORIES.includes(category);
-    if (best && !askedAsQuestion && !offerOnly(best)) return { intent: `report:${best}`, scores, hypothetical, asked, category: best };
+    if (best && !askedAsQuestion && !offerOnly(best)) return { intent: `report:${best}`, scores, hypothetical, asked, questionForm, category: best };
     // "Kenelle ilmoitan? Sain juuri uhkausviestin": asks whom to tell, and tells what happened.
-    if (best && wantsToReport && narrative && !offerOnly(best)) return { intent: `report:${best}`, scores, hypothetical, asked, category: best };
+    if (best && wantsToReport && narrative && !offerOnly(best)) return { intent: `report:${best}`, scores, hypothetical, asked, questionForm, category: best };
     // In a first-person account that asks nothing, one hint is enough ("nån la upp bild på mitt hus och skrev snart").
-    if (likeliest && !best && narrative && !askedAsQuestion && !questionMark && !offerOnly(likeliest)) return { intent: `report:${likeliest}`, scores, hypothetical, asked, category: likeliest };
+    if (likeliest && !best && narrative && !askedAsQuestion && !questionMark && !offerOnly(likeliest)) return { intent: `report:${likeliest}`, scores, hypothetical, asked, questionForm, category: likeliest };
     // In doubt the person gets the answer and the way to report: a sign of a category in a question that
     // tells of the person ("Vad gör jag, någon hotar mig?") and is not hypothetical, a hint in a message that
     // asks nothing, or a wish to report with no category. A question about the rules offers nothing.
     const doubtful = (best !== undefined && narrative) || (likeliest !== undefined && !askedAsQuestion && !questionMark) || wantsToReport;
     if (!hypothetical && doubtful) {
       const category = best ?? likeliest;
-      return { intent: 'question', scores, possibleReport: category ? { category } : {}, hypothetical, asked, ...(category ? { category } : {}) };
+      return { intent: 'question', scores, possibleReport: category ? { category } : {}, hypothetical, asked, questionForm, ...(category ? { category } : {}) };
     }
     const category = best ?? likeliest;
-    return { intent: 'question', scores, hypothetical, asked, ...(category ? { category } : {}) };
+    return { intent: 'question', scores, hypothetical, asked, questionForm, ...(category ? { category } : {}) };
   }
 }

@@ -270,6 +270,11 @@ describe('a message that asks and that the cues take for a report', () => {
     const unlikely = new IntentClassifier(cues, modelGiving('zorblax', MODEL_BANDS.cueReportAsked / 4, 'threat'));
     expect(unlikely.classify(told, 'fi').intent).toBe('report:threat');
   });
+
+  it('a told report followed by "mitä teen" without its "?" stays the report the cues found', () => {
+    const unlikely = new IntentClassifier(cues, modelGiving('zorblax', MODEL_BANDS.cueReportAsked / 4, 'harassment'));
+    expect(unlikely.classify('joku haukkuu mua joka päivä zorblax, mitä ihmettä teen', 'fi').intent).toBe('report:harassment');
+  });
 });
 
 describe('a question in a later clause, without its "?"', () => {
