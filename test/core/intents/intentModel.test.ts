@@ -83,7 +83,7 @@ function modelGiving(word: string, report: number, category: (typeof MODEL_CLASS
 describe('how the cues and the model decide together', () => {
   it.each([
     [0.95, 'report:harassment', undefined],
-    [0.52, 'question', { category: 'harassment' }],
+    [0.42, 'question', { category: 'harassment' }],
     [0.2, 'question', undefined],
   ])('a message the cues do not read, with report probability %s → %s', (p, intent, offer) => {
     const combined = new IntentClassifier(cues, modelGiving('zorblax', p, 'harassment'));
