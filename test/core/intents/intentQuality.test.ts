@@ -14,13 +14,14 @@ describe.each([
   ['intent-fresh-fi.jsonl', 'fi', { recall: 0.96, falseReports: 0.04 }],
   ['intent-blind-sv.jsonl', 'sv', { recall: 0.96, falseReports: 0.04 }],
   ['intent-blind-fi.jsonl', 'fi', { recall: 0.96, falseReports: 0.04 }],
-  ['intent-own-holdout-sv.jsonl', 'sv', { recall: 0.85, falseReports: 0.05 }],
-  ['intent-own-holdout-fi.jsonl', 'fi', { recall: 0.9, falseReports: 0.05 }],
+  ['intent-own-holdout-sv.jsonl', 'sv', { recall: 0.9, falseReports: 0.05 }],
+  ['intent-own-holdout-fi.jsonl', 'fi', { recall: 0.95, falseReports: 0.05 }],
   ['intent-blind2-sv.jsonl', 'sv', { recall: 0.95, falseReports: 0.03 }],
   ['intent-blind2-fi.jsonl', 'fi', { recall: 0.95, falseReports: 0.03 }],
-  // Measured once, blind, on the final code of its round (0.925 / 0.875, the rest answered with the offer); a floor, not a goal.
-  ['intent-blind3-sv.jsonl', 'sv', { recall: 0.9, falseReports: 0.03 }],
-  ['intent-blind3-fi.jsonl', 'fi', { recall: 0.85, falseReports: 0.03 }],
+  // Measured once, blind, on the final code of its round (0.925 / 0.875, the rest answered with the offer); seen
+  // since. With more examples and the bands re-fitted (fitted with this set left out) 0.975 / 1.000.
+  ['intent-blind3-sv.jsonl', 'sv', { recall: 0.95, falseReports: 0.03 }],
+  ['intent-blind3-fi.jsonl', 'fi', { recall: 0.95, falseReports: 0.03 }],
 ] as const)('%s', (file, lang, floor) => {
   it('recognises the reports and takes no more questions for reports than the floor', () => {
     const recall = score(file).reportRecall![lang];
@@ -40,6 +41,8 @@ describe.each([
   ['intent-own-holdout-fi.jsonl', 0.85],
   ['intent-blind2-sv.jsonl', 0.9],
   ['intent-blind2-fi.jsonl', 0.92],
+  ['intent-blind3-sv.jsonl', 0.9],
+  ['intent-blind3-fi.jsonl', 0.92],
 ] as const)('%s', (file, floor) => {
   it('gives reports their category', () => {
     expect(score(file).intentAccuracy).toBeGreaterThanOrEqual(floor);
