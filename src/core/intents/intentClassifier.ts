@@ -57,6 +57,13 @@ export const MODEL_BANDS = { report: { told: 0.45, asked: 0.88, askedFi: 0.7 }, 
  */
 export const MODEL_CATEGORY_FROM = 0.6;
 
+/**
+ * Fewest words of a message the model may take for a report (or offer one for) when no cue word of any
+ * category is in it. Every report of one or two words in the labelled sets has a cue word ("hackad",
+ * "hakkeroitu"); without this, "ja" (0.57) and "badhuset" (0.46) were reports at the `told` band.
+ */
+export const MODEL_MIN_WORDS = 3;
+
 /** What the cue rules make of a message, with the signs the model's decision needs. */
 interface CueReading extends IntentResult {
   /** A question about what to do if something happens ("vad gör man om …", "jos joku …"). */
@@ -86,6 +93,7 @@ export class IntentClassifier {
   private readonly clauseQuestions: Cue[];
   private readonly statementOpeners: Cue[];
   private readonly questionOpeners: Cue[];
+  private readonly helpQuestions: Cue[];
   private readonly starters: Record<ContentLang, Set<string>>;
   private readonly model: IntentModel | undefined;
 
@@ -116,6 +124,25 @@ export class IntentClassifier {
     this.clauseQuestions = [...config.clause_questions.sv, ...config.clause_questions.fi].map((c) => new Cue(c));
     this.statementOpeners = [...config.statement_openers.sv, ...config.statement_openers.fi].map((c) => new Cue(c));
     this.questionOpeners = [...config.question_openers.sv, ...config.question_openers.fi].map((c) => new Cue(c));
+    this.helpQuestions = [...config.help_questions.sv, ...config.help_questions.fi].map((c) => new Cue(c));
+  }
+
+  /**
+   * The account before a closing question for help ("hotsms på jobbmobilen. vad gör jag?" → "hotsms på
+   * jobbmobilen."): the last clause must be a help question and nothing else but filler words. Undefined when
+   * the message does not end so, or nothing is told before it.
+   */
+  private toldBeforeHelpQuestion(text: string): string | undefined {
+    const trimmed = text.replace(/[\s?？!.…]+$/u, '');
+    const boundary = /[,;.!?？…:\n]+|\s[–—-]\s/gu;
+    let start = -1;
+    for (const m of trimmed.matchAll(boundary)) start = m.index + m[0].length;
+    if (start <= 0) return undefined;
+    const last = cueWords(trimmed.slice(start)).filter((w) => !HELP_FILLERS.has(w));
+    const isHelp = this.helpQuestions.some((cue) => cue.length === last.length && cue.matchesAt(last, 0));
+    if (!isHelp) return undefined;
+    const told = trimmed.slice(0, start).replace(/[\s,;:–—-]+$/u, '');
+    return cueWords(told).length >= 2 ? told : undefined;
   }
 
   /** True when a clause after the first opens with a question about what one may or should do ("…, får vi ta bort det"). */
@@ -169,6 +196,20 @@ export class IntentClassifier {
    * only chooses the model's band for a message asked as a question.
    */
   classify(text: string, lang?: string): IntentResult {
+    const told = this.toldBeforeHelpQuestion(text);
+    if (told !== undefined) {
+      // The account alone decides when it is clearly a report: a clear sign of a category, or a report
+      // probability in the band of a message that asks (it did ask, for help), read without the help question's
+      // words pulling it towards a question. Otherwise the whole message is read as it is.
+      const account = this.classifyMessage(told, lang);
+      const asked = lang === 'fi' ? MODEL_BANDS.report.askedFi : MODEL_BANDS.report.asked;
+      const clear = Object.values(account.scores).some((s) => s >= 2) || (account.reportProbability ?? 0) >= asked;
+      if (account.intent !== 'question' && clear) return account;
+    }
+    return this.classifyMessage(text, lang);
+  }
+
+  private classifyMessage(text: string, lang?: string): IntentResult {
     const { hypothetical, asked, questionForm, category: cueCategory, ...reading } = this.readCues(text);
     if (!this.model) return reading;
     const predicted = this.model.predict(text);
@@ -183,6 +224,9 @@ export class IntentClassifier {
       if (questionForm && predicted.report < MODEL_BANDS.cueReportAsked) return { intent: 'question', scores: reading.scores, possibleReport: { category }, reportProbability: predicted.report };
       return { ...reading, intent: `report:${category}`, reportProbability: predicted.report };
     }
+    // One or two words with no sign of any category ("ja", "Kalle", "badhuset") tell no incident, whatever the
+    // model makes of their few features: the model neither reports nor offers on them.
+    if (Object.keys(reading.scores).length === 0 && cueWords(text).length < MODEL_MIN_WORDS) return { ...reading, reportProbability: predicted.report };
     const result = { ...reading, reportProbability: predicted.report };
     // A question about what to do if something happens is answered; the offer stays for a likely report.
     const reportFrom = !asked ? MODEL_BANDS.report.told : lang === 'fi' ? MODEL_BANDS.report.askedFi : MODEL_BANDS.report.asked;
@@ -247,3 +291,6 @@ export class IntentClassifier {
     return { intent: 'question', scores, hypothetical, asked, questionForm, ...(category ? { category } : {}) };
   }
 }
+
+/** Words that may stand beside a help question without changing it ("vad gör jag nu", "mitä mä nyt teen"). */
+const HELP_FILLERS = new Set(['nu', 'da', 'sen', 'egentligen', 'nyt', 'sitten', 'siis', 'oikein', 'ihan', 'taas', 'enaa', 'plz', 'pls', 'snalla']);

@@ -26,6 +26,11 @@ export const intentCuesSchema = z.object({
    * "räknas det …"), or a Finnish verb with the question ending ("*aako": "riittääkö", "auttaako").
    */
   question_openers: perLang.default({ sv: [], fi: [] }),
+  /**
+   * Short questions for help that close an account of what happened ("… vad gör jag?", "…, mitä mä teen?"):
+   * the message is read without them, so asking for help does not make a report a question.
+   */
+  help_questions: perLang.default({ sv: [], fi: [] }),
   /** Openings of a statement whose first word is also a question starter ("blir hotad …", subject left out). */
   statement_openers: perLang.default({ sv: [], fi: [] }),
   /** Cues per detectable category: the required five must be listed; media contact and false claims may be. */
