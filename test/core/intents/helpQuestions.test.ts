@@ -14,7 +14,7 @@ const withoutHelpQuestions = new IntentClassifier({ ...cues, help_questions: { s
 // Sentences written for this test; none is in a training or evaluation set.
 describe('an account of an incident closed by a question for help', () => {
   it('is a report: asking what to do does not make it a question', () => {
-    const text = 'larmet säger att någon loggat in på vårt konto från Brasilien. vad gör vi?';
+    const text = 'larmet säger att någon loggat in på vårt konto från Brasilien, vad gör vi?';
     expect(withoutHelpQuestions.classify(text, 'sv').intent).toBe('question');
     expect(classifier.classify(text, 'sv').intent).toBe('report:identity_theft');
   });
@@ -22,7 +22,7 @@ describe('an account of an incident closed by a question for help', () => {
   it.each([
     ['sv', 'någon lägger upp bilder på mig från gymmet på tiktok, hur gör jag nu?'],
     ['fi', 'tilille on kirjauduttu jostain ulkomailta, miten mä toimin?'],
-    ['fi', 'joku on vaihtanut meidän insta-tilin sähköpostin. mitä mä nyt teen'],
+    ['fi', 'joku on vaihtanut meidän insta-tilin sähköpostin, mitä mä nyt teen'],
   ])('is read without its help question, with a higher report probability (%s): %s', (lang, text) => {
     const whole = withoutHelpQuestions.classify(text, lang);
     const result = classifier.classify(text, lang);
@@ -38,13 +38,20 @@ describe('an account of an incident closed by a question for help', () => {
     ['sv', 'Jag skrev fel i ett inlägg på kommunens sida, vad gör jag nu?'],
     ['sv', 'Vi har fått många frågor om badhuset i kommentarerna. Vad gör jag?'],
     ['fi', 'kirjotin vahingossa väärän aukioloajan kunnan sivuille, mitä mä teen'],
-    // The last clause goes on beyond asking for help: the whole message is read as it is.
-    ['sv', 'larmet säger att någon loggat in på vårt konto från Brasilien. vad gör vi för att stänga av larmet?'],
     // Nothing told before it.
     ['sv', 'vad gör jag?'],
     ['fi', 'apua, mitä mä teen?'],
   ])('stays a question (%s): %s', (lang, text) => {
     expect(classifier.classify(text, lang).intent).toBe('question');
+  });
+});
+
+describe('a closing clause that goes on beyond asking for help', () => {
+  it('is not a help question: the whole message is read as it is', () => {
+    const text = 'larmet säger att någon loggat in på vårt konto från Brasilien, vad gör vi för att stänga av larmet';
+    expect(classifier.classify(text, 'sv')).toEqual(withoutHelpQuestions.classify(text, 'sv'));
+    const help = 'larmet säger att någon loggat in på vårt konto från Brasilien, vad gör vi';
+    expect(classifier.classify(help, 'sv')).not.toEqual(withoutHelpQuestions.classify(help, 'sv'));
   });
 });
 
@@ -64,5 +71,26 @@ describe('a message of one or two words with no cue word', () => {
   it('a short report with a cue word is still a report', () => {
     expect(classifier.classify('hackad', 'sv').intent).toBe('report:identity_theft');
     expect(classifier.classify('kontot kapat', 'sv').intent).toBe('report:identity_theft');
+  });
+});
+
+describe('an account of an incident closed by another question', () => {
+  it.each([
+    ['sv', 'Någon har lagt upp en bild på vår rektor med ett sikte ritat över ansiktet. Ska jag ta bort den?'],
+    ['fi', 'Joku kirjotti kunnan sivulle että nuorisotalolle pitäis viedä bensaa ja tulitikut. Saanko poistaa sen?'],
+  ])('is a report when the model reads the account alone as one (%s): %s', (lang, text) => {
+    const result = classifier.classify(text, lang);
+    expect(result.intent).toMatch(/^report:/);
+    expect(result.reportProbability!).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it.each([
+    // One's own doing, asked how to put right.
+    ['sv', 'Jag som jobbar på fritidsgården skrev fel tid i ett inlägg. Hur rättar jag det?'],
+    ['fi', 'Kirjotin eilen kunnan sivulle väärän päivämäärän tapahtumasta. Miten korjaan sen?'],
+    // Something past, told to ask a rule question: a cue word in the account is not enough.
+    ['sv', 'Vårt konto blev kapat förra året. Ska vi ha tvåstegsverifiering på alla konton nu?'],
+  ])('stays a question when the account is not clearly a report (%s): %s', (lang, text) => {
+    expect(classifier.classify(text, lang).intent).toBe('question');
   });
 });

@@ -87,7 +87,7 @@ describe('how the cues and the model decide together', () => {
     [0.2, 'question', undefined],
   ])('a message the cues do not read, with report probability %s → %s', (p, intent, offer) => {
     const combined = new IntentClassifier(cues, modelGiving('zorblax', p, 'harassment'));
-    const result = combined.classify('zorblax');
+    const result = combined.classify('zorblax quim flarp');
     expect(result.reportProbability).toBeCloseTo(p, 5);
     expect(result.intent).toBe(intent);
     expect(result.possibleReport).toEqual(offer);
@@ -95,7 +95,7 @@ describe('how the cues and the model decide together', () => {
 
   it('the middle band answers and offers the report: between the offer and the report thresholds', () => {
     const between = (MODEL_BANDS.offer + MODEL_BANDS.report.told) / 2;
-    const result = new IntentClassifier(cues, modelGiving('zorblax', between, 'threat')).classify('zorblax');
+    const result = new IntentClassifier(cues, modelGiving('zorblax', between, 'threat')).classify('zorblax quim flarp');
     expect(result.intent).toBe('question');
     expect(result.possibleReport).toEqual({ category: 'threat' });
   });
@@ -103,8 +103,8 @@ describe('how the cues and the model decide together', () => {
   it('a message asked as a question needs the higher threshold to be a report', () => {
     const p = (MODEL_BANDS.report.told + MODEL_BANDS.report.asked) / 2;
     const combined = new IntentClassifier(cues, modelGiving('zorblax', p, 'threat'));
-    expect(combined.classify('zorblax').intent).toBe('report:threat');
-    const asked = combined.classify('zorblax?');
+    expect(combined.classify('zorblax quim flarp').intent).toBe('report:threat');
+    const asked = combined.classify('zorblax quim flarp?');
     expect(asked.intent).toBe('question');
     expect(asked.possibleReport).toEqual({ category: 'threat' });
   });
@@ -117,7 +117,7 @@ describe('how the cues and the model decide together', () => {
   });
 
   it('journalists and false claims the model finds are offered, never the dialog at once', () => {
-    const result = new IntentClassifier(cues, modelGiving('zorblax', 0.99, 'media_contact')).classify('zorblax');
+    const result = new IntentClassifier(cues, modelGiving('zorblax', 0.99, 'media_contact')).classify('zorblax quim flarp');
     expect(result.intent).toBe('question');
     expect(result.possibleReport).toEqual({ category: 'media_contact' });
   });
@@ -245,9 +245,9 @@ describe('the band for a Finnish message asked as a question', () => {
   it('is lower than the Swedish one', () => {
     const p = (MODEL_BANDS.report.askedFi + MODEL_BANDS.report.asked) / 2;
     const combined = new IntentClassifier(cues, modelGiving('zorblax', p, 'threat'));
-    expect(combined.classify('zorblax?', 'fi').intent).toBe('report:threat');
-    expect(combined.classify('zorblax?', 'sv').intent).toBe('question');
-    expect(combined.classify('zorblax?').intent).toBe('question');
+    expect(combined.classify('zorblax quim flarp?', 'fi').intent).toBe('report:threat');
+    expect(combined.classify('zorblax quim flarp?', 'sv').intent).toBe('question');
+    expect(combined.classify('zorblax quim flarp?').intent).toBe('question');
   });
 });
 
@@ -285,7 +285,7 @@ describe('a question in a later clause, without its "?"', () => {
   ] as const)('%s needs the band of an asked message', (text, lang) => {
     const p = (MODEL_BANDS.report.told + Math.min(MODEL_BANDS.report.asked, MODEL_BANDS.report.askedFi)) / 2;
     const combined = new IntentClassifier(cues, modelGiving('zorblax', p, 'harassment'));
-    expect(combined.classify('zorblax', lang).intent).toBe('report:harassment');
+    expect(combined.classify('zorblax quim flarp', lang).intent).toBe('report:harassment');
     const result = combined.classify(text, lang);
     expect(result.intent).toBe('question');
     expect(result.possibleReport).toEqual({ category: 'harassment' });
