@@ -145,32 +145,6 @@ export class IntentClassifier {
     return cueWords(told).length >= 2 ? told : undefined;
   }
 
-  /**
-   * The account before closing questions, sentence by sentence: "Nån postade en bild på oss med ett hårkors.
-   * Är det ok att bara ta bort?" → "Nån postade en bild på oss med ett hårkors." The account is every sentence
-   * before the last ones that ask (a closing "?", or a question word or opener first); it must ask nothing itself
-   * and have at least ACCOUNT_MIN_WORDS words. Undefined when the message does not end so.
-   */
-  private toldBeforeQuestions(text: string): string | undefined {
-    const sentences = text.trim().split(/(?<=[.!?？…])\s+|\n+/u).filter((s) => s.trim().length > 0);
-    let end = sentences.length;
-    while (end > 0 && this.asksInSentence(sentences[end - 1]!)) end -= 1;
-    if (end === sentences.length || end === 0) return undefined;
-    const account = sentences.slice(0, end);
-    if (account.some((s) => this.asksInSentence(s))) return undefined;
-    const told = account.join(' ');
-    return cueWords(told).length >= ACCOUNT_MIN_WORDS ? told : undefined;
-  }
-
-  /** Whether a sentence asks: a closing "?", or a question word or opener first. */
-  private asksInSentence(sentence: string): boolean {
-    if (/[?？]\s*$/u.test(sentence)) return true;
-    const words = cueWords(sentence);
-    const first = splitWords(sentence)[0]?.text;
-    const opensStatement = this.statementOpeners.some((cue) => cue.matchesAt(words, 0));
-    return (first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first)) && !opensStatement) || this.questionOpeners.some((cue) => cue.matchesAt(words, 0));
-  }
-
   /** True when a clause after the first opens with a question about what one may or should do ("…, får vi ta bort det"). */
   private asksInLaterClause(text: string): boolean {
     const clauses = text.split(/[,;.!?…]+|\s[–—-]\s/u).slice(1);
@@ -231,14 +205,6 @@ export class IntentClassifier {
       const asked = lang === 'fi' ? MODEL_BANDS.report.askedFi : MODEL_BANDS.report.asked;
       const clear = Object.values(account.scores).some((s) => s >= 2) || (account.reportProbability ?? 0) >= asked;
       if (account.intent !== 'question' && clear) return account;
-    }
-    // An account closed by any other question ("… Är det ok att bara ta bort?"): the question may show a rule
-    // question about something past or one's own doing ("Vårt konto blev kapat förra året. Ska vi …?"), so only
-    // the model's reading of the whole account counts, from ACCOUNT_REPORT_FROM; a cue word alone does not.
-    const beforeQuestions = this.toldBeforeQuestions(text);
-    if (beforeQuestions !== undefined) {
-      const account = this.classifyMessage(beforeQuestions, lang);
-      if (account.intent !== 'question' && (account.reportProbability ?? 0) >= ACCOUNT_REPORT_FROM) return account;
     }
     return this.classifyMessage(text, lang);
   }
@@ -328,13 +294,3 @@ export class IntentClassifier {
 
 /** Words that may stand beside a help question without changing it ("vad gör jag nu", "mitä mä nyt teen"). */
 const HELP_FILLERS = new Set(['nu', 'da', 'sen', 'egentligen', 'nyt', 'sitten', 'siis', 'oikein', 'ihan', 'taas', 'enaa', 'plz', 'pls', 'snalla']);
-
-/**
- * From this report probability (the model's, on the account alone) an account told before closing questions
- * is a report. Among the labelled guideline questions such accounts of one's own doing scored up to 0.72
- * ("Jag som sitter i nämnden skrev fel i ett inlägg, hur gör jag nu?"); reports' accounts mostly above 0.8.
- */
-const ACCOUNT_REPORT_FROM = 0.75;
-
-/** Fewest words of an account told before closing questions for it to be read alone (see toldBeforeQuestions). */
-const ACCOUNT_MIN_WORDS = 4;

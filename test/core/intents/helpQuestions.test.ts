@@ -73,24 +73,3 @@ describe('a message of one or two words with no cue word', () => {
     expect(classifier.classify('kontot kapat', 'sv').intent).toBe('report:identity_theft');
   });
 });
-
-describe('an account of an incident closed by another question', () => {
-  it.each([
-    ['sv', 'Någon har lagt upp en bild på vår rektor med ett sikte ritat över ansiktet. Ska jag ta bort den?'],
-    ['fi', 'Joku kirjotti kunnan sivulle että nuorisotalolle pitäis viedä bensaa ja tulitikut. Saanko poistaa sen?'],
-  ])('is a report when the model reads the account alone as one (%s): %s', (lang, text) => {
-    const result = classifier.classify(text, lang);
-    expect(result.intent).toMatch(/^report:/);
-    expect(result.reportProbability!).toBeGreaterThanOrEqual(0.75);
-  });
-
-  it.each([
-    // One's own doing, asked how to put right.
-    ['sv', 'Jag som jobbar på fritidsgården skrev fel tid i ett inlägg. Hur rättar jag det?'],
-    ['fi', 'Kirjotin eilen kunnan sivulle väärän päivämäärän tapahtumasta. Miten korjaan sen?'],
-    // Something past, told to ask a rule question: a cue word in the account is not enough.
-    ['sv', 'Vårt konto blev kapat förra året. Ska vi ha tvåstegsverifiering på alla konton nu?'],
-  ])('stays a question when the account is not clearly a report (%s): %s', (lang, text) => {
-    expect(classifier.classify(text, lang).intent).toBe('question');
-  });
-});
