@@ -22,6 +22,18 @@ describe.each([
   // since. With more examples and the bands re-fitted (fitted with this set left out) 0.975 / 1.000.
   ['intent-blind3-sv.jsonl', 'sv', { recall: 0.95, falseReports: 0.03 }],
   ['intent-blind3-fi.jsonl', 'fi', { recall: 0.95, falseReports: 0.03 }],
+  // Written apart by others (blind4–blind8) and each measured once before it was looked at; seen since. Floors
+  // a line below today's figures: blind7 and blind8 are not at the goal (see the README).
+  ['intent-blind4-sv.jsonl', 'sv', { recall: 0.96, falseReports: 0.02 }],
+  ['intent-blind4-fi.jsonl', 'fi', { recall: 0.98, falseReports: 0.02 }],
+  ['intent-blind5-sv.jsonl', 'sv', { recall: 0.9, falseReports: 0.02 }],
+  ['intent-blind5-fi.jsonl', 'fi', { recall: 0.96, falseReports: 0.04 }],
+  ['intent-blind6-sv.jsonl', 'sv', { recall: 0.8, falseReports: 0.02 }],
+  ['intent-blind6-fi.jsonl', 'fi', { recall: 0.88, falseReports: 0.02 }],
+  ['intent-blind7-sv.jsonl', 'sv', { recall: 0.88, falseReports: 0.034 }],
+  ['intent-blind7-fi.jsonl', 'fi', { recall: 0.96, falseReports: 0.034 }],
+  ['intent-blind8-sv.jsonl', 'sv', { recall: 0.85, falseReports: 0.067 }],
+  ['intent-blind8-fi.jsonl', 'fi', { recall: 0.91, falseReports: 0.1 }],
 ] as const)('%s', (file, lang, floor) => {
   it('recognises the reports and takes no more questions for reports than the floor', () => {
     const recall = score(file).reportRecall![lang];
