@@ -68,7 +68,7 @@ export class LanguageDetector {
     for (const w of words) for (const l of ['sv', 'fi', 'en'] as const) if (this.markers[l].has(w)) marks[l] += 1;
     if (marks.en >= 2 && marks.en > marks.sv + marks.fi) return { lang: 'en', confidence: Math.min(1, marks.en / words.length + 0.3) };
 
-    const grams = trigrams(words.join(' '));
+    const grams = trigramsOf(words);
     let diff = 0; // log P(sv) - log P(fi)
     for (const g of grams) diff += this.logRatio.get(g) ?? this.unseen;
     diff += 2.5 * (marks.sv - marks.fi);
@@ -82,9 +82,14 @@ export class LanguageDetector {
 }
 
 function trigrams(text: string): string[] {
+  return trigramsOf(splitWords(text).map((w) => w.text));
+}
+
+/** The letter trigrams of words (each padded with a space on both sides). */
+function trigramsOf(words: readonly string[]): string[] {
   const grams: string[] = [];
-  for (const word of splitWords(text)) {
-    const padded = ` ${word.text} `;
+  for (const word of words) {
+    const padded = ` ${word} `;
     for (let i = 0; i + 3 <= padded.length; i++) grams.push(padded.slice(i, i + 3));
   }
   return grams;

@@ -59,6 +59,19 @@ describe('the intent model trained from content/intent-examples', () => {
     expect(journalist.possibleReport).toEqual({ category: 'media_contact' });
   });
 
+  it('predicts from the words\' kept feature offsets exactly what the message\'s features give', () => {
+    const trained = new IntentModel(model);
+    const dir = path.join(REPO_ROOT, 'test', 'fixtures');
+    const texts = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').trim().split('\n'))
+      .map((line) => (JSON.parse(line) as { q: string }).q);
+    expect(texts.length).toBeGreaterThan(2000);
+    // Twice: the second pass reads every word from what the first kept.
+    for (let pass = 0; pass < 2; pass++) for (const text of texts) expect(trained.predict(text)).toEqual(trained.predictFeatures(messageFeatures(text)));
+  });
+
   it('gives the same model from the same content', () => {
     expect(trainIntentModel(content.intentExamples)).toEqual(model);
   });
