@@ -160,11 +160,15 @@ export class IntentClassifier {
       .split(/[,;.!?…]+|\s[–—-]\s/u)
       .slice(1)
       .some((clause) => {
-        const first = splitWords(clause)[0]?.text;
-        if (first === undefined) return false;
         const words = cueWords(clause);
-        return this.starters.sv.has(first) || this.starters.fi.has(first) || this.questionOpeners.some((cue) => cue.matchesAt(words, 0)) || this.clauseQuestions.some((cue) => cue.matchesAt(words, 0));
+        return this.opensAsQuestion(clause) || this.clauseQuestions.some((cue) => cue.matchesAt(words, 0));
       });
+  }
+
+  /** True when `text` opens with a question word of either language or a question opener ("räcker det", "*aako"). */
+  private opensAsQuestion(text: string): boolean {
+    const first = splitWords(text)[0]?.text;
+    return (first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first))) || this.questionOpeners.some((cue) => cue.matchesAt(cueWords(text), 0));
   }
 
   /** True when a sentence of the message asks (a question word or opener first, or a closing "?") and has a condition in it. */
@@ -175,9 +179,7 @@ export class IntentClassifier {
     return sentences.some((sentence) => {
       const words = cueWords(sentence);
       if (!conditional(words)) return false;
-      const first = splitWords(sentence)[0]?.text;
-      const asks = /[?？]\s*$/u.test(sentence) || (first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first))) || this.questionOpeners.some((cue) => cue.matchesAt(words, 0)) || this.asksInLaterClause(sentence);
-      return asks;
+      return /[?？]\s*$/u.test(sentence) || this.opensAsQuestion(sentence) || this.asksInLaterClause(sentence);
     });
   }
 
@@ -202,8 +204,7 @@ export class IntentClassifier {
     const beforeHelp = this.toldBeforeHelpQuestion(text);
     if (beforeHelp !== undefined) {
       const account = this.classifyMessage(beforeHelp, lang);
-      const asked = lang === 'fi' ? MODEL_BANDS.report.askedFi : MODEL_BANDS.report.asked;
-      const clear = Object.values(account.scores).some((s) => s >= 2) || (account.reportProbability ?? 0) >= asked;
+      const clear = Object.values(account.scores).some((s) => s >= 2) || (account.reportProbability ?? 0) >= askedBand(lang);
       if (account.intent !== 'question' && clear) return account;
     }
     return this.classifyMessage(text, lang);
@@ -229,7 +230,7 @@ export class IntentClassifier {
     if (Object.keys(reading.scores).length === 0 && cueWords(text).length < MODEL_MIN_WORDS) return { ...reading, reportProbability: predicted.report };
     const result = { ...reading, reportProbability: predicted.report };
     // A question about what to do if something happens is answered; the offer stays for a likely report.
-    const reportFrom = !asked ? MODEL_BANDS.report.told : lang === 'fi' ? MODEL_BANDS.report.askedFi : MODEL_BANDS.report.asked;
+    const reportFrom = asked ? askedBand(lang) : MODEL_BANDS.report.told;
     if (predicted.report >= reportFrom && !hypothetical && !offerOnly) {
       const { possibleReport: _offer, ...report } = result;
       return { ...report, intent: `report:${category}` };
@@ -290,6 +291,11 @@ export class IntentClassifier {
     const category = best ?? likeliest;
     return { intent: 'question', scores, hypothetical, asked, questionForm, ...(category ? { category } : {}) };
   }
+}
+
+/** The model's band for a message that asks: Finnish has its own (see MODEL_BANDS). */
+function askedBand(lang: string | undefined): number {
+  return lang === 'fi' ? MODEL_BANDS.report.askedFi : MODEL_BANDS.report.asked;
 }
 
 /** Words that may stand beside a help question without changing it ("vad gör jag nu", "mitä mä nyt teen"). */

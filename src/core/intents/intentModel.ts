@@ -68,12 +68,19 @@ export function messageFeatures(text: string): string[] {
     features.add(`w:${plain}`);
     features.add(`b:${previous}_${plain}`);
     previous = plain;
-    if (/\p{N}/u.test(word)) continue;
-    const padded = `<${plain}>`;
-    for (const n of [3, 4]) for (let i = 0; i + n <= padded.length; i++) features.add(`c:${padded.slice(i, i + n)}`);
+    for (const piece of pieceFeatures(word, plain)) features.add(piece);
   }
   if (/[?？]\s*$/u.test(text)) features.add('?');
   return [...features];
+}
+
+/** The 3- and 4-letter pieces of a word, its start and end marked; none for a word with a digit in it. */
+function pieceFeatures(word: string, plain: string): string[] {
+  if (/\p{N}/u.test(word)) return [];
+  const padded = `<${plain}>`;
+  const pieces: string[] = [];
+  for (const n of [3, 4]) for (let i = 0; i + n <= padded.length; i++) pieces.push(`c:${padded.slice(i, i + n)}`);
+  return pieces;
 }
 
 /** How the model is trained; the defaults were chosen on held-out examples of our own (test/fixtures/intent-own-holdout-*). */
@@ -208,14 +215,9 @@ export class IntentModel {
     if (known) return known;
     const plain = stripDiacritics(word);
     const pieces: number[] = [];
-    if (!/\p{N}/u.test(word)) {
-      const padded = `<${plain}>`;
-      for (const n of [3, 4]) {
-        for (let i = 0; i + n <= padded.length; i++) {
-          const at = this.offsets.get(`c:${padded.slice(i, i + n)}`);
-          if (at !== undefined) pieces.push(at);
-        }
-      }
+    for (const piece of pieceFeatures(word, plain)) {
+      const at = this.offsets.get(piece);
+      if (at !== undefined) pieces.push(at);
     }
     const entry = { plain, word: this.offsets.get(`w:${plain}`), pieces };
     if (this.wordOffsets.size >= WORD_CACHE) this.wordOffsets.clear();
