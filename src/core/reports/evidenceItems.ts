@@ -1,3 +1,4 @@
+import { linksIn } from './dialog/evidence';
 import type { Evidence } from './report';
 
 /** One piece of evidence as a reader sees it: a link, a quoted line as typed, or a file name. */
@@ -13,7 +14,8 @@ export interface EvidenceItem {
  * is in no quoted line is listed on its own. Every door and export lists evidence through this.
  */
 export function evidenceItems(evidence: Evidence): EvidenceItem[] {
-  const inLine = (link: string) => evidence.quotes.some((quote) => quote.includes(link));
+  // The very link, not one it is the start of ("https://x/p" is not in a line that only has "https://x/p2").
+  const inLine = (link: string) => evidence.quotes.some((quote) => linksIn(quote).includes(link));
   return [
     ...evidence.links.filter((link) => !inLine(link)).map((text) => ({ kind: 'link' as const, text })),
     ...evidence.quotes.map((text) => ({ kind: 'quote' as const, text })),

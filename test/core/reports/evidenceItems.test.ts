@@ -39,6 +39,14 @@ describe('evidence lines', () => {
     expect(evidenceLines(evidence)).toEqual([ALONE, `“${LINE}”`, 'skarmdump.png']);
   });
 
+  it('a link that only starts another link in a line is still listed on its own', () => {
+    const evidence = parseEvidenceText('https://x.example/p\nse https://x.example/p2 där han skriver det');
+    expect(evidenceItems(evidence)).toEqual([
+      { kind: 'link', text: 'https://x.example/p' },
+      { kind: 'quote', text: 'se https://x.example/p2 där han skriver det' },
+    ]);
+  });
+
   it('shows it once in the summary before sending', async () => {
     const complete = { ...draft({ category: 'harassment' }), evidence: parseEvidenceText(TYPED) } as ReportDraft;
     const items = summaryItems(complete, await demoContext(DEMO.anna, 'sv'), translator('sv'));

@@ -15,18 +15,30 @@ export function parseEvidenceText(text: string): Evidence {
     const line = rawLine.trim();
     if (!line) continue;
     let rest = line;
-    for (const match of line.matchAll(URL_IN_TEXT)) {
-      const found = (match[1] ?? match[2] ?? '').replace(/[.,;:!?)\]]+$/, '');
-      if (evidenceLinkSchema.safeParse(found).success) {
-        evidence.links.push(found);
-        rest = rest.replace(match[0], ' ');
-      }
+    for (const { link, written } of linksWritten(line)) {
+      evidence.links.push(link);
+      rest = rest.replace(written, ' ');
     }
     if (!/[\p{L}\p{N}]/u.test(rest)) continue;
     if (rest === line && FILE_NAME.test(line)) evidence.files.push(line);
     else evidence.quotes.push(line);
   }
   return evidence;
+}
+
+/** The links of a line of text, as parseEvidenceText keeps them (trailing punctuation dropped, valid ones only). */
+export function linksIn(line: string): string[] {
+  return linksWritten(line).map((l) => l.link);
+}
+
+/** Each valid link of a line, with the text it was written as (`<url|label>` or the bare URL). */
+function linksWritten(line: string): { link: string; written: string }[] {
+  const links: { link: string; written: string }[] = [];
+  for (const match of line.matchAll(URL_IN_TEXT)) {
+    const found = (match[1] ?? match[2] ?? '').replace(/[.,;:!?)\]]+$/, '');
+    if (evidenceLinkSchema.safeParse(found).success) links.push({ link: found, written: match[0] });
+  }
+  return links;
 }
 
 /** True when an evidence object holds more than MAX_EVIDENCE_ITEMS of one kind. */
