@@ -83,7 +83,8 @@ export class Conversation {
     if (!reporting) return this.answer(message);
     return reporting.sessions.exclusive(message.conversationId, async () => {
       const session = await reporting.sessions.load(message.conversationId);
-      if (session?.withdrawal) return this.answerWithdrawal(message, session.lang, session.withdrawal);
+      // Only the reporter answers the withdraw question; in a shared conversation others' words are their own.
+      if (session?.withdrawal && message.personId === session.withdrawal.reporterId) return this.answerWithdrawal(message, session.lang, session.withdrawal);
       if (session?.dialog) return this.continueDialog(message, session.lang, session.dialog);
       const text = message.text ?? '';
       const detected = this.deps.answerer.detector.detect(text, message.localeHint).lang;

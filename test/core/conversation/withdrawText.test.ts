@@ -53,6 +53,21 @@ describe('typed withdraw', () => {
     expect(withdrawCommand('SOME-2026-0042')).toBeUndefined();
   });
 
+  it('in a shared conversation only the reporter answers the question: another person\'s "nej" and "ja" end nothing', async () => {
+    const conversation = conversationOn(r);
+    const shared = conversationId('test', 'shared-thread');
+    const { reference } = await r.service.submit(draft({ category: 'harassment' }), DEMO.anna);
+    only(await conversation.handle({ conversationId: shared, personId: DEMO.anna, text: `återkalla ${reference}` }));
+    for (const text of ['nej', 'ja']) {
+      const replies = await conversation.handle({ conversationId: shared, personId: DEMO.karin, text });
+      expect(JSON.stringify(replies)).not.toContain(`Anmälan ${reference} är inte återkallad`);
+    }
+    expect((await r.store.getReport(reference))!.status).toBe('submitted');
+    const done = only(await conversation.handle({ conversationId: shared, personId: DEMO.anna, text: 'ja' }));
+    expect(done.kind).toBe('done');
+    expect((await r.store.getReport(reference))!.status).toBe('withdrawn');
+  });
+
   it('asks, takes no for no change and yes for the withdraw, once', async () => {
     const conversation = conversationOn(r);
     const anna = conversationId('test', 'anna');
