@@ -109,6 +109,12 @@ describe('Slack: the reporter withdraws a report', () => {
     await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdrawConfirm, value: annasBinding }, { message: { channel: dmTo(SLACK.anna), ts: '1700000000.000200', ephemeral: true }, responseUrl: h.fake.responseUrl('anna-confirm-again') }));
     const confirmAgain = await h.fake.waitForResponse('anna-confirm-again');
     expect(String(confirmAgain.body.text)).toMatch(new RegExp(`^Det går inte längre\\. ${reference}: Återkallad`));
+    // A confirm left in a details modal: the modal is redrawn as the report is now, without stale buttons.
+    mark = h.fake.calls.length;
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdrawConfirm, value: annasBinding }, { view }));
+    const stale = await h.fake.waitFor('views.update', (c) => h.fake.calls.indexOf(c) >= mark);
+    expect(buttonIds(stale.args.view.blocks)).toEqual([]);
+    expect(blockText(stale.args.view.blocks)).toMatch(new RegExp(`Det går inte längre\\. ${reference}: Återkallad`));
     await h.bot.deliverDue();
     const timeline = await h.bot.reporting.store.timeline(reference);
     expect(timeline.filter((e) => e.event === 'withdrawn')).toHaveLength(1);

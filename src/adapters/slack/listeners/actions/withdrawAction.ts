@@ -70,7 +70,10 @@ function withdrawClick(deps: SlackDeps, answer: Answer): ButtonListener {
         else await say(outcome.text);
         return;
       case 'refused':
-        await say(outcome.text);
+        // An outdated click in the details modal: the modal is redrawn as the report is now (its Withdraw and the
+        // question's buttons gone), with the explanation; any other refusal is only said.
+        if (modalId && outcome.outdated) await redraw(decodeWithdrawBinding(action.value ?? '')?.reference ?? action.value ?? '', { note: outcome.text });
+        else await say(outcome.text);
         return;
       case 'withdrawn':
         if (modalId) await redraw(outcome.result.reference, {});
