@@ -250,8 +250,9 @@ export class IntentClassifier {
     const opensStatement = !questionMark && this.statementOpeners.someAt(message, 0);
     const startsAsQuestion =
       (first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first)) && !opensStatement) || this.questionOpeners.someAt(message, 0);
-    const clauses = laterClauses(text);
-    const askedAsQuestion = startsAsQuestion || this.asksInLaterClause(clauses);
+    let clauses: Clause[] | undefined;
+    const later = () => (clauses ??= laterClauses(text));
+    const askedAsQuestion = startsAsQuestion || this.asksInLaterClause(later());
     // "Kenelle ilmoitan, jos epäilen …?" and "Jos saan uhkauksen, kenelle ilmoitan?" ask what to do if it
     // happens ("jos" and "ifall" are question starters too); "Kenelle ilmoitan? Minua uhataan." reports.
     // The condition must be in a sentence that asks: in "mitä teen?? se kirjotti et se hakkaa mut jos …" the
@@ -259,10 +260,10 @@ export class IntentClassifier {
     const hypothetical = askedAsQuestion && this.asksConditionally(text);
     const questionForm = askedAsQuestion || questionMark;
     // For the model's band a question anywhere counts, with or without its "?": "…, hur gör jag", "…, jatkanko".
-    const asked = questionForm || this.asksInAnyClause(clauses);
+    const asked = questionForm || this.asksInAnyClause(later());
     const wantsToReport = !hypothetical && this.reportVerbs.some(message);
-    // A first-person account of what happened ("fick", "mig", "sain", "mua").
-    const narrative = this.narrative.some(exactWords(text));
+    // A first-person account of what happened ("fick", "mig", "sain", "mua"); read only where a category was seen.
+    const narrative = (best !== undefined || likeliest !== undefined) && this.narrative.some(exactWords(text));
     // A journalist's call or false claims get the answer with the report offered, never the dialog at once.
     const offerOnly = (category: DetectableCategory) => OFFER_ONLY_CATEGORIES.includes(category);
     if (best && !askedAsQuestion && !offerOnly(best)) return { intent: `report:${best}`, scores, hypothetical, asked, questionForm, category: best };
