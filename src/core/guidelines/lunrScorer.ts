@@ -175,10 +175,15 @@ export class LunrScorer {
    * `tieBreaker` of their score. Clauses without a group count alone.
    */
   scoreGrouped(clauses: TermClause[], tieBreaker = GROUP_TIE_BREAKER): { ref: string; score: number }[] {
+    return this.groupedScores(clauses, tieBreaker).sort((a, b) => b.score - a.score);
+  }
+
+  /** The same scores as `scoreGrouped`, in first-match order (for a caller that sorts them its own way). */
+  groupedScores(clauses: TermClause[], tieBreaker = GROUP_TIE_BREAKER): { ref: string; score: number }[] {
     const { order, totals } = this.accumulate(clauses, tieBreaker);
     const scored = order.map((doc) => ({ ref: this.refs[doc]!, score: totals[doc]! }));
     this.release(order);
-    return scored.sort((a, b) => b.score - a.score);
+    return scored;
   }
 
   /**

@@ -151,7 +151,7 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
   }
   // A passage also scores by the example question most like the question (each example question a lunr
   // document of its own): one close paraphrase says more than many loose words spread over a passage's list.
-  const raw = addClosestQuestions(index.scorer.scoreGrouped(clauses), index.questionScorer.bestByKey(askedClauses, questionPassage));
+  const raw = addClosestQuestions(index.scorer.groupedScores(clauses), index.questionScorer.bestByKey(askedClauses, questionPassage));
 
   const total = concepts.reduce((s, c) => s + c.weight, 0) || 1;
   const readers = index.scope.readersNamed(question);
@@ -233,6 +233,7 @@ function someKey<K>(map: Map<K, unknown>, test: (key: K) => boolean): boolean {
  * (`closest`, by passage id); a passage reached only through an example question joins the ranking.
  * `matched` keeps the passage index's score alone: the answer thresholds are not set on the bonus's scale
  * (with it in the evidence, unanswerable questions close to some example question were answered).
+ * `passages` in any order; the result is sorted by score, ties by ref.
  */
 function addClosestQuestions(passages: { ref: string; score: number }[], closest: Map<string, number>): { ref: string; score: number; matched: number }[] {
   const scored = passages.map((r) => ({ ref: r.ref, score: r.score + QUESTION_MATCH_WEIGHT * (closest.get(r.ref) ?? 0), matched: r.score }));
@@ -250,7 +251,8 @@ function addClosestQuestions(passages: { ref: string; score: number }[], closest
 function rerankCandidates<T extends { ref: string; score: number; matched: number }>(raw: T[], n: number): T[] {
   const top = raw.slice(0, n);
   if (raw.length <= n) return top;
-  const threshold = raw.map((r) => r.matched).sort((a, b) => b - a)[n - 1]!;
+  // The n-th best passage-index score (a numeric typed-array sort, ascending).
+  const threshold = Float64Array.from(raw, (r) => r.matched).sort()[raw.length - n]!;
   // Only what is among the best n by the passage index alone joins.
   for (const r of raw.slice(n)) if (r.matched > 0 && r.matched >= threshold) top.push(r);
   return top;
