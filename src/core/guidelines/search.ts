@@ -351,7 +351,12 @@ function idf(n: number, df: number): number {
  */
 function strongest(index: GuidelineIndex, terms: TermBoosts): TermBoosts {
   const out: TermBoosts = { sv: new Map(), fi: new Map() };
-  for (const l of ['sv', 'fi'] as const) {
+  for (const l of LANGS) {
+    // One term or none needs no ranking (most words): the map itself is kept.
+    if (terms[l].size <= 1) {
+      out[l] = terms[l];
+      continue;
+    }
     const ranked = [...terms[l]].sort((a, b) => b[1] - a[1] || (index.df[l].get(a[0]) ?? 0) - (index.df[l].get(b[0]) ?? 0));
     for (const [term, boost] of ranked.slice(0, MAX_TERMS_PER_WORD)) out[l].set(term, boost);
   }
