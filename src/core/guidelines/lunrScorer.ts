@@ -55,6 +55,8 @@ export class LunrScorer {
     loose: new Float64Array(0),
     totals: new Float64Array(0),
     matched: new Uint8Array(0),
+    /** The matching documents of the last accumulate, in first-match order: `order[0 .. count)`. */
+    order: new Int32Array(0),
   };
   /** The documents a field's clauses matched (reused per field and call). */
   private readonly seen: number[] = [];
@@ -104,7 +106,7 @@ export class LunrScorer {
       this.postings.set(field, packed);
     }
     const n = this.refs.length;
-    this.scratch = { ...this.scratch, inField: new Uint8Array(n), loose: new Float64Array(n), totals: new Float64Array(n), matched: new Uint8Array(n) };
+    this.scratch = { ...this.scratch, inField: new Uint8Array(n), loose: new Float64Array(n), totals: new Float64Array(n), matched: new Uint8Array(n), order: new Int32Array(n) };
   }
 
   /** field → docRef → term index → weight, as lunr's query reads them (only `score` needs them). */
@@ -175,10 +177,17 @@ export class LunrScorer {
    * `tieBreaker` of their score. Clauses without a group count alone.
    */
   scoreGrouped(clauses: TermClause[], tieBreaker = GROUP_TIE_BREAKER): { ref: string; score: number }[] {
-    const { order, totals } = this.accumulate(clauses, tieBreaker);
-    const scored = order.map((doc) => ({ ref: this.refs[doc]!, score: totals[doc]! }));
-    this.release(order);
-    return scored.sort((a, b) => b.score - a.score);
+    return this.groupedScores(clauses, tieBreaker).sort((a, b) => b.score - a.score);
+  }
+
+  /** The same scores as `scoreGrouped`, in first-match order (for a caller that sorts them its own way). */
+  groupedScores(clauses: TermClause[], tieBreaker = GROUP_TIE_BREAKER): { ref: string; score: number }[] {
+    const count = this.accumulate(clauses, tieBreaker);
+    const { order, totals } = this.scratch;
+    const scored: { ref: string; score: number }[] = new Array(count);
+    for (let i = 0; i < count; i++) scored[i] = { ref: this.refs[order[i]!]!, score: totals[order[i]!]! };
+    this.release(count);
+    return scored;
   }
 
   /**
@@ -198,14 +207,16 @@ export class LunrScorer {
       this.keyed = { keyOf, keys, ofDoc, best: new Float64Array(keys.length) };
     }
     const { keys, ofDoc, best } = this.keyed;
-    const { order, totals } = this.accumulate(clauses, GROUP_TIE_BREAKER);
+    const count = this.accumulate(clauses, GROUP_TIE_BREAKER);
+    const { order, totals } = this.scratch;
     const touched: number[] = [];
-    for (const doc of order) {
+    for (let i = 0; i < count; i++) {
+      const doc = order[i]!;
       const k = ofDoc[doc]!;
       if (best[k] === 0) touched.push(k);
       if (totals[doc]! > best[k]!) best[k] = totals[doc]!;
     }
-    this.release(order);
+    this.release(count);
     const result = new Map<string, number>();
     for (const k of touched) {
       result.set(keys[k]!, best[k]!);
@@ -214,8 +225,11 @@ export class LunrScorer {
     return result;
   }
 
-  /** Per-document grouped scores: `order` lists the matching documents, `totals` holds their scores. */
-  private accumulate(clauses: TermClause[], tieBreaker: number): { order: number[]; totals: Float64Array } {
+  /**
+   * Per-document grouped scores into the scratch arrays: `order[0 .. count)` lists the matching documents,
+   * `totals` holds their scores; returns `count`. The caller reads them, then hands them back with release().
+   */
+  private accumulate(clauses: TermClause[], tieBreaker: number): number {
     // Per field, dense numbers for the groups that have clauses in it, so that the per-document, per-group
     // bests live in flat arrays; a clause without a group is a group of its own, so it simply adds its score.
     const byField = new Map<string, { groups: Map<number, number>; clauses: TermClause[]; groupOf: number[] }>();
@@ -234,8 +248,8 @@ export class LunrScorer {
     }
     const n = this.refs.length;
     // Zero between calls: the caller hands them back with release().
-    const { totals, matched } = this.scratch;
-    const order: number[] = [];
+    const { totals, matched, order } = this.scratch;
+    let count = 0;
     for (const [field, { groups: groupNumbers, clauses: list, groupOf }] of byField) {
       // Query vector length as lunr computes it: boosts summed per term.
       const perTerm = new Map<string, number>();
@@ -282,12 +296,12 @@ export class LunrScorer {
         inField[doc] = 0;
         if (matched[doc] === 0) {
           matched[doc] = 1;
-          order.push(doc);
+          order[count++] = doc;
         }
         totals[doc] = totals[doc]! + dot / magnitude;
       }
     }
-    return { order, totals };
+    return count;
   }
 
   private buffers(size: number): { best: Float64Array; sum: Float64Array; inField: Uint8Array; loose: Float64Array } {
@@ -297,10 +311,11 @@ export class LunrScorer {
     return this.scratch;
   }
 
-  /** Zeroes the per-document totals of `order` (see accumulate). */
-  private release(order: number[]): void {
-    const { totals, matched } = this.scratch;
-    for (const doc of order) {
+  /** Zeroes the per-document totals of the first `count` documents of `order` (see accumulate). */
+  private release(count: number): void {
+    const { totals, matched, order } = this.scratch;
+    for (let i = 0; i < count; i++) {
+      const doc = order[i]!;
       totals[doc] = 0;
       matched[doc] = 0;
     }

@@ -125,25 +125,33 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
   // unless the question has nothing else.
   const n = Math.max(1, index.size);
   const rare = (l: ContentLang, term: string) => (index.df[l].get(term) ?? 0) <= n * COMMON_SHARE;
-  const anyRare = concepts.some((c) => (['sv', 'fi'] as const).some((l) => [...c.terms[l].keys()].some((t) => rare(l, t))));
+  const anyRare = concepts.some((c) => LANGS.some((l) => someKey(c.terms[l], (t) => rare(l, t))));
   const clauses: TermClause[] = [];
+  // The clauses on the example-question fields, which the example-question index scores too.
+  const askedClauses: TermClause[] = [];
   concepts.forEach((c, group) => {
-    for (const l of ['sv', 'fi'] as const) {
+    for (const l of LANGS) {
       for (const [term, boost] of c.terms[l]) {
         if (anyRare && !rare(l, term)) continue;
-        for (const [kind, field] of Object.entries(FIELDS[l]) as [keyof typeof FIELD_BOOST, string][]) {
-          clauses.push({ term, field, boost: c.weight * boost * FIELD_BOOST[kind], group });
+        for (const { field, boost: fieldBoost, asked } of FIELD_LIST[l]) {
+          const clause = { term, field, boost: c.weight * boost * fieldBoost, group };
+          clauses.push(clause);
+          if (asked) askedClauses.push(clause);
         }
       }
     }
   });
   // The same words read as the other language: names (Facebook, LinkedIn) and mis-detected text.
   for (const w of otherReading) {
-    for (const field of Object.values(FIELDS[OTHER[lang]])) clauses.push({ term: w.stem, field, boost: BOOST.otherReading });
+    for (const { field, asked } of FIELD_LIST[OTHER[lang]]) {
+      const clause = { term: w.stem, field, boost: BOOST.otherReading };
+      clauses.push(clause);
+      if (asked) askedClauses.push(clause);
+    }
   }
   // A passage also scores by the example question most like the question (each example question a lunr
   // document of its own): one close paraphrase says more than many loose words spread over a passage's list.
-  const raw = addClosestQuestions(index.scorer.scoreGrouped(clauses), index.questionScorer.bestByKey(clauses.filter((c) => isAskedField(c.field)), questionPassage));
+  const raw = addClosestQuestions(index.scorer.groupedScores(clauses), index.questionScorer.bestByKey(askedClauses, questionPassage));
 
   const total = concepts.reduce((s, c) => s + c.weight, 0) || 1;
   const readers = index.scope.readersNamed(question);
@@ -202,9 +210,22 @@ function readersFactor(readers: Readers, named: ReadonlySet<Readers>): number {
   return named.has(readers) ? 1 / OTHER_READERS_FACTOR : OTHER_READERS_FACTOR;
 }
 
-/** The question fields, which both the passage index and the example-question index have. */
-function isAskedField(field: string): boolean {
-  return field === FIELDS.sv.asked || field === FIELDS.fi.asked;
+const LANGS = ['sv', 'fi'] as const;
+
+/** Each language's fields with their query boosts, in FIELDS' order; `asked`: the example-question field, which the example-question index has too. */
+const FIELD_LIST: Record<ContentLang, { field: string; boost: number; asked: boolean }[]> = {
+  sv: fieldList('sv'),
+  fi: fieldList('fi'),
+};
+
+function fieldList(lang: ContentLang): { field: string; boost: number; asked: boolean }[] {
+  return (Object.entries(FIELDS[lang]) as [keyof typeof FIELD_BOOST, string][]).map(([kind, field]) => ({ field, boost: FIELD_BOOST[kind], asked: kind === 'asked' }));
+}
+
+/** Whether some key of `map` passes `test` (without copying the keys). */
+function someKey<K>(map: Map<K, unknown>, test: (key: K) => boolean): boolean {
+  for (const key of map.keys()) if (test(key)) return true;
+  return false;
 }
 
 /**
@@ -212,6 +233,7 @@ function isAskedField(field: string): boolean {
  * (`closest`, by passage id); a passage reached only through an example question joins the ranking.
  * `matched` keeps the passage index's score alone: the answer thresholds are not set on the bonus's scale
  * (with it in the evidence, unanswerable questions close to some example question were answered).
+ * `passages` in any order; the result is sorted by score, ties by ref.
  */
 function addClosestQuestions(passages: { ref: string; score: number }[], closest: Map<string, number>): { ref: string; score: number; matched: number }[] {
   const scored = passages.map((r) => ({ ref: r.ref, score: r.score + QUESTION_MATCH_WEIGHT * (closest.get(r.ref) ?? 0), matched: r.score }));
@@ -229,7 +251,8 @@ function addClosestQuestions(passages: { ref: string; score: number }[], closest
 function rerankCandidates<T extends { ref: string; score: number; matched: number }>(raw: T[], n: number): T[] {
   const top = raw.slice(0, n);
   if (raw.length <= n) return top;
-  const threshold = raw.map((r) => r.matched).sort((a, b) => b - a)[n - 1]!;
+  // The n-th best passage-index score (a numeric typed-array sort, ascending).
+  const threshold = Float64Array.from(raw, (r) => r.matched).sort()[raw.length - n]!;
   // Only what is among the best n by the passage index alone joins.
   for (const r of raw.slice(n)) if (r.matched > 0 && r.matched >= threshold) top.push(r);
   return top;
@@ -328,7 +351,12 @@ function idf(n: number, df: number): number {
  */
 function strongest(index: GuidelineIndex, terms: TermBoosts): TermBoosts {
   const out: TermBoosts = { sv: new Map(), fi: new Map() };
-  for (const l of ['sv', 'fi'] as const) {
+  for (const l of LANGS) {
+    // One term or none needs no ranking (most words): the map itself is kept.
+    if (terms[l].size <= 1) {
+      out[l] = terms[l];
+      continue;
+    }
     const ranked = [...terms[l]].sort((a, b) => b[1] - a[1] || (index.df[l].get(a[0]) ?? 0) - (index.df[l].get(b[0]) ?? 0));
     for (const [term, boost] of ranked.slice(0, MAX_TERMS_PER_WORD)) out[l].set(term, boost);
   }

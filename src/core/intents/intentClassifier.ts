@@ -88,11 +88,11 @@ export class IntentClassifier {
   private readonly cues: CueSet<{ category: DetectableCategory; weight: number; length: number }>;
   private readonly reportVerbs: CueSet<true>;
   private readonly conditionals: CueSet<true>;
-  private readonly conditionalOpeners: Cue[];
+  private readonly conditionalOpeners: CueSet<true>;
   private readonly narrative: CueSet<true>;
-  private readonly clauseQuestions: Cue[];
-  private readonly statementOpeners: Cue[];
-  private readonly questionOpeners: Cue[];
+  private readonly clauseQuestions: CueSet<true>;
+  private readonly statementOpeners: CueSet<true>;
+  private readonly questionOpeners: CueSet<true>;
   private readonly helpQuestions: Cue[];
   private readonly starters: Record<ContentLang, Set<string>>;
   private readonly model: IntentModel | undefined;
@@ -118,12 +118,12 @@ export class IntentClassifier {
     this.cues = new CueSet(cues);
     this.reportVerbs = new CueSet(cueEntries(config.report_verbs, true as const));
     this.conditionals = new CueSet(cueEntries(config.conditionals, true as const));
-    this.conditionalOpeners = [...config.conditional_openers.sv, ...config.conditional_openers.fi].map((c) => new Cue(c));
+    this.conditionalOpeners = new CueSet(cueEntries(config.conditional_openers, true as const));
     // Narrative words keep their diacritics: "vår", "vårt", "våra" (our) are not "var", "vart", "vara" (was, where, be).
     this.narrative = new CueSet(cueEntries(config.narrative, true as const, exactWords));
-    this.clauseQuestions = [...config.clause_questions.sv, ...config.clause_questions.fi].map((c) => new Cue(c));
-    this.statementOpeners = [...config.statement_openers.sv, ...config.statement_openers.fi].map((c) => new Cue(c));
-    this.questionOpeners = [...config.question_openers.sv, ...config.question_openers.fi].map((c) => new Cue(c));
+    this.clauseQuestions = new CueSet(cueEntries(config.clause_questions, true as const));
+    this.statementOpeners = new CueSet(cueEntries(config.statement_openers, true as const));
+    this.questionOpeners = new CueSet(cueEntries(config.question_openers, true as const));
     this.helpQuestions = [...config.help_questions.sv, ...config.help_questions.fi].map((c) => new Cue(c));
   }
 
@@ -146,40 +146,30 @@ export class IntentClassifier {
   }
 
   /** True when a clause after the first opens with a question about what one may or should do ("…, får vi ta bort det"). */
-  private asksInLaterClause(text: string): boolean {
-    const clauses = text.split(/[,;.!?…]+|\s[–—-]\s/u).slice(1);
-    return clauses.some((clause) => {
-      const words = cueWords(clause);
-      return this.clauseQuestions.some((cue) => cue.matchesAt(words, 0));
-    });
+  private asksInLaterClause(clauses: readonly Clause[]): boolean {
+    return clauses.some((clause) => this.clauseQuestions.someAt(clause.words, 0));
   }
 
   /** True when a clause after the first opens with a question word or a question verb ("…, hur gör jag", "…, jatkanko"). */
-  private asksInAnyClause(text: string): boolean {
-    return text
-      .split(/[,;.!?…]+|\s[–—-]\s/u)
-      .slice(1)
-      .some((clause) => {
-        const words = cueWords(clause);
-        return this.opensAsQuestion(clause) || this.clauseQuestions.some((cue) => cue.matchesAt(words, 0));
-      });
+  private asksInAnyClause(clauses: readonly Clause[]): boolean {
+    return clauses.some((clause) => this.opensAsQuestion(clause) || this.clauseQuestions.someAt(clause.words, 0));
   }
 
-  /** True when `text` opens with a question word of either language or a question opener ("räcker det", "*aako"). */
-  private opensAsQuestion(text: string): boolean {
-    const first = splitWords(text)[0]?.text;
-    return (first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first))) || this.questionOpeners.some((cue) => cue.matchesAt(cueWords(text), 0));
+  /** True when text opens with a question word of either language or a question opener ("räcker det", "*aako"). */
+  private opensAsQuestion(clause: Clause): boolean {
+    const first = clause.firstExact;
+    return (first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first))) || this.questionOpeners.someAt(clause.words, 0);
   }
 
   /** True when a sentence of the message asks (a question word or opener first, or a closing "?") and has a condition in it. */
   private asksConditionally(text: string): boolean {
     const sentences = text.split(/(?<=[.!?？…])\s+/u);
-    const conditional = (words: string[]) => this.conditionals.some(words) || this.conditionalOpeners.some((cue) => cue.matchesAt(words, 0));
+    const conditional = (words: readonly string[]) => this.conditionals.some(words) || this.conditionalOpeners.someAt(words, 0);
     if (sentences.length === 1) return conditional(cueWords(text));
     return sentences.some((sentence) => {
-      const words = cueWords(sentence);
-      if (!conditional(words)) return false;
-      return /[?？]\s*$/u.test(sentence) || this.opensAsQuestion(sentence) || this.asksInLaterClause(sentence);
+      const opening = clauseOf(sentence);
+      if (!conditional(opening.words)) return false;
+      return /[?？]\s*$/u.test(sentence) || this.opensAsQuestion(opening) || this.asksInLaterClause(laterClauses(sentence));
     });
   }
 
@@ -257,11 +247,12 @@ export class IntentClassifier {
     const questionMark = /[?？]\s*$/u.test(text);
     // "blir näthatad hela tiden" tells with the subject left out: its first word starts questions too
     // ("Blir det …?"), but a participle after it, with no closing "?", makes it a statement.
-    const opensStatement = !questionMark && this.statementOpeners.some((cue) => cue.matchesAt(message, 0));
+    const opensStatement = !questionMark && this.statementOpeners.someAt(message, 0);
     const startsAsQuestion =
-      (first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first)) && !opensStatement) ||
-      this.questionOpeners.some((cue) => cue.matchesAt(message, 0));
-    const askedAsQuestion = startsAsQuestion || this.asksInLaterClause(text);
+      (first !== undefined && (this.starters.sv.has(first) || this.starters.fi.has(first)) && !opensStatement) || this.questionOpeners.someAt(message, 0);
+    let clauses: Clause[] | undefined;
+    const later = () => (clauses ??= laterClauses(text));
+    const askedAsQuestion = startsAsQuestion || this.asksInLaterClause(later());
     // "Kenelle ilmoitan, jos epäilen …?" and "Jos saan uhkauksen, kenelle ilmoitan?" ask what to do if it
     // happens ("jos" and "ifall" are question starters too); "Kenelle ilmoitan? Minua uhataan." reports.
     // The condition must be in a sentence that asks: in "mitä teen?? se kirjotti et se hakkaa mut jos …" the
@@ -269,10 +260,10 @@ export class IntentClassifier {
     const hypothetical = askedAsQuestion && this.asksConditionally(text);
     const questionForm = askedAsQuestion || questionMark;
     // For the model's band a question anywhere counts, with or without its "?": "…, hur gör jag", "…, jatkanko".
-    const asked = questionForm || this.asksInAnyClause(text);
+    const asked = questionForm || this.asksInAnyClause(later());
     const wantsToReport = !hypothetical && this.reportVerbs.some(message);
-    // A first-person account of what happened ("fick", "mig", "sain", "mua").
-    const narrative = this.narrative.some(exactWords(text));
+    // A first-person account of what happened ("fick", "mig", "sain", "mua"); read only where a category was seen.
+    const narrative = (best !== undefined || likeliest !== undefined) && this.narrative.some(exactWords(text));
     // A journalist's call or false claims get the answer with the report offered, never the dialog at once.
     const offerOnly = (category: DetectableCategory) => OFFER_ONLY_CATEGORIES.includes(category);
     if (best && !askedAsQuestion && !offerOnly(best)) return { intent: `report:${best}`, scores, hypothetical, asked, questionForm, category: best };
@@ -291,6 +282,21 @@ export class IntentClassifier {
     const category = best ?? likeliest;
     return { intent: 'question', scores, hypothetical, asked, questionForm, ...(category ? { category } : {}) };
   }
+}
+
+/** A clause of a message: its words as cues read them, and its first word with diacritics (question words keep theirs). */
+interface Clause {
+  words: readonly string[];
+  firstExact: string | undefined;
+}
+
+function clauseOf(text: string): Clause {
+  return { words: cueWords(text), firstExact: splitWords(text)[0]?.text };
+}
+
+/** The clauses after the first (split at , ; . ! ? … and a dash between spaces), each read once. */
+function laterClauses(text: string): Clause[] {
+  return text.split(/[,;.!?…]+|\s[–—-]\s/u).slice(1).map(clauseOf);
 }
 
 /** The model's band for a message that asks: Finnish has its own (see MODEL_BANDS). */

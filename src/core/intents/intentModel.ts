@@ -202,7 +202,12 @@ export class IntentModel {
     if (this.weights.length !== saved.features.length * this.classCount) throw new Error('intent model weights do not match its features');
     this.offsets = new Map(saved.features.map((f, i) => [f, i * this.classCount]));
     this.bias = saved.bias;
+    this.takenIn = new Int32Array(saved.features.length);
   }
+
+  /** Per feature row, the number of the last prediction that took it (see predict); counts predictions. */
+  private readonly takenIn: Int32Array;
+  private predictions = 0;
 
   /**
    * The features' offsets of one word, kept per word: words recur from message to message, and building their
@@ -229,10 +234,17 @@ export class IntentModel {
   predict(text: string): IntentPrediction {
     // The features in messageFeatures' order, each once, so the sums are the very same.
     const offsets: number[] = [];
-    const taken = new Set<number>();
+    // A feature is taken once: `takenIn[row]` holds the number of the last prediction that took it.
+    const takenIn = this.takenIn;
+    if (++this.predictions === 0x7fffffff) {
+      takenIn.fill(0);
+      this.predictions = 1;
+    }
+    const stamp = this.predictions;
+    const K = this.classCount;
     const take = (at: number | undefined) => {
-      if (at !== undefined && !taken.has(at)) {
-        taken.add(at);
+      if (at !== undefined && takenIn[at / K] !== stamp) {
+        takenIn[at / K] = stamp;
         offsets.push(at);
       }
     };

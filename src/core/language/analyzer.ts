@@ -3,6 +3,9 @@ import { splitWords } from './words';
 import { CompoundSplitter } from './compounds';
 import { isStopWord, stem } from './lunrLanguages';
 
+/** How many words' stems the analyzer keeps per language. */
+const STEM_CACHE = 25_000;
+
 /** One analysed word of a text: its stem and the stems of its compound parts. */
 export interface AnalyzedWord {
   surface: string;
@@ -21,7 +24,8 @@ export interface AnalyzedWord {
 export class Analyzer {
   private readonly splitter: CompoundSplitter;
   private readonly vocabulary: Set<string>;
-  private readonly stemCache = new Map<string, string>();
+  /** Stems already computed, per language (bounded: cleared past STEM_CACHE words). */
+  private readonly stemCache: Record<ContentLang, Map<string, string>> = { sv: new Map(), fi: new Map() };
 
   private readonly extraStopwords: Record<ContentLang, Set<string>>;
   /** Stems of the vocabulary per language (saved with the index, so loading does not stem them again). */
@@ -54,12 +58,12 @@ export class Analyzer {
   }
 
   stem(word: string, lang: ContentLang): string {
-    const key = `${lang}:${word}`;
-    let stemmed = this.stemCache.get(key);
+    const cache = this.stemCache[lang];
+    let stemmed = cache.get(word);
     if (stemmed === undefined) {
       stemmed = stem(word, lang);
-      if (this.stemCache.size > 50_000) this.stemCache.clear();
-      this.stemCache.set(key, stemmed);
+      if (cache.size > STEM_CACHE) cache.clear();
+      cache.set(word, stemmed);
     }
     return stemmed;
   }

@@ -1,10 +1,14 @@
+/** How many words' splits are kept per depth: a long-running bot meets ever new words. */
+const MEMO_WORDS = 50_000;
+
 /**
  * Splits Swedish and Finnish compounds against a vocabulary of known words: "somekanava" → "some" + "kanava",
  * "tvåfaktorsautentisering" → "två" + "faktors" + "autentisering". A split is taken only when every part is a
  * known word (a Swedish linking "s" may end a part), so unknown words stay whole.
  */
 export class CompoundSplitter {
-  private readonly memo = new Map<string, string[] | null>();
+  /** Splits already worked out, per depth (see splitRec); bounded: cleared past MEMO_WORDS words. */
+  private readonly memo: Map<string, string[] | null>[] = [new Map(), new Map(), new Map(), new Map()];
 
   /**
    * `known(word)` says whether a word (or its stem) is in the vocabulary. A head has at least `minPart`
@@ -26,8 +30,9 @@ export class CompoundSplitter {
   }
 
   private splitRec(word: string, depth: number): string[] | null {
-    const key = `${depth}:${word}`;
-    if (this.memo.has(key)) return this.memo.get(key)!;
+    const memo = this.memo[depth]!;
+    const known = memo.get(word);
+    if (known !== undefined) return known;
     let best: string[] | null = null;
     if (depth < 3) {
       // Longest head first: "kommunikationsenhet" → "kommunikations" + "enhet" before shorter heads.
@@ -47,7 +52,8 @@ export class CompoundSplitter {
         }
       }
     }
-    this.memo.set(key, best);
+    if (memo.size >= MEMO_WORDS) memo.clear();
+    memo.set(word, best);
     return best;
   }
 

@@ -10,6 +10,9 @@ export interface Word {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-‐‑'’][\p{L}\p{N}]+)*/gu;
+/** The hyphens and apostrophes that join a word's pieces. */
+const JOINER = /[-‐‑'’]/;
+const JOINERS = /[-‐‑'’]/g;
 
 /**
  * Splits text into words. Unicode-aware: å, ä, ö and every other letter stay whole (lunr's default trimmer
@@ -24,7 +27,11 @@ function splitWordsOf(text: string): Word[] {
   const words: Word[] = [];
   for (const match of foldCase(text).matchAll(WORD)) {
     const raw = match[0];
-    const pieces = raw.split(/[-‐‑'’]/).filter((p) => p.length > 0);
+    if (!JOINER.test(raw)) {
+      words.push({ text: raw, pieces: [] });
+      continue;
+    }
+    const pieces = raw.split(JOINERS).filter((p) => p.length > 0);
     words.push({ text: pieces.join(''), pieces: pieces.length > 1 ? pieces : [] });
   }
   return words;

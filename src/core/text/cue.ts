@@ -27,12 +27,12 @@ export class Cue {
   get first(): { text: string; prefix: boolean; suffix: boolean } | undefined {
     return this.parts[0];
   }
-  matches(message: string[]): boolean {
+  matches(message: readonly string[]): boolean {
     for (let i = 0; i + this.parts.length <= message.length; i++) if (this.matchesAt(message, i)) return true;
     return false;
   }
   /** Whether the cue occurs in `message` starting at word `i`. */
-  matchesAt(message: string[], i: number): boolean {
+  matchesAt(message: readonly string[], i: number): boolean {
     if (this.parts.length === 0 || i + this.parts.length > message.length) return false;
     for (let k = 0; k < this.parts.length; k++) if (!fits(this.parts[k]!, message[i + k]!)) return false;
     return true;
@@ -69,51 +69,73 @@ export function cueEntries<T>(lists: CueLists, value: T, toWords: (text: string)
 
 /**
  * Many cues matched against one message at once: each cue is filed under what its first word must look like
- * (the word itself, or the first three letters of a prefix), so a message only tries the cues its words could
- * start. Returns what was attached to each matching cue, every cue at most once.
+ * (the word itself, the first three letters of a prefix, the last three of an ending), so a message only tries
+ * the cues its words could start. Returns what was attached to each matching cue, every cue at most once.
  */
 export class CueSet<T> {
   private readonly byWord = new Map<string, { cue: Cue; value: T }[]>();
   private readonly byPrefix = new Map<string, { cue: Cue; value: T }[]>();
-  /** Cues whose first word is a suffix or a prefix shorter than three letters: tried at every word. */
+  private readonly bySuffix = new Map<string, { cue: Cue; value: T }[]>();
+  /** Cues whose first word is matched anywhere in a word, or is a prefix or ending shorter than three letters: tried at every word. */
   private readonly anywhere: { cue: Cue; value: T }[] = [];
 
   constructor(entries: Iterable<{ cue: Cue; value: T }>) {
     for (const entry of entries) {
       const first = entry.cue.first;
       if (!first) continue;
-      if (first.suffix || (first.prefix && first.text.length < PREFIX_KEY)) this.anywhere.push(entry);
-      else if (first.prefix) file(this.byPrefix, first.text.slice(0, PREFIX_KEY), entry);
+      if ((first.prefix && first.suffix) || ((first.prefix || first.suffix) && first.text.length < AFFIX_KEY)) this.anywhere.push(entry);
+      else if (first.prefix) file(this.byPrefix, first.text.slice(0, AFFIX_KEY), entry);
+      else if (first.suffix) file(this.bySuffix, first.text.slice(-AFFIX_KEY), entry);
       else file(this.byWord, first.text, entry);
     }
   }
 
   /** Values of the cues that occur in `words` (see cueWords), in no particular order. */
-  matches(words: string[]): T[] {
-    const hit = new Set<{ cue: Cue; value: T }>();
+  matches(words: readonly string[]): T[] {
+    const hit: { cue: Cue; value: T }[] = [];
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      for (const list of [this.byWord.get(word), this.byPrefix.get(word.slice(0, PREFIX_KEY)), this.anywhere]) {
-        if (!list) continue;
-        for (const entry of list) if (!hit.has(entry) && entry.cue.matchesAt(words, i)) hit.add(entry);
+      collect(this.byWord.get(word), words, i, hit);
+      if (word.length >= AFFIX_KEY) {
+        collect(this.byPrefix.get(word.slice(0, AFFIX_KEY)), words, i, hit);
+        collect(this.bySuffix.get(word.slice(-AFFIX_KEY)), words, i, hit);
       }
+      collect(this.anywhere, words, i, hit);
     }
-    return [...hit].map((e) => e.value);
+    return hit.map((e) => e.value);
   }
 
   /** True when any cue occurs in `words`. */
-  some(words: string[]): boolean {
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
-      for (const list of [this.byWord.get(word), this.byPrefix.get(word.slice(0, PREFIX_KEY)), this.anywhere]) {
-        if (list?.some((entry) => entry.cue.matchesAt(words, i))) return true;
-      }
-    }
+  some(words: readonly string[]): boolean {
+    for (let i = 0; i < words.length; i++) if (this.someAt(words, i)) return true;
     return false;
+  }
+
+  /** True when a cue occurs in `words` starting at word `i` (`0`: the message opens with one). */
+  someAt(words: readonly string[], i: number): boolean {
+    const word = words[i];
+    if (word === undefined) return false;
+    if (anyAt(this.byWord.get(word), words, i) || anyAt(this.anywhere, words, i)) return true;
+    return word.length >= AFFIX_KEY && (anyAt(this.byPrefix.get(word.slice(0, AFFIX_KEY)), words, i) || anyAt(this.bySuffix.get(word.slice(-AFFIX_KEY)), words, i));
   }
 }
 
-const PREFIX_KEY = 3;
+function collect<T>(list: { cue: Cue; value: T }[] | undefined, words: readonly string[], i: number, hit: { cue: Cue; value: T }[]): void {
+  if (!list) return;
+  for (let k = 0; k < list.length; k++) {
+    const entry = list[k]!;
+    if (entry.cue.matchesAt(words, i) && !hit.includes(entry)) hit.push(entry);
+  }
+}
+
+function anyAt<T>(list: { cue: Cue; value: T }[] | undefined, words: readonly string[], i: number): boolean {
+  if (!list) return false;
+  for (let k = 0; k < list.length; k++) if (list[k]!.cue.matchesAt(words, i)) return true;
+  return false;
+}
+
+/** Letters of a prefix or an ending by which its cues are filed (a word shorter than this cannot fit such a cue). */
+const AFFIX_KEY = 3;
 
 function file<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);

@@ -41,3 +41,22 @@ describe('CueSet', () => {
     }
   });
 });
+
+describe('CueSet filing by first word, prefix and ending', () => {
+  // Every shape a cue's first word can take: whole, prefix (long, short), ending (long, short), anywhere.
+  const sources = ['hot*', 'ha*', '*lönen', '*n nimellä', '*s namn', '*ö', '*virus*', 'falsk profil', 'fb*', 'kan inte', 'blir *ad', 'e-post*'];
+  const cues = sources.map((source, i) => ({ cue: new Cue(source), value: i }));
+  const set = new CueSet(cues);
+  const messages = [
+    'han hotade mig', 'ha', 'hö', 'julilönen', 'lönen', 'kunnan nimellä', 'n nimellä', 'kommunens namn', 'ö', 'trojanvirus på datorn',
+    'virus', 'falsk profil', 'fb-sidan', 'kan inte', 'jag blir hotad', 'e-postlistan', 'nä', 'a', '',
+  ];
+
+  it.each(messages)('"%s": the same cues as a one-by-one search, at every position', (message) => {
+    const words = cueWords(message);
+    const expected = cues.filter((c) => c.cue.matches(words)).map((c) => c.value).sort((a, b) => a - b);
+    expect(set.matches(words).sort((a, b) => a - b)).toEqual(expected);
+    expect(set.some(words)).toBe(expected.length > 0);
+    for (let i = 0; i <= words.length; i++) expect(set.someAt(words, i)).toBe(cues.some((c) => c.cue.matchesAt(words, i)));
+  });
+});
