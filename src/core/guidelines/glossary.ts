@@ -37,11 +37,15 @@ export class Glossary {
     });
   }
 
+  /** Per entry and term, variants() of the term's first stem (worked out once). */
+  private readonly firstVariants: string[][][];
+
   constructor(entries: AnalyzedTerm[][]) {
     this.entries = entries;
+    this.firstVariants = entries.map((terms) => terms.map((t) => variants(t.stems[0]!)));
     this.entries.forEach((terms, i) => {
-      for (const t of terms) {
-        for (const key of variants(t.stems[0]!)) {
+      for (const [j, t] of terms.entries()) {
+        for (const key of this.firstVariants[i]![j]!) {
           let set = this.byStem[t.lang].get(key);
           if (!set) this.byStem[t.lang].set(key, (set = new Set()));
           set.add(i);
@@ -63,13 +67,14 @@ export class Glossary {
       for (const key of variants(stem)) for (const i of this.byStem[lang].get(key) ?? []) candidates.add(i);
       if (candidates.size === 0) continue;
       const expansion: Expansion = { sv: [], fi: [] };
+      const mine = variants(stem);
       for (const i of candidates) {
         const terms = this.entries[i]!;
-        const mine = variants(stem);
+        const termVariants = this.firstVariants[i]!;
         const matched = terms.some(
-          (t) =>
+          (t, j) =>
             t.lang === lang &&
-            variants(t.stems[0]!).some((v) => mine.includes(v)) &&
+            termVariants[j]!.some((v) => mine.includes(v)) &&
             t.stems.slice(1).every((s) => present.has(s)),
         );
         if (!matched) continue;

@@ -1,4 +1,4 @@
-import { Analyzer } from '../language/analyzer';
+import { Analyzer, type AnalyzedWord } from '../language/analyzer';
 import { LanguageDetector, type LanguageMarkers, type LanguageModel } from '../language/detect';
 import type { ContentLang } from '../language/lang';
 import { lunr } from '../language/lunrLanguages';
@@ -160,7 +160,12 @@ function buildVocabulary(content: GuidelineContent): string[] {
  * question typed with other case, punctuation, inflection or filler words has the same key.
  */
 export function askedKey(analyzer: Analyzer, text: string, lang: ContentLang): string {
-  return `${lang}:${analyzer.analyze(text, lang).map((w) => w.stem).join(' ')}`;
+  return askedKeyOf(analyzer.analyze(text, lang), lang);
+}
+
+/** askedKey from the text's words as `analyzer.analyze(text, lang)` gave them. */
+export function askedKeyOf(words: readonly AnalyzedWord[], lang: ContentLang): string {
+  return `${lang}:${words.map((w) => w.stem).join(' ')}`;
 }
 
 /** See SavedGuidelineIndex.askedExactly. */

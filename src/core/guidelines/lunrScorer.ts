@@ -40,6 +40,17 @@ interface FieldPostings {
   weights: Float64Array;
 }
 
+/** One field's share of an accumulate call (see LunrScorer.fieldWork). */
+interface FieldWork {
+  field: string;
+  /** Group number of the query → dense number within this field. */
+  groups: Map<number, number>;
+  clauses: TermClause[];
+  groupOf: number[];
+  /** Listed in fieldsInUse for the current call. */
+  inUse: boolean;
+}
+
 export class LunrScorer {
   private readonly index: LunrInternals;
   /** field → docRef → term index → BM25 weight; built on the first `score` call only (see fieldWeights). */
@@ -58,8 +69,13 @@ export class LunrScorer {
     /** The matching documents of the last accumulate, in first-match order: `order[0 .. count)`. */
     order: new Int32Array(0),
   };
+  /** Per field, the clauses of one accumulate call with their group numbers (reused from call to call). */
+  private readonly fieldWork = new Map<string, FieldWork>();
+  private readonly fieldsInUse: FieldWork[] = [];
+  /** Per term, the boosts of one field's clauses summed (reused). */
+  private readonly perTerm = new Map<string, number>();
   /** The documents a field's clauses matched (reused per field and call). */
-  private readonly seen: number[] = [];
+  private seen = new Int32Array(0);
   /** bestByKey's key of each document, built when it is first called with a `keyOf` (rebuilt for another). */
   private keyed?: { keyOf: (ref: string) => string; keys: string[]; ofDoc: Int32Array; best: Float64Array };
 
@@ -232,11 +248,20 @@ export class LunrScorer {
   private accumulate(clauses: TermClause[], tieBreaker: number): number {
     // Per field, dense numbers for the groups that have clauses in it, so that the per-document, per-group
     // bests live in flat arrays; a clause without a group is a group of its own, so it simply adds its score.
-    const byField = new Map<string, { groups: Map<number, number>; clauses: TermClause[]; groupOf: number[] }>();
+    // The fields in the order the clauses first name them (the totals add up field by field in that order).
+    const byField = this.fieldsInUse;
+    byField.length = 0;
     for (const clause of clauses) {
       if (!this.index.invertedIndex[clause.term]) continue;
-      let entry = byField.get(clause.field);
-      if (!entry) byField.set(clause.field, (entry = { groups: new Map(), clauses: [], groupOf: [] }));
+      let entry = this.fieldWork.get(clause.field);
+      if (!entry) this.fieldWork.set(clause.field, (entry = { field: clause.field, groups: new Map(), clauses: [], groupOf: [], inUse: false }));
+      if (!entry.inUse) {
+        entry.inUse = true;
+        entry.groups.clear();
+        entry.clauses.length = 0;
+        entry.groupOf.length = 0;
+        byField.push(entry);
+      }
       let group = -1;
       if (clause.group !== undefined) {
         const known = entry.groups.get(clause.group);
@@ -250,9 +275,12 @@ export class LunrScorer {
     // Zero between calls: the caller hands them back with release().
     const { totals, matched, order } = this.scratch;
     let count = 0;
-    for (const [field, { groups: groupNumbers, clauses: list, groupOf }] of byField) {
+    for (const entry of byField) {
+      entry.inUse = false;
+      const { field, groups: groupNumbers, clauses: list, groupOf } = entry;
       // Query vector length as lunr computes it: boosts summed per term.
-      const perTerm = new Map<string, number>();
+      const perTerm = this.perTerm;
+      perTerm.clear();
       for (const clause of list) perTerm.set(clause.term, (perTerm.get(clause.term) ?? 0) + clause.boost);
       let sumOfSquares = 0;
       for (const boost of perTerm.values()) sumOfSquares += boost * boost;
@@ -261,8 +289,10 @@ export class LunrScorer {
       const postings = this.postings.get(field);
       const groups = groupNumbers.size;
       const { best, sum, inField, loose } = this.buffers(n * groups);
+      // (A typed array: emptying a JS array by `length = 0` drops its storage, and it grew again for every field.)
+      if (this.seen.length < n) this.seen = new Int32Array(n);
       const seen = this.seen;
-      seen.length = 0;
+      let seenCount = 0;
       for (let c = 0; c < list.length; c++) {
         const clause = list[c]!;
         const group = groupOf[c]!;
@@ -273,7 +303,7 @@ export class LunrScorer {
           const doc = docs[j]!;
           if (inField[doc] === 0) {
             inField[doc] = 1;
-            seen.push(doc);
+            seen[seenCount++] = doc;
           }
           const w = weights[j]! * clause.boost;
           if (group < 0) {
@@ -285,7 +315,8 @@ export class LunrScorer {
           sum[k] = sum[k]! + w;
         }
       }
-      for (const doc of seen) {
+      for (let s = 0; s < seenCount; s++) {
+        const doc = seen[s]!;
         let dot = loose[doc]!;
         loose[doc] = 0;
         for (let k = doc * groups; k < (doc + 1) * groups; k++) {

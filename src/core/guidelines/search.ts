@@ -1,7 +1,7 @@
 import type { AnalyzedWord } from '../language/analyzer';
 import type { ContentLang } from '../language/lang';
 import type { TermClause } from './lunrScorer';
-import { askedKey, FIELD_BOOST, FIELDS, questionPassage, type GuidelineIndex, type PassageTermSets } from './guidelineIndex';
+import { askedKeyOf, FIELD_BOOST, FIELDS, questionPassage, type GuidelineIndex, type PassageTermSets } from './guidelineIndex';
 import type { Passage } from './passage';
 import type { Readers } from './guidelineDocument';
 
@@ -116,7 +116,8 @@ const RERANK = 20;
  * `idx.query` would), so `:` `^` `~` `*` `-` `+` are just separators.
  */
 export function searchGuidelines(index: GuidelineIndex, question: string, lang: ContentLang, limit = 10, options: SearchOptions = {}): SearchResult {
-  const words = separateUnknownCompounds(index, index.analyzer.analyze(question, lang), lang);
+  const analyzed = index.analyzer.analyze(question, lang);
+  const words = separateUnknownCompounds(index, analyzed, lang);
   if (words.length === 0) return { hits: [], words: [], unknownWords: [] };
   const concepts = buildConcepts(index, words, lang);
   const otherReading = index.analyzer.analyze(question, OTHER[lang]).filter((w) => index.terms[OTHER[lang]].has(w.stem));
@@ -156,7 +157,7 @@ export function searchGuidelines(index: GuidelineIndex, question: string, lang: 
   const total = concepts.reduce((s, c) => s + c.weight, 0) || 1;
   const readers = index.scope.readersNamed(question);
   // A question asked in exactly the words of an example question gets that question's passage first.
-  const taught = options.exact === false ? undefined : index.askedExactly(askedKey(index.analyzer, question, lang));
+  const taught = options.exact === false ? undefined : index.askedExactly(askedKeyOf(analyzed, lang));
   const candidates = rerankCandidates(raw, Math.max(limit, RERANK));
   if (taught !== undefined && !candidates.some((r) => r.ref === taught)) candidates.push(raw.find((r) => r.ref === taught) ?? { ref: taught, score: 0, matched: 0 });
   const hits: SearchHit[] = [];
