@@ -35,17 +35,25 @@ export interface IntentResult {
  * offered. (A question verb in a later clause without "?" does not count there: "…, mitä ihmettä teen" after a
  * told report stays the report the cues found.)
  *
- * Fitted together on a grid (told 0.4–0.7 with the offer 0.05 below it, asked 0.7–0.88, askedFi 0.6–0.8,
- * cueReportAsked 0–0.45) against missed reports plus three times the false reports, over the seen sets
- * test/fixtures/intent-* except intent-blind3-*, the guideline question sets, and a five-fold cross-validation of
- * examples written by someone else (each fifth scored by a model trained without it); intent-blind3-* was left
- * out to check the choice. The cross-validation decided most: its reports that ask nothing scored 0.4–0.7 far
- * more often than the seen sets' did (missed: told 0.7 → 22 of 368, 0.55 → 13, 0.45 → 8). Few labelled
- * questions ask nothing: of 52 (47 of them only once their "?" is taken away) none scored above 0.40, so told
- * stops at 0.45. Below 0.7 (asked, Finnish) guideline questions start to become reports. `askedFi` is lower than
- * `asked`: Finnish asks with "-ko/-kö" and question words the guideline questions share less with reports.
+ * Fitted by leave-one-set-out cross-validation over the eleven labelled sets of test/fixtures (intent-*; each set,
+ * Swedish and Finnish, written apart by one person or round), which are training data too
+ * (content/intent-examples/*-labelled.yaml): per set, the model was trained again without that set's lines and
+ * without any example whose words or 4-letter pieces overlap one of them by 0.6 or more, and scored on it through
+ * the classifier; the 1,409 labelled guideline questions (test/fixtures/questions*, the dev set) were scored by the
+ * model trained on everything. Grid: told 0.35–0.5 (the offer 0.05 below), cueReportAsked 0.45/0.55, asked and
+ * askedFi 0.5–0.92 each; cost: missed reports plus three times the false reports, summed over three trainings
+ * (two example orders, two shuffling seeds), since one training alone moved the best Swedish band between 0.75
+ * and 0.8. Best: asked 0.8 (0.88 before the sets were trained on; held-out Swedish reports below 0.75 went from
+ * 87 of 544 to 52), askedFi 0.6; 0.65 is taken, one step up, because at 0.6 the shipped model takes a labelled
+ * guideline question for a report ("korjasin virheen mut tyyppi jatkaa vääntöä kommenteissa, jatkanko", 0.61).
+ * told and cueReportAsked hardly move the cost and stay. With these bands and the shipped training order, pooled
+ * over the folds (reports / questions 544 / 515 sv, 543 / 515 fi): recall sv 0.967, fi 0.980, false reports sv
+ * 0.006, fi 0.008, guideline questions taken for reports 1 (before: the same sets scored by the model that had
+ * not seen them, at 0.88 / 0.7: sv 0.936, fi 0.978, false 0.008 / 0.014). Lower bands trade about one report for
+ * one false report. `askedFi` is lower than `asked`: Finnish asks with "-ko/-kö" and question words the
+ * guideline questions share less with reports.
  */
-export const MODEL_BANDS = { report: { told: 0.45, asked: 0.88, askedFi: 0.7 }, offer: 0.4, cueReportAsked: 0.45 } as const;
+export const MODEL_BANDS = { report: { told: 0.45, asked: 0.8, askedFi: 0.65 }, offer: 0.4, cueReportAsked: 0.45 } as const;
 
 /**
  * From this probability of its likeliest category (given a report) the model's category wins over the cues',

@@ -14,7 +14,9 @@ const withoutHelpQuestions = new IntentClassifier({ ...cues, help_questions: { s
 // Sentences written for this test; none is in a training or evaluation set.
 describe('an account of an incident closed by a question for help', () => {
   it('is a report: asking what to do does not make it a question', () => {
-    const text = 'larmet säger att någon loggat in på vårt konto från Brasilien, vad gör vi?';
+    // (The model now reads "larmet säger att någon loggat in på vårt konto från Brasilien, vad gör vi?", this
+    // test's first sentence, as a report whole; this one still needs the account read alone.)
+    const text = 'det står att vår sida har en ny administratör som ingen känner, vad gör vi?';
     expect(withoutHelpQuestions.classify(text, 'sv').intent).toBe('question');
     expect(classifier.classify(text, 'sv').intent).toBe('report:identity_theft');
   });
