@@ -32,6 +32,7 @@ import type {
 } from './records';
 import type { ReceiptRecipient, SubmitReceipt } from './submitReceipt';
 import type { WithdrawBinding } from './withdrawal';
+import { withdrawBar } from './withdrawRule';
 
 /** How long a submission keeps trying while the store is unavailable (its submission key makes that safe). */
 export const SUBMIT_RETRY_MS = 15_000;
@@ -231,8 +232,9 @@ export class ReportService {
       const person = await this.person(reporterId);
       const report = await this.deps.store.getReport(reference);
       if (!report) throw new ReportError(ReportErrorCode.NotFound, { reference });
-      if (report.reporterId !== person.id) await this.refuseStep(report, person, 'withdraw');
-      if (!canTransition(report.status, 'withdraw')) throw new ReportError(ReportErrorCode.NotAllowedNow, { reference, status: report.status });
+      const bar = withdrawBar(report, person.id);
+      if (bar === 'not_reporter') await this.refuseStep(report, person, 'withdraw');
+      if (bar === 'closed') throw new ReportError(ReportErrorCode.NotAllowedNow, { reference, status: report.status });
       return { reference, lang: copyLangOf(person, true, report, this.defaultLang) };
     });
   }
@@ -436,7 +438,8 @@ export class ReportService {
     const outcome = await store.transaction(async (tx): Promise<ActionResult | ReportError> => {
       const report = await tx.getReport(reference, { lock: true });
       if (!report) return new ReportError(ReportErrorCode.NotFound, { reference });
-      const allowed = action === 'withdraw' ? report.reporterId === person.id : handleAccess(report, person) !== undefined;
+      const bar = action === 'withdraw' ? withdrawBar(report, person.id) : undefined;
+      const allowed = action === 'withdraw' ? bar !== 'not_reporter' : handleAccess(report, person) !== undefined;
       const now = clock.now();
       if (!allowed) {
         const details = { action, ...(isSubject(report, person) ? { reason: 'subject' } : {}) };
@@ -451,7 +454,7 @@ export class ReportService {
       });
       if (report.status === ACTION_RESULT[action]) return result(false, report.status);
       if (action === 'acknowledge' && report.status === 'in_progress') return result(false, report.status);
-      if (!canTransition(report.status, action)) {
+      if (bar === 'closed' || !canTransition(report.status, action)) {
         return new ReportError(ReportErrorCode.NotAllowedNow, { reference, status: report.status });
       }
       await this.apply(tx, report, action, person, now, outcomeNote);

@@ -5,7 +5,7 @@ import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
 import type { BotReply } from '../../../core/reports/dialog';
 import type { ReportView } from '../../../core/reports/service';
-import { canTransition } from '../../../core/reports/lifecycle';
+import { viewOffersWithdraw } from '../../../core/reports/withdrawRule';
 import { ACTION, INPUT, VIEW } from '../ids';
 import { modal } from './modal';
 import { escapeMrkdwn, LIMIT, mrkdwn, plain, quoteMrkdwn } from './text';
@@ -125,7 +125,7 @@ export function detailsView(view: ReportView, lang: UiLang, timeZone: string, re
   ];
   blocks.push({ type: 'context', elements: [plain(dates.join(' · '))] });
   if (reporterPart.note) blocks.push({ type: 'context', elements: [plain(reporterPart.note)] });
-  if (view.access === 'reporter' && report.purgedAt === null && canTransition(report.status, 'withdraw')) {
+  if (viewOffersWithdraw(view)) {
     blocks.push(...(reporterPart.withdraw ? withdrawQuestionBlocks(reporterPart.withdraw) : [withdrawActions(report.reference, lang)]));
   }
   return modal({ callbackId: VIEW.readOnly, title: report.reference, blocks, close: t('slack:notice.close') });
