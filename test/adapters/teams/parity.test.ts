@@ -297,6 +297,50 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     expect(actionsOf(receiptNow())).toEqual(['report.details']);
   });
 
+  /** Anna reports a message through the message extension and confirms the preview; her receipt's card as sent. */
+  async function reportThroughExtension(description: string): Promise<{ reference: string; receiptActions: ConnectorCall }> {
+    const { anna } = USERS;
+    const fetched = await t.post(extensionInvoke(t, anna, 'composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', context: { theme: 'default' }, messagePayload: MESSAGE_PAYLOAD }));
+    const task = JSON.parse(fetched.body) as { task: { value: { card: Record<string, unknown> } } };
+    const form = { body: { attachments: [task.task.value.card] } } as unknown as ConnectorCall;
+    const values = {
+      category: 'phishing',
+      immediateDanger: 'false',
+      platform: 'other',
+      platformOther: 'Teams',
+      accountKind: 'organisation_account',
+      occurredOn: String(cardInputs(form.body).get('occurredOn')?.value),
+      evidence: String(cardInputs(form.body).get('evidence')?.value),
+      subjectIsManager: 'false',
+      description,
+    };
+    await t.post(extensionInvoke(t, anna, 'composeExtension/submitAction', { commandId: 'reportMessage', commandContext: 'message', data: { ...buttonData(form, 'report.submit_form'), ...values }, messagePayload: MESSAGE_PAYLOAD }));
+    const preview = lastTo(t, anna);
+    await send(t, cardSubmit(t.serviceUrl, anna, cardButtons(preview.body).find((b) => b.data.choice === 'confirm')!.data, preview.newId));
+    const receiptActions = lastTo(t, anna);
+    return { reference: String(buttonData(receiptActions, 'report.details').reference), receiptActions };
+  }
+
+  it('redraws the receipt card in place on every change made on another door; its Withdraw goes once someone else closes the report', async () => {
+    const { anna } = USERS;
+    const { reference, receiptActions } = await reportThroughExtension('Ett nätfiske till, i kanalen Allmänt.');
+    expect(actionsOf(receiptActions)).toEqual(['report.details', 'report.withdraw']);
+    await t.bot.deliverDue();
+    const receiptNow = () => t.connector.to(anna.personalConversation, ['update']).filter((c) => c.activityId === receiptActions.newId).at(-1);
+
+    // Timo (IT security) acknowledges elsewhere: the card says so and still offers Withdraw.
+    await t.bot.reporting.service.acknowledge(reference, USERS.timo.directoryId);
+    await t.bot.deliverDue();
+    expect(actionsOf(receiptNow()!)).toEqual(['report.details', 'report.withdraw']);
+    expect(activityText(receiptNow()!.body)).toContain('Timo Korhonen');
+
+    // Timo resolves it: the card loses Withdraw, and says who closed it.
+    await t.bot.reporting.service.resolve(reference, USERS.timo.directoryId, 'Länken är blockerad.');
+    await t.bot.deliverDue();
+    expect(actionsOf(receiptNow()!)).toEqual(['report.details']);
+    expect(activityText(receiptNow()!.body)).toContain('Avslutad');
+  });
+
   it('tells a person outside the directory why the message cannot be reported, in their language', async () => {
     const res = await t.post(extensionInvoke(t, USERS.stranger, 'composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', messagePayload: MESSAGE_PAYLOAD }));
     expect(res.status).toBe(200);

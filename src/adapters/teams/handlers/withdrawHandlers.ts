@@ -1,12 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import { translator } from '../../../core/i18n';
-import { mayWithdraw } from '../../../core/reports/withdrawRule';
 import { isReportError } from '../../../core/reports/reportErrors';
 import { Withdrawal, type WithdrawOutcome, type WithdrawQuestion } from '../../../core/reports/withdrawal';
 import { CARD_ACTION, DETAILS_CARD, QUESTION_CARD, RECEIPT_CARD } from '../cards/cardActions';
 import { detailsCard } from '../cards/detailsCard';
 import { noticeMessage } from '../cards/noticeMessage';
-import { receiptActionsCard } from '../cards/receiptActionsCard';
+import { receiptCard } from '../cards/receiptActionsCard';
 import { withdrawQuestionCard } from '../cards/withdrawQuestion';
 import type { TurnFacts } from '../turnFacts';
 import type { TeamsTurnDeps } from '../turnDeps';
@@ -93,7 +92,7 @@ async function redraw(
     let activity;
     if (pressed.card === QUESTION_CARD) activity = noticeMessage(sentence ?? '');
     else if (pressed.card === DETAILS_CARD) activity = detailsCard(await service.view(reference, personId), facts.lang, deps.bot.config.timeZone, question);
-    else activity = receiptActionsCard(reference, facts.lang, await stillWithdrawable(deps, reference, personId), question);
+    else activity = receiptCard(await service.receiptCopy(reference, personId, 'teams'), question);
     await context.updateActivity({ ...activity, id: pressed.id });
     return true;
   } catch (err) {
@@ -102,8 +101,3 @@ async function redraw(
   }
 }
 
-/** Whether this reporter may still withdraw (the receipt's Withdraw is shown only then); read, not audited. */
-async function stillWithdrawable(deps: TeamsTurnDeps, reference: string, personId: string): Promise<boolean> {
-  const report = await deps.bot.reporting.store.getReport(reference);
-  return report !== undefined && mayWithdraw(report, personId);
-}
