@@ -375,6 +375,36 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     expect((await t.bot.reporting.store.getReport(harassment.reference))?.status).toBe('resolved');
   });
 
+  it('answers a question card’s Cancel and Withdraw with a message of their own when the card cannot be redrawn', async () => {
+    const { mikko } = USERS;
+    const { reference } = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), mikko.directoryId);
+    // A Withdraw with no card to draw on (an alert's, an old message's) asks on a question card of its own.
+    await send(t, cardSubmit(t.serviceUrl, mikko, { action: 'report.withdraw', reference }, undefined));
+    const question = lastTo(t, mikko);
+    expect(actionsOf(question)).toEqual(['report.withdraw_confirm', 'report.withdraw_cancel']);
+
+    // Teams refuses to update the card: Cancel is still answered, visibly, and nothing changes.
+    t.connector.failNext(404, { kind: 'update' });
+    await send(t, cardSubmit(t.serviceUrl, mikko, buttonData(question, 'report.withdraw_cancel'), question.newId));
+    expect(activityText(lastTo(t, mikko).body)).toBe(`Ilmoitusta ${reference} ei peruttu. Mitään ei muutettu.`);
+    expect((await t.bot.reporting.store.getReport(reference))?.status).toBe('submitted');
+
+    // And the confirm: withdrawn, and said so in a message.
+    t.connector.failNext(404, { kind: 'update' });
+    await send(t, cardSubmit(t.serviceUrl, mikko, buttonData(question, 'report.withdraw_confirm'), question.newId));
+    expect((await t.bot.reporting.store.getReport(reference))?.status).toBe('withdrawn');
+    expect(t.connector.to(mikko.personalConversation, ['send', 'reply']).map((c) => activityText(c.body))).toContain(`Peruit ilmoituksen ${reference}. Sen saaneille kerrotaan siitä.`);
+
+    // With a card that can be redrawn, the question card itself becomes the answer: no second message.
+    const other = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), mikko.directoryId);
+    await send(t, cardSubmit(t.serviceUrl, mikko, { action: 'report.withdraw', reference: other.reference }, undefined));
+    const asked = lastTo(t, mikko);
+    const before = t.connector.to(mikko.personalConversation, ['send', 'reply']).length;
+    await send(t, cardSubmit(t.serviceUrl, mikko, buttonData(asked, 'report.withdraw_cancel'), asked.newId));
+    expect(t.connector.to(mikko.personalConversation, ['send', 'reply'])).toHaveLength(before);
+    expect(activityText(t.connector.to(mikko.personalConversation, ['update']).filter((c) => c.activityId === asked.newId).at(-1)!.body)).toBe(`Ilmoitusta ${other.reference} ei peruttu. Mitään ei muutettu.`);
+  });
+
   it('asks the same question when the reporter types the command; the question card’s buttons answer it', async () => {
     const { mikko } = USERS;
     const { reference } = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), mikko.directoryId);

@@ -60,15 +60,18 @@ async function answer(
       await context.sendActivity(withdrawQuestionCard(outcome.question));
       return;
     case 'withdrawn':
-      if (pressed) await redraw(context, facts, deps, outcome.result.reference, pressed, undefined, outcome.text);
-      else await context.sendActivity(noticeMessage(outcome.text));
+      // The pressed card redrawn shows what happened; when it cannot be, the answer comes as a message.
+      if (!pressed || !(await redraw(context, facts, deps, outcome.result.reference, pressed, undefined, outcome.text))) await context.sendActivity(noticeMessage(outcome.text));
       await deps.bot.deliverDue();
       return;
     case 'cancelled':
-    case 'refused':
-      if (pressed && (outcome.kind === 'cancelled' || outcome.outdated)) await redraw(context, facts, deps, reference, pressed, undefined, outcome.text);
-      if (pressed?.card !== QUESTION_CARD || (outcome.kind === 'refused' && !outcome.outdated)) await context.sendActivity(noticeMessage(outcome.text));
+    case 'refused': {
+      const redrawn = pressed && (outcome.kind === 'cancelled' || outcome.outdated) ? await redraw(context, facts, deps, reference, pressed, undefined, outcome.text) : false;
+      // A question card redrawn is the answer itself; any other card, or one that could not be redrawn, gets it as a message.
+      const answered = redrawn && pressed?.card === QUESTION_CARD;
+      if (!answered || (outcome.kind === 'refused' && !outcome.outdated)) await context.sendActivity(noticeMessage(outcome.text));
       return;
+    }
   }
 }
 
