@@ -190,6 +190,26 @@ describe('Slack: the reporter withdraws a report', () => {
     expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('withdrawn');
   });
 
+  it('asks with its buttons in a modal of its own when the click has neither a modal nor a message to answer under (App Home)', async () => {
+    const { reference } = await h.bot.reporting.service.submit(draft({ category: 'harassment' }), 'anna.lindqvist', { lang: 'sv' });
+    let mark = h.fake.calls.length;
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdraw, value: reference }, { view: { id: 'VHOME00001', type: 'home' } }));
+    const opened = await h.fake.waitFor('views.open', (c) => h.fake.calls.indexOf(c) >= mark);
+    expect(blockText(opened.args.view.blocks)).toContain(`Vill du verkligen återkalla anmälan ${reference}? Mottagarna får veta att den återkallats.`);
+    expect(buttonIds(opened.args.view.blocks)).toEqual([ACTION.withdrawConfirm, ACTION.withdrawCancel]);
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('submitted');
+
+    // Its confirm, clicked in that modal: withdrawn, and the modal shows the report as it is now.
+    const modal = { ...opened.args.view, id: opened.result!.view.id, type: 'modal' };
+    mark = h.fake.calls.length;
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdrawConfirm, value: button(opened.args.view.blocks, ACTION.withdrawConfirm).value }, { view: modal }));
+    const updated = await h.fake.waitFor('views.update', (c) => h.fake.calls.indexOf(c) >= mark);
+    expect(updated.args.view_id).toBe(modal.id);
+    expect(blockText(updated.args.view.blocks)).toContain('Återkallad');
+    expect(buttonIds(updated.args.view.blocks)).toEqual([]);
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('withdrawn');
+  });
+
   it('asks the same question when the reporter types the command in a DM; its buttons answer it', async () => {
     const { reference } = await h.bot.reporting.service.submit(draft({ category: 'harassment' }), 'anna.lindqvist', { lang: 'sv' });
     const mark = h.fake.calls.length;

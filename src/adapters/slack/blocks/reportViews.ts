@@ -148,6 +148,14 @@ export function withdrawActions(reference: string, lang: UiLang, options: { deta
 }
 
 /**
+ * The withdraw question in a modal of its own, for a Withdraw clicked where nothing can carry it (App Home, a
+ * message without a response URL). Its answers come back from a modal: the details are drawn in its place.
+ */
+export function withdrawQuestionView(question: WithdrawQuestion): ModalView {
+  return modal({ callbackId: VIEW.readOnly, title: question.binding.reference, blocks: withdrawQuestionBlocks(question), close: translator(question.lang)('slack:notice.close') });
+}
+
+/**
  * The core's withdraw question with [Withdraw] [Cancel]. Both buttons carry the report and the reporter it was
  * asked of; the service checks them again on click.
  */
