@@ -65,6 +65,7 @@ export async function openReporting(
         settings: config.relay,
         defaultLang: config.defaultLang,
         timeZone: config.timeZone,
+        routingTable,
         journal: new FileDeliveryJournal(path.join(config.dataDir, DELIVERY_JOURNAL_FILE)),
         tasks: [
           { name: 'escalation', everyMs: 0, run: () => escalator.tick() },

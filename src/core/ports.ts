@@ -89,6 +89,11 @@ export interface StoreTx {
   /** All outbox rows of a report, oldest first. */
   outboxFor(reference: string): Promise<OutboxRow[]>;
   /**
+   * Records a message a door delivered itself (the reporter's receipt, shown in the conversation) as a row
+   * delivered through `door`, never queued; false when its idempotency key exists already.
+   */
+  recordDelivered(row: NewOutboxRow, door: Platform, at: Date): Promise<boolean>;
+  /**
    * Records that a claimed row is about to be handed to the platform (keeping the first open attempt's
    * time) and renews its lease until `leaseUntil`; false when the lease was lost (then nothing is sent).
    */

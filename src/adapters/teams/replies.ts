@@ -7,7 +7,10 @@ import { adaptiveCard, cardMessage, submitAction, textLines } from './cards/adap
 import { answerCard } from './cards/answerCard';
 import { CARD_ACTION } from './cards/cardActions';
 import { dialogCard } from './cards/dialogCard';
-import { receiptActionsCard } from './cards/receiptActionsCard';
+import { receiptActionsCard, receiptCard } from './cards/receiptActionsCard';
+import { userKey } from './conversationKeys';
+import type { OutboundMessage } from '../../core/ports';
+import { errorFields } from '../../core/logger';
 import type { TurnFacts } from './turnFacts';
 import type { TeamsTurnDeps } from './turnDeps';
 
@@ -28,9 +31,14 @@ function offersForm(replies: BotReply[]): boolean {
  * channel or group chat a report dialog is never shown (others would read it): it becomes a pointer to the
  * personal chat. Returns the activities and the index of the card that asks a question, if any.
  */
-export function renderReplies(replies: ConversationReply[], facts: Pick<TurnFacts, 'personal'>, contact: string): { activities: Partial<Activity>[]; questionAt?: number } {
+export function renderReplies(
+  replies: ConversationReply[],
+  facts: Pick<TurnFacts, 'personal'>,
+  contact: string,
+): { activities: Partial<Activity>[]; questionAt?: number; receipt?: { at: number; reference: string } } {
   const activities: Partial<Activity>[] = [];
   let questionAt: number | undefined;
+  let receiptCardOf: { at: number; reference: string } | undefined;
   let pending: { lang: UiLang; replies: BotReply[] } | undefined;
   const flush = () => {
     if (!pending) return;
@@ -39,7 +47,10 @@ export function renderReplies(replies: ConversationReply[], facts: Pick<TurnFact
       activities.push(dialogCard(pending.replies, pending.lang, { offerForm: offersForm(pending.replies) }));
       // Under the receipt: the reporter's Details and Withdraw.
       const receipt = pending.replies.find((r) => r.reference !== undefined);
-      if (receipt?.reference) activities.push(receiptActionsCard(receipt.reference, pending.lang, true));
+      if (receipt?.reference) {
+        receiptCardOf = { at: activities.length, reference: receipt.reference };
+        activities.push(receiptActionsCard(receipt.reference, pending.lang, true));
+      }
     } else {
       activities.push(privateReportCard(pending.lang));
     }
@@ -56,15 +67,41 @@ export function renderReplies(replies: ConversationReply[], facts: Pick<TurnFact
     }
   }
   flush();
-  return { activities, ...(questionAt !== undefined ? { questionAt } : {}) };
+  return { activities, ...(questionAt !== undefined ? { questionAt } : {}), ...(receiptCardOf ? { receipt: receiptCardOf } : {}) };
 }
 
 /** Sends the core's replies in this turn and remembers which card asks the current question. */
 export async function sendReplies(context: TurnContext, replies: ConversationReply[], facts: TurnFacts, deps: TeamsTurnDeps): Promise<void> {
-  const { activities, questionAt } = renderReplies(replies, facts, deps.bot.guidelines.settings.contact);
+  const { activities, questionAt, receipt } = renderReplies(replies, facts, deps.bot.guidelines.settings.contact);
   if (activities.length === 0) return;
+  // The receipt's card is the core's receipt copy, recorded once sent so that every change redraws it in place.
+  const copy = receipt && facts.person ? await receiptCopyOf(receipt.reference, facts.person.id, deps) : undefined;
+  if (receipt && copy) activities[receipt.at] = receiptCard(copy);
   const sent = await context.sendActivities(activities);
   if (facts.personal && replies.some((r) => r.type === 'dialog')) {
     deps.prompts.set(facts.conversationId, questionAt !== undefined ? sent[questionAt]?.id : undefined);
+  }
+  const activityId = receipt ? sent[receipt.at]?.id : undefined;
+  if (copy && activityId && facts.aadObjectId) await recordReceipt(copy, activityId, userKey(facts.aadObjectId), deps);
+}
+
+/** The core's receipt copy for the reporter, or undefined (logged) when it cannot be read now. */
+async function receiptCopyOf(reference: string, personId: string, deps: TeamsTurnDeps): Promise<OutboundMessage | undefined> {
+  try {
+    return await deps.bot.reporting.service.receiptCopy(reference, personId, 'teams');
+  } catch (err) {
+    deps.bot.logger.warn('teams_receipt_failed', { reference, ...errorFields(err) });
+    return undefined;
+  }
+}
+
+/** Records the sent receipt card as the receipt's copy on Teams (best effort: the receipt was shown all the same). */
+async function recordReceipt(copy: OutboundMessage, activityId: string, conversationKey: string, deps: TeamsTurnDeps): Promise<void> {
+  const reference = copy.report!.reference;
+  try {
+    const key = await deps.bot.reporting.service.recordReceiptCopy(copy, 'teams', activityId);
+    await deps.bot.reporting.store.recordTeamsMessage({ idempotencyKey: key, reference, conversationKey, activityId, cardStatus: copy.report!.status, sentAt: deps.bot.clock.now() });
+  } catch (err) {
+    deps.bot.logger.warn('teams_receipt_record_failed', { reference, ...errorFields(err) });
   }
 }

@@ -7,7 +7,7 @@ import { translator } from '../../core/i18n';
 import { cliLang } from '../../cli/cliLang';
 import { authRouter } from './auth/authRoutes';
 import { OpenIdSignIn } from './auth/openIdSignIn';
-import { SessionIdentity } from './auth/sessionIdentity';
+import { SessionIdentity, sessionIdOf } from './auth/sessionIdentity';
 import { cookieSigningKey, WebSessions } from './auth/webSessions';
 import { ConsolePeople } from './consolePeople';
 import { contentFormError, contentRouter } from './content/contentRoutes';
@@ -75,12 +75,12 @@ export const webChannel: ChannelModule = {
       const signIn = new OpenIdSignIn(settings);
       const guard = requestGuard({ loopbackOnly: false, expectedOrigin: publicUrl.origin, defaultLang, formRedirects: () => signIn.signOutOrigins() });
       const cookies = cookieParser(cookieSigningKey(settings.clientSecret));
-      registerPage(page, ctx, (req) => identity.current(req));
+      const tokens = new FormTokens(settings.clientSecret);
+      registerPage(page, ctx, (req) => identity.current(req), (req) => formTokenOf(tokens, req));
       registerApiRoutes(api, ctx);
-      app.use(WEB_PATHS.auth, guard, cookies, authRouter({ bot, signIn, sessions, secure: publicUrl.protocol === 'https:', onSignIn: (id) => people.add(id) }));
+      app.use(WEB_PATHS.auth, guard, cookies, authRouter({ bot, signIn, sessions, secure: publicUrl.protocol === 'https:', onSignIn: (id) => people.add(id), tokens }));
       app.get(WEB_PATHS.page, guard, cookies, page);
       app.use(WEB_PATHS.static, guard, express.static(PUBLIC_DIR, { index: false, maxAge: 0 }));
-      const tokens = new FormTokens(settings.clientSecret);
       app.use(WEB_PATHS.content, guard, cookies, express.urlencoded({ extended: false, limit: '32kb' }), contentRouter({ bot, identity, tokens }), contentFormError(bot));
       app.use(WEB_PATHS.api, guard, cookies, identity.authenticate, express.json({ limit: '64kb' }), api);
       openPath = '/';
@@ -111,6 +111,12 @@ export const webChannel: ChannelModule = {
     };
   },
 };
+
+/** The form token of the request's session (none without one). */
+function formTokenOf(tokens: FormTokens, req: Parameters<typeof sessionIdOf>[0]): string | undefined {
+  const sessionId = sessionIdOf(req);
+  return sessionId ? tokens.tokenFor(sessionId) : undefined;
+}
 
 /** The demo's answer to a request through a proxy or from another computer: 403, nothing read. */
 function refuseNotDirect(defaultLang: Parameters<typeof uiLangOf>[1]): RequestHandler {

@@ -1,12 +1,8 @@
-import { getI18n } from '../i18n';
-import { UI_LANGS } from '../language/lang';
-import { splitWords } from '../language/words';
 import { CANCEL_WORDS, NO_WORDS, YES_WORDS, type Option } from '../reports/dialog/answers';
 import { CHOICE } from '../reports/dialog/steps';
-import { parseReference } from '../reports/reference';
+import { findReference } from '../reports/reference';
+import { isCommandOf } from './reportCommand';
 import type { WithdrawQuestion } from '../reports/withdrawal';
-
-const REFERENCE_IN_TEXT = /\bsome-\d{4}-\d{1,9}\b/i;
 
 /**
  * A typed withdraw: the whole message is one of the `withdrawConfirm:commands` of any language ("återkalla",
@@ -15,18 +11,9 @@ const REFERENCE_IN_TEXT = /\bsome-\d{4}-\d{1,9}\b/i;
  * withdrawing is still a question or a report.
  */
 export function withdrawCommand(text: string): { reference?: string } | undefined {
-  const found = REFERENCE_IN_TEXT.exec(text);
-  const reference = found ? parseReference(found[0]) : undefined;
-  const rest = found ? text.replace(found[0], ' ') : text;
-  const typed = splitWords(rest).map((w) => w.text).join(' ');
-  if (typed === '' || typed.split(' ').length > 4) return undefined;
-  const i18n = getI18n();
-  const isCommand = UI_LANGS.some((lng) => {
-    const list = i18n.t('withdrawConfirm:commands', { lng, returnObjects: true }) as unknown;
-    return Array.isArray(list) && list.some((c) => splitWords(String(c)).map((w) => w.text).join(' ') === typed);
-  });
-  if (!isCommand) return undefined;
-  return reference ? { reference } : {};
+  const found = findReference(text);
+  if (!isCommandOf(found ? text.replace(found.typed, ' ') : text, 'withdrawConfirm:commands', 4)) return undefined;
+  return found?.reference ? { reference: found.reference } : {};
 }
 
 /**

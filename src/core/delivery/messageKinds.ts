@@ -1,3 +1,5 @@
+import { WITHDRAW_ACTION } from '../reports/withdrawal';
+
 /**
  * Kinds of messages the outbox delivers, declared once. Each becomes a translated message
  * (locales/<lang>/notifications.json, key `<kind>.subject` / `<kind>.body`).
@@ -32,6 +34,11 @@ export const MESSAGE_KINDS = [
    * data.copyKind = its kind, data.door = the platform that delivered it) to show the report as it is now.
    */
   'alert_refresh',
+  /**
+   * Not queued: the reporter's receipt, shown by the door the report was made on and recorded as delivered
+   * there, so that every change redraws it (its Withdraw goes when it no longer applies) like an alert copy.
+   */
+  'reporter_receipt',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -43,8 +50,15 @@ export function isMessageKind(value: unknown): value is MessageKind {
 export const MESSAGE_ACTIONS = {
   acknowledge: 'report.acknowledge',
   startProgress: 'report.start_progress',
+  /** The reporter's Withdraw on their receipt: asks first (withdrawal.ts). */
+  withdraw: WITHDRAW_ACTION.ask,
 } as const;
 
 /** Kinds that carry the report itself (an alert copy): they have buttons and are redrawn in place on every change. */
 export const ALERT_COPY_KINDS: readonly MessageKind[] = ['report_alert', 'ack_reminder', 'escalation_alert'];
+/**
+ * Kinds whose delivered copies are redrawn in place on every change of the report (one 'alert_refresh' per
+ * copy): the alert copies and the reporter's receipt.
+ */
+export const REFRESHED_COPY_KINDS: readonly MessageKind[] = [...ALERT_COPY_KINDS, 'reporter_receipt'];
 export type MessageActionId = (typeof MESSAGE_ACTIONS)[keyof typeof MESSAGE_ACTIONS];

@@ -13,8 +13,9 @@ import { retryDelayMs } from './backoff';
 import { DeliveryError, isDeliveryError } from './deliveryError';
 import { PacedQueues } from './pacedQueues';
 import { renderMessage } from './renderMessage';
-import { ALERT_COPY_KINDS } from './messageKinds';
+import { REFRESHED_COPY_KINDS } from './messageKinds';
 import { STEP_EVENTS } from '../reports/reportState';
+import type { RoutingTable } from '../reports/routingTable';
 
 export interface RelaySettings {
   /** Pause between passes when there was nothing to do. */
@@ -66,6 +67,8 @@ export interface RelayDeps {
   recordRetryDelaysMs?: readonly number[];
   /** The per-chat queues (tests pass one with a fake clock). */
   queues?: PacedQueues;
+  /** The routing table: a redrawn receipt repeats its advice. */
+  routingTable?: RoutingTable;
 }
 
 /** What one pass did. */
@@ -239,7 +242,7 @@ export class Relay {
       const report = row.reference ? await store.getReport(row.reference) : undefined;
       // Only a copy of the alert shows who did the latest step: only the step entries are read (a report with
       // hundreds of deliveries has hundreds of timeline entries).
-      const timeline = row.reference && (row.kind === 'alert_refresh' || ALERT_COPY_KINDS.includes(row.kind)) ? await store.timeline(row.reference, STEP_EVENTS) : undefined;
+      const timeline = row.reference && (row.kind === 'alert_refresh' || REFRESHED_COPY_KINDS.includes(row.kind)) ? await store.timeline(row.reference, STEP_EVENTS) : undefined;
       // A refresh renders the copy it redraws (same key, kind, addressee) and goes to the door that holds it.
       const refresh = row.kind === 'alert_refresh';
       const rendered = await renderMessage(refresh ? copyRowOf(row) : row, {
@@ -248,6 +251,7 @@ export class Relay {
         defaultLang: this.deps.defaultLang ?? 'sv',
         timeZone: this.deps.timeZone ?? 'Europe/Helsinki',
         ...(timeline ? { timeline } : {}),
+        ...(this.deps.routingTable ? { routingTable: this.deps.routingTable } : {}),
         now: clock.now(),
       });
       const copyDeliveredAt = typeof row.data.copyDeliveredAt === 'string' ? { deliveredAt: new Date(row.data.copyDeliveredAt) } : {};

@@ -12,6 +12,8 @@ import { DeliveryError } from './deliveryError';
 import { ALERT_COPY_KINDS, MESSAGE_ACTIONS, type MessageKind } from './messageKinds';
 import { displayPeriod } from '../reports/dialog/period';
 import { ruleSourceLine } from '../reports/ruleSource';
+import type { RoutingTable } from '../reports/routingTable';
+import { receiptMessage } from './receiptMessage';
 
 /** Message kinds that carry the report itself (the recipient must be able to act without opening anything). */
 const CARRIES_REPORT: readonly MessageKind[] = ALERT_COPY_KINDS;
@@ -20,6 +22,9 @@ const CARRIES_REPORT: readonly MessageKind[] = ALERT_COPY_KINDS;
 const AFTER_2T: readonly MessageKind[] = ['escalation_alert', 'report_unrouted', 'reporter_escalated'];
 /** Kinds whose text speaks of what happens if nobody acknowledges: outdated once the report has gone on. */
 const ESCALATION_OUTDATES: readonly MessageKind[] = ['report_alert', 'ack_reminder'];
+
+/** What of an outbox row a message is rendered from. */
+export type RenderedRow = Pick<OutboxRow, 'idempotencyKey' | 'reference' | 'kind' | 'addressee' | 'data'>;
 
 export interface RenderContext {
   /** The row's report (decrypted), when it has one. */
@@ -34,6 +39,8 @@ export interface RenderContext {
   now?: Date;
   /** The language of the one person a channel message is shown to (the web chat shows team posts per person). */
   viewerLang?: UiLang;
+  /** The routing table: a redrawn receipt repeats its advice (none without it). */
+  routingTable?: RoutingTable;
 }
 
 /**
@@ -41,7 +48,7 @@ export interface RenderContext {
  * directory language, the reporter in the language they reported in, channels in the default language.
  * Throws a permanent DeliveryError when the addressee or the report no longer exists.
  */
-export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise<OutboundMessage> {
+export async function renderMessage(row: RenderedRow, ctx: RenderContext): Promise<OutboundMessage> {
   const { report, directory } = ctx;
   if (row.reference !== null && !report) throw new DeliveryError('report_missing', { permanent: true });
 
@@ -60,6 +67,9 @@ export async function renderMessage(row: OutboxRow, ctx: RenderContext): Promise
     lang = ctx.viewerLang ?? ctx.defaultLang;
   }
   const t = translator(lang);
+  if (row.kind === 'reporter_receipt' && report) {
+    return receiptMessage(row, report, { to, lang, t, directory, timeZone: ctx.timeZone, ...(ctx.routingTable ? { routingTable: ctx.routingTable } : {}), ...(ctx.timeline ? { timeline: ctx.timeline } : {}), ...(ctx.now ? { now: ctx.now } : {}) });
+  }
 
   const reporter = report?.reporterId ? await directory.person(report.reporterId) : undefined;
   const acknowledger = report?.acknowledgedBy ? await directory.person(report.acknowledgedBy) : undefined;
@@ -179,7 +189,7 @@ async function namesOf(ids: string, directory: Directory): Promise<string> {
   return names.join(', ');
 }
 
-async function describeFailedAddressee(row: OutboxRow, directory: Directory, t: TFunction): Promise<string> {
+async function describeFailedAddressee(row: RenderedRow, directory: Directory, t: TFunction): Promise<string> {
   const target = row.data.failedTo;
   if (typeof target !== 'string') return '';
   const role = typeof row.data.failedRole === 'string' ? t(`notifications:role.${row.data.failedRole}`) : '';

@@ -45,6 +45,7 @@ const markersSchema = z.object({
   en: z.array(z.string()).default([]),
   stopwords: z.object({ sv: z.array(z.string()).default([]), fi: z.array(z.string()).default([]) }).default({ sv: [], fi: [] }),
   small_talk: z.object({ greeting: smallTalkPhrases, thanks: smallTalkPhrases, command: smallTalkPhrases, help: smallTalkPhrases }).optional(),
+  shared: z.array(z.string().min(1)).default([]),
 });
 
 export function loadLanguageMarkers(file: string): LanguageMarkers {

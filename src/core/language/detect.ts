@@ -10,6 +10,8 @@ export interface LanguageMarkers {
   stopwords: { sv: string[]; fi: string[] };
   /** Messages that are not questions (greetings, thanks, chat commands), per kind and language. */
   small_talk?: SmallTalkLists;
+  /** Words of both languages ("ja": yes in Swedish, and in Finnish): a message of only these tells no language. */
+  shared?: string[];
 }
 
 /** content/languages.yaml `small_talk`: greetings, thanks, commands (cancel, stop) and asking for help, each per language. */
@@ -24,16 +26,22 @@ export interface DetectedLanguage {
   confidence: number;
 }
 
+/** A message with at most this many letters ("ja", "ok", "no") is too short to tell a language by. */
+export const TOO_SHORT_LETTERS = 2;
+
 /**
  * Tells Swedish from Finnish (and English, which gets English UI text). A character-trigram model trained on
  * the guideline texts and vocabulary of each language decides, helped by marker words; for very short messages
- * ("lösenord?", "moi") a platform locale hint wins when the text is not clear.
+ * ("lösenord?", "moi") a platform locale hint wins when the text is not clear. The hint — the language of the
+ * page, the client or the conversation — always wins for a message that cannot tell: only words of both
+ * languages (content/languages.yaml `shared`: "ja" is Swedish yes and Finnish and), or TOO_SHORT_LETTERS letters.
  */
 export class LanguageDetector {
   /** log P(gram | sv) − log P(gram | fi) for every trigram either language has; `unseen` for the others. */
   private readonly logRatio: Map<string, number>;
   private readonly unseen: number;
   private readonly markers: Record<UiLang, Set<string>>;
+  private readonly shared: Set<string>;
 
   /** Counts the trigrams of each language's training text (done once, when the index is built). */
   static train(training: Record<ContentLang, string>): LanguageModel {
@@ -54,6 +62,7 @@ export class LanguageDetector {
     for (const gram of new Set([...Object.keys(model.sv), ...Object.keys(model.fi)])) {
       this.logRatio.set(gram, logProb('sv', model.sv[gram] ?? 0) - logProb('fi', model.fi[gram] ?? 0));
     }
+    this.shared = new Set((markers.shared ?? []).map((w) => w.toLowerCase()));
     this.markers = {
       sv: new Set(markers.sv.map((w) => w.toLowerCase())),
       fi: new Set(markers.fi.map((w) => w.toLowerCase())),
@@ -64,6 +73,7 @@ export class LanguageDetector {
   detect(text: string, hint?: UiLang): DetectedLanguage {
     const words = splitWords(text).map((w) => w.text);
     if (words.length === 0) return { lang: hint ?? 'sv', confidence: 0 };
+    if (hint && (words.every((w) => this.shared.has(w)) || words.join('').length <= TOO_SHORT_LETTERS)) return { lang: hint, confidence: 0 };
     const marks = { sv: 0, fi: 0, en: 0 };
     for (const w of words) for (const l of ['sv', 'fi', 'en'] as const) if (this.markers[l].has(w)) marks[l] += 1;
     if (marks.en >= 2 && marks.en > marks.sv + marks.fi) return { lang: 'en', confidence: Math.min(1, marks.en / words.length + 0.3) };

@@ -1,4 +1,4 @@
-import { ALERT_COPY_KINDS } from '../delivery/messageKinds';
+import { REFRESHED_COPY_KINDS } from '../delivery/messageKinds';
 import type { StoreTx } from '../ports';
 import type { NewOutboxRow, OutboxRow } from './records';
 
@@ -10,19 +10,24 @@ import type { NewOutboxRow, OutboxRow } from './records';
  */
 export async function refreshRows(tx: Pick<StoreTx, 'outboxFor'>, reference: string, at: Date, step: string): Promise<NewOutboxRow[]> {
   const rows = await tx.outboxFor(reference);
-  return rows.filter(isRefreshableCopy).map((copy) => ({
+  return rows.filter(isRefreshableCopy).map((copy) => refreshRowOf(copy, at, step));
+}
+
+/** The 'alert_refresh' row that redraws one delivered copy (see refreshRows). */
+export function refreshRowOf(copy: OutboxRow, at: Date, step: string): NewOutboxRow {
+  return {
     idempotencyKey: `${copy.idempotencyKey}:refresh:${step}`,
-    reference,
+    reference: copy.reference,
     kind: 'alert_refresh',
     addressee: copy.addressee,
     data: { ...copy.data, copyOf: copy.idempotencyKey, copyKind: copy.kind, door: copy.deliveredVia!, ...(copy.deliveredAt ? { copyDeliveredAt: copy.deliveredAt.toISOString() } : {}) },
     availableAt: at,
-  }));
+  };
 }
 
-/** A delivered alert copy whose door is known. */
+/** A delivered copy of the report (an alert copy or the reporter's receipt) whose door is known. */
 function isRefreshableCopy(row: OutboxRow): boolean {
-  return row.status === 'delivered' && row.deliveredVia !== null && ALERT_COPY_KINDS.includes(row.kind);
+  return row.status === 'delivered' && row.deliveredVia !== null && REFRESHED_COPY_KINDS.includes(row.kind);
 }
 
 /**

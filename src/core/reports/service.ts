@@ -11,15 +11,21 @@ import { escalationTimers } from './escalation';
 import { itSecurityAddressees } from './itSecurityAudience';
 import { ACTION_RESULT, canTransition, isClosed, type ReportAction, type ReportStatus } from './lifecycle';
 import { messagesTo } from './outbox';
-import { refreshRows } from './alertRefresh';
+import { refreshRowOf, refreshRows } from './alertRefresh';
+import { nameOf, receiptCopyRow, receiptOfReport } from './receiptCopy';
+import { renderMessage } from '../delivery/renderMessage';
+import { MESSAGE_ACTIONS } from '../delivery/messageKinds';
+import { STEP_EVENTS } from './reportState';
+import type { OutboundMessage } from '../ports';
+import type { Platform } from '../directory/directory';
 import { copyLangOf } from '../delivery/copyLang';
 import { latestStep, stateLine } from './reportState';
 import { translator } from '../i18n';
 import { formatReference, parseReference } from './reference';
 import { reportDraftSchema, type ReportDraft } from './report';
 import { ReportError, ReportErrorCode, fromRoutingError, reportErrorMessage } from './reportErrors';
-import { resolveRouting, type Recipient, type RecipientRole, type RoutingDecision } from './routing';
-import { adviceFor, type RoutingTable } from './routingTable';
+import { resolveRouting, type Recipient, type RoutingDecision } from './routing';
+import type { RoutingTable } from './routingTable';
 import type {
   Addressee,
   ReportFilter,
@@ -30,8 +36,9 @@ import type {
   TimelineEntry,
   TimelineEvent,
 } from './records';
-import type { ReceiptRecipient, SubmitReceipt } from './submitReceipt';
+import type { SubmitReceipt } from './submitReceipt';
 import type { WithdrawBinding } from './withdrawal';
+import { mayWithdraw, withdrawBar } from './withdrawRule';
 
 /** How long a submission keeps trying while the store is unavailable (its submission key makes that safe). */
 export const SUBMIT_RETRY_MS = 15_000;
@@ -231,8 +238,9 @@ export class ReportService {
       const person = await this.person(reporterId);
       const report = await this.deps.store.getReport(reference);
       if (!report) throw new ReportError(ReportErrorCode.NotFound, { reference });
-      if (report.reporterId !== person.id) await this.refuseStep(report, person, 'withdraw');
-      if (!canTransition(report.status, 'withdraw')) throw new ReportError(ReportErrorCode.NotAllowedNow, { reference, status: report.status });
+      const bar = withdrawBar(report, person.id);
+      if (bar === 'not_reporter') await this.refuseStep(report, person, 'withdraw');
+      if (bar === 'closed') throw new ReportError(ReportErrorCode.NotAllowedNow, { reference, status: report.status });
       return { reference, lang: copyLangOf(person, true, report, this.defaultLang) };
     });
   }
@@ -331,21 +339,53 @@ export class ReportService {
   async receiptOf(reference: string, lang: UiLang | undefined, duplicate: boolean): Promise<SubmitReceipt> {
     const report = await this.deps.store.getReport(reference);
     if (!report) throw new ReportError(ReportErrorCode.NotFound, { reference });
-    const receiptLang = lang ?? report.reporterLang;
-    const recipients: ReceiptRecipient[] = [];
-    for (const r of report.recipients.filter((x) => x.level === 0 && x.addressee !== null)) {
-      const recipient = this.recipientOf(r.addressee!);
-      recipients.push({ recipient, name: await this.nameOf(r.addressee!), role: recipient.role, ...(recipient.kind === 'channel' ? { channel: true } : {}) });
-    }
-    const decision: RoutingDecision = {
-      category: report.category,
-      urgency: report.urgency,
-      recipients: recipients.map((r) => r.recipient),
-      rules: report.rules,
-      ackTimeoutMinutes: report.ackTimeoutMinutes,
-    };
-    const advice = adviceFor(this.deps.routingTable.rows[report.category], report, receiptLang);
-    return { reference, decision, recipients, advice, lang: receiptLang, submittedAt: report.submittedAt, duplicate };
+    return receiptOfReport(report, this.deps, lang ?? report.reporterLang, duplicate);
+  }
+
+  /**
+   * The reporter's receipt as a copy of the report for `door` to show (kind 'reporter_receipt'), rendered from
+   * the report as it is now, in the language of the reporter's copies: the receipt's text, the state, and the
+   * Withdraw action while the reporter may still withdraw. Once the door has shown it, recordReceiptCopy.
+   */
+  async receiptCopy(referenceText: string, reporterId: string, door: Platform): Promise<OutboundMessage> {
+    const reference = this.reference(referenceText);
+    const { store, clock } = this.deps;
+    const report = await store.getReport(reference);
+    if (!report) throw new ReportError(ReportErrorCode.NotFound, { reference });
+    if (report.reporterId !== reporterId) throw new ReportError(ReportErrorCode.AccessDenied, { reference });
+    const now = clock.now();
+    const row = receiptCopyRow(reference, reporterId, door, now);
+    const timeline = await store.timeline(reference, STEP_EVENTS);
+    const { directory, routingTable } = this.deps;
+    return renderMessage({ ...row, data: {} }, { report, directory, routingTable, defaultLang: this.defaultLang, timeZone: this.timeZone, timeline, now });
+  }
+
+  /**
+   * Records that `door` showed the reporter the receipt `copy` (from receiptCopy) as the platform message
+   * `shownAs` (Slack ts, Teams activity id): the copy is stored as delivered through that door, so every later
+   * change of the report redraws it in place like an alert copy; a change made since it was rendered queues its
+   * redraw at once. Returns the copy's idempotency key, under which the door keeps where it showed it.
+   */
+  recordReceiptCopy(copy: OutboundMessage, door: Platform, shownAs: string): Promise<string> {
+    return this.guarded('report_receipt_record_failed', async () => {
+      if (copy.kind !== 'reporter_receipt' || copy.to.kind !== 'person' || !copy.report) throw new Error('not a receipt copy');
+      const { reference, status } = copy.report;
+      const reporterId = copy.to.person.id;
+      const { store, clock } = this.deps;
+      const now = clock.now();
+      const row = receiptCopyRow(reference, reporterId, door, now, shownAs);
+      await store.transaction(async (tx) => {
+        // Locked like a step: a step either sees this copy (and queues its redraw) or happened before it (see below).
+        const report = await tx.getReport(reference, { lock: true });
+        if (!report || !(await tx.recordDelivered(row, door, now))) return;
+        const shownActions = copy.actions.map((a) => a.id).join();
+        const nowActions = mayWithdraw(report, reporterId) ? MESSAGE_ACTIONS.withdraw : '';
+        if (report.status === status && report.purgedAt === null && shownActions === nowActions) return;
+        const stored = (await tx.outboxFor(reference)).find((r) => r.idempotencyKey === row.idempotencyKey);
+        if (stored) await tx.enqueue([refreshRowOf(stored, now, `shown:${report.status}`)]);
+      });
+      return row.idempotencyKey;
+    });
   }
 
   // -- internals
@@ -436,7 +476,8 @@ export class ReportService {
     const outcome = await store.transaction(async (tx): Promise<ActionResult | ReportError> => {
       const report = await tx.getReport(reference, { lock: true });
       if (!report) return new ReportError(ReportErrorCode.NotFound, { reference });
-      const allowed = action === 'withdraw' ? report.reporterId === person.id : handleAccess(report, person) !== undefined;
+      const bar = action === 'withdraw' ? withdrawBar(report, person.id) : undefined;
+      const allowed = action === 'withdraw' ? bar !== 'not_reporter' : handleAccess(report, person) !== undefined;
       const now = clock.now();
       if (!allowed) {
         const details = { action, ...(isSubject(report, person) ? { reason: 'subject' } : {}) };
@@ -451,7 +492,7 @@ export class ReportService {
       });
       if (report.status === ACTION_RESULT[action]) return result(false, report.status);
       if (action === 'acknowledge' && report.status === 'in_progress') return result(false, report.status);
-      if (!canTransition(report.status, action)) {
+      if (bar === 'closed' || !canTransition(report.status, action)) {
         return new ReportError(ReportErrorCode.NotAllowedNow, { reference, status: report.status });
       }
       await this.apply(tx, report, action, person, now, outcomeNote);
@@ -614,15 +655,7 @@ export class ReportService {
       : { kind: 'channel', channel: recipient.channel, role: recipient.role };
   }
 
-  private recipientOf(addressee: Addressee): Recipient {
-    const role = addressee.role as RecipientRole;
-    return addressee.kind === 'person'
-      ? { kind: 'person', personId: addressee.personId, role }
-      : { kind: 'channel', channel: addressee.channel, role };
-  }
-
-  private async nameOf(addressee: Addressee): Promise<string> {
-    if (addressee.kind === 'channel') return addressee.channel.name ?? addressee.channel.id;
-    return (await this.deps.directory.person(addressee.personId))?.name ?? addressee.personId;
+  private nameOf(addressee: Addressee): Promise<string> {
+    return nameOf(addressee, this.deps.directory);
   }
 }

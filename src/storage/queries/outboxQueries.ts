@@ -4,7 +4,7 @@ import type { MessageKind } from '../../core/delivery/messageKinds';
 import type { SqlExecutor } from '../sqlDriver';
 import { asDate, asDateOrNull, asJson, jsonParam } from './rowValues';
 
-type OutboxQueries = Pick<StoreTx, 'enqueue' | 'claimOutbox' | 'completeOutbox' | 'outboxFor' | 'startAttempt' | 'deferOutbox' | 'settleDelivered'>;
+type OutboxQueries = Pick<StoreTx, 'enqueue' | 'claimOutbox' | 'completeOutbox' | 'outboxFor' | 'startAttempt' | 'deferOutbox' | 'settleDelivered' | 'recordDelivered'>;
 
 /** An outbox row from its SQL columns; `deliveredAt` may come from another column (the web chat's own). */
 export function toOutboxRow(row: Record<string, unknown>, deliveredColumn = 'delivered_at'): OutboxRow {
@@ -115,6 +115,17 @@ export function outboxQueries(db: SqlExecutor): OutboxQueries {
         [id, at, door ?? null],
       );
       return rows.length === 1;
+    },
+
+    async recordDelivered(row, door, at) {
+      const inserted = await db.query(
+        `INSERT INTO outbox (idempotency_key, reference, kind, addressee, data, status, next_attempt_at, created_at, delivered_at, delivered_via)
+         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, 'delivered', $6, $6, $6, $7)
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING id`,
+        [row.idempotencyKey, row.reference, row.kind, jsonParam(row.addressee), jsonParam(row.data ?? {}), at, door],
+      );
+      return inserted.length === 1;
     },
 
     async outboxFor(reference) {

@@ -1,4 +1,4 @@
-import { ALERT_COPY_KINDS } from '../../core/delivery/messageKinds';
+import { REFRESHED_COPY_KINDS } from '../../core/delivery/messageKinds';
 import type { StoreTx } from '../../core/ports';
 import type { ChannelRef } from '../../core/directory/directory';
 import type {
@@ -263,12 +263,12 @@ export function reportQueries(db: SqlExecutor, cipher: ContentCipher): ReportQue
       await db.query("SELECT set_config('somebot.timeline_purge', $1, true)", [reference]);
       await db.query('DELETE FROM report_timeline WHERE reference = $1', [reference]);
       await db.query("SELECT set_config('somebot.timeline_purge', '', true)");
-      // Delivered alert copies stay until they are redrawn as purged (dropPurgedOutbox removes them then): their
+      // Delivered alert copies and receipts stay until they are redrawn as purged (dropPurgedOutbox removes them then): their
       // rows are how each door finds its copy (Slack's channel and ts, Teams' activity, the web inbox).
       await db.query(
         `DELETE FROM outbox WHERE reference = $1
            AND NOT (status = 'delivered' AND delivered_via IS NOT NULL AND kind = ANY($2::text[]))`,
-        [reference, [...ALERT_COPY_KINDS]],
+        [reference, [...REFRESHED_COPY_KINDS]],
       );
       await db.query('DELETE FROM escalation_timers WHERE reference = $1', [reference]);
     },

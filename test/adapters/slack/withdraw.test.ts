@@ -97,6 +97,11 @@ describe('Slack: the reporter withdraws a report', () => {
     expect(blockText(redrawn.args.view.blocks)).toContain('Återkallad');
     const update = await h.fake.waitFor('chat.update', (c) => h.fake.calls.indexOf(c) >= mark && c.args.ts === alert.result!.ts);
     expect(buttonIds(update.args.blocks)).toEqual([ACTION.details]);
+    // Anna's own receipt is a copy like any other: redrawn in place without its Withdraw.
+    const receiptUpdate = await h.fake.waitFor('chat.update', (c) => h.fake.calls.indexOf(c) >= mark && c.args.ts === receipt.result!.ts);
+    expect(receiptUpdate.args.channel).toBe(dmTo(SLACK.anna));
+    expect(buttonIds(receiptUpdate.args.blocks)).toEqual([ACTION.details]);
+    expect(blockText(receiptUpdate.args.blocks)).toContain('Återkallad');
     const told = await h.fake.waitFor('chat.postMessage', (c) => h.fake.calls.indexOf(c) >= mark && c.args.channel === dmTo(SLACK.karin));
     expect(blockText(told.args.blocks)).toContain(reference);
     const toldKarin = () => h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === dmTo(SLACK.karin) && blockText(c.args.blocks).includes(reference)).length;
@@ -122,6 +127,46 @@ describe('Slack: the reporter withdraws a report', () => {
     expect(h.logLines.join('\n')).not.toContain('SECRET-WITHDRAW');
   });
 
+  /** Anna reports through the modal; her receipt DM as Slack got it. */
+  async function reportThroughModal(): Promise<{ reference: string; receipt: Awaited<ReturnType<SlackHarness['fake']['waitFor']>> }> {
+    const mark = h.fake.calls.length;
+    await h.send(slashCommand(SLACK.anna, 'anmäl', h.fake.responseUrl('open-again')));
+    const opened = await h.fake.waitFor('views.open', (c) => h.fake.calls.indexOf(c) >= mark);
+    const form = { ...opened.args.view, id: opened.result!.view.id };
+    const pushed = (await h.send(viewSubmission(SLACK.anna, form, stateOf(form, { ...HARASSMENT, description: `${HARASSMENT.description} ${mark}` })))).json();
+    const preview = { ...pushed.view, id: `VPREVIEW${mark}`, root_view_id: form.id, previous_view_id: form.id };
+    expect((await h.send(viewSubmission(SLACK.anna, preview, stateOf(preview)))).json()).toEqual({ response_action: 'clear' });
+    const receipt = await h.fake.waitFor('chat.postMessage', (c) => h.fake.calls.indexOf(c) >= mark && c.args.channel === dmTo(SLACK.anna) && buttonIds(c.args.blocks).includes(ACTION.withdraw));
+    const reference = /SOME-\d{4}-\d{4}/.exec(blockText(receipt.args.blocks))![0];
+    return { reference, receipt };
+  }
+
+  it('redraws the receipt in place on every change made elsewhere: its Withdraw goes once someone else closes the report', async () => {
+    const { reference, receipt } = await reportThroughModal();
+    expect(buttonIds(receipt.args.blocks)).toEqual([ACTION.details, ACTION.withdraw]);
+    await h.bot.deliverDue();
+
+    // Karin acknowledges from another door: the receipt says so and still offers Withdraw (it still applies).
+    let mark = h.fake.calls.length;
+    await h.bot.reporting.service.acknowledge(reference, 'karin.nystrom');
+    await h.bot.deliverDue();
+    const acknowledged = await h.fake.waitFor('chat.update', (c) => h.fake.calls.indexOf(c) >= mark && c.args.ts === receipt.result!.ts);
+    expect(buttonIds(acknowledged.args.blocks)).toEqual([ACTION.details, ACTION.withdraw]);
+    expect(blockText(acknowledged.args.blocks)).toContain('Karin Nyström (chef) bekräftade detta');
+
+    // Karin resolves it: the receipt is redrawn without Withdraw, naming who closed it.
+    mark = h.fake.calls.length;
+    await h.bot.reporting.service.resolve(reference, 'karin.nystrom', 'Vi har kontaktat plattformen.');
+    await h.bot.deliverDue();
+    const resolved = await h.fake.waitFor('chat.update', (c) => h.fake.calls.indexOf(c) >= mark && c.args.ts === receipt.result!.ts);
+    expect(resolved.args.channel).toBe(dmTo(SLACK.anna));
+    expect(buttonIds(resolved.args.blocks)).toEqual([ACTION.details]);
+    expect(blockText(resolved.args.blocks)).toContain('Avslutad');
+    expect(blockText(resolved.args.blocks)).toContain('Karin Nyström (chef) avslutade detta');
+    // What the receipt said stays: who was told.
+    expect(blockText(resolved.args.blocks)).toContain('Den har gått till:');
+  });
+
   it('asks under the receipt privately; the answer replaces the question', async () => {
     const { reference } = await h.bot.reporting.service.submit(draft({ category: 'harassment' }), 'anna.lindqvist', { lang: 'sv' });
     const receipt = { channel: dmTo(SLACK.anna), ts: '1700000000.000300' };
@@ -142,6 +187,26 @@ describe('Slack: the reporter withdraws a report', () => {
     const done = await h.fake.waitForResponse('confirm');
     expect(done.body).toMatchObject({ replace_original: true });
     expect(String(done.body.text)).toContain(`Du har återkallat anmälan ${reference}.`);
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('withdrawn');
+  });
+
+  it('asks with its buttons in a modal of its own when the click has neither a modal nor a message to answer under (App Home)', async () => {
+    const { reference } = await h.bot.reporting.service.submit(draft({ category: 'harassment' }), 'anna.lindqvist', { lang: 'sv' });
+    let mark = h.fake.calls.length;
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdraw, value: reference }, { view: { id: 'VHOME00001', type: 'home' } }));
+    const opened = await h.fake.waitFor('views.open', (c) => h.fake.calls.indexOf(c) >= mark);
+    expect(blockText(opened.args.view.blocks)).toContain(`Vill du verkligen återkalla anmälan ${reference}? Mottagarna får veta att den återkallats.`);
+    expect(buttonIds(opened.args.view.blocks)).toEqual([ACTION.withdrawConfirm, ACTION.withdrawCancel]);
+    expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('submitted');
+
+    // Its confirm, clicked in that modal: withdrawn, and the modal shows the report as it is now.
+    const modal = { ...opened.args.view, id: opened.result!.view.id, type: 'modal' };
+    mark = h.fake.calls.length;
+    await h.send(blockAction(SLACK.anna, { actionId: ACTION.withdrawConfirm, value: button(opened.args.view.blocks, ACTION.withdrawConfirm).value }, { view: modal }));
+    const updated = await h.fake.waitFor('views.update', (c) => h.fake.calls.indexOf(c) >= mark);
+    expect(updated.args.view_id).toBe(modal.id);
+    expect(blockText(updated.args.view.blocks)).toContain('Återkallad');
+    expect(buttonIds(updated.args.view.blocks)).toEqual([]);
     expect((await h.bot.reporting.store.getReport(reference))!.status).toBe('withdrawn');
   });
 

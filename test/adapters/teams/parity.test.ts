@@ -297,6 +297,50 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     expect(actionsOf(receiptNow())).toEqual(['report.details']);
   });
 
+  /** Anna reports a message through the message extension and confirms the preview; her receipt's card as sent. */
+  async function reportThroughExtension(description: string): Promise<{ reference: string; receiptActions: ConnectorCall }> {
+    const { anna } = USERS;
+    const fetched = await t.post(extensionInvoke(t, anna, 'composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', context: { theme: 'default' }, messagePayload: MESSAGE_PAYLOAD }));
+    const task = JSON.parse(fetched.body) as { task: { value: { card: Record<string, unknown> } } };
+    const form = { body: { attachments: [task.task.value.card] } } as unknown as ConnectorCall;
+    const values = {
+      category: 'phishing',
+      immediateDanger: 'false',
+      platform: 'other',
+      platformOther: 'Teams',
+      accountKind: 'organisation_account',
+      occurredOn: String(cardInputs(form.body).get('occurredOn')?.value),
+      evidence: String(cardInputs(form.body).get('evidence')?.value),
+      subjectIsManager: 'false',
+      description,
+    };
+    await t.post(extensionInvoke(t, anna, 'composeExtension/submitAction', { commandId: 'reportMessage', commandContext: 'message', data: { ...buttonData(form, 'report.submit_form'), ...values }, messagePayload: MESSAGE_PAYLOAD }));
+    const preview = lastTo(t, anna);
+    await send(t, cardSubmit(t.serviceUrl, anna, cardButtons(preview.body).find((b) => b.data.choice === 'confirm')!.data, preview.newId));
+    const receiptActions = lastTo(t, anna);
+    return { reference: String(buttonData(receiptActions, 'report.details').reference), receiptActions };
+  }
+
+  it('redraws the receipt card in place on every change made on another door; its Withdraw goes once someone else closes the report', async () => {
+    const { anna } = USERS;
+    const { reference, receiptActions } = await reportThroughExtension('Ett nätfiske till, i kanalen Allmänt.');
+    expect(actionsOf(receiptActions)).toEqual(['report.details', 'report.withdraw']);
+    await t.bot.deliverDue();
+    const receiptNow = () => t.connector.to(anna.personalConversation, ['update']).filter((c) => c.activityId === receiptActions.newId).at(-1);
+
+    // Timo (IT security) acknowledges elsewhere: the card says so and still offers Withdraw.
+    await t.bot.reporting.service.acknowledge(reference, USERS.timo.directoryId);
+    await t.bot.deliverDue();
+    expect(actionsOf(receiptNow()!)).toEqual(['report.details', 'report.withdraw']);
+    expect(activityText(receiptNow()!.body)).toContain('Timo Korhonen');
+
+    // Timo resolves it: the card loses Withdraw, and says who closed it.
+    await t.bot.reporting.service.resolve(reference, USERS.timo.directoryId, 'Länken är blockerad.');
+    await t.bot.deliverDue();
+    expect(actionsOf(receiptNow()!)).toEqual(['report.details']);
+    expect(activityText(receiptNow()!.body)).toContain('Avslutad');
+  });
+
   it('tells a person outside the directory why the message cannot be reported, in their language', async () => {
     const res = await t.post(extensionInvoke(t, USERS.stranger, 'composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', messagePayload: MESSAGE_PAYLOAD }));
     expect(res.status).toBe(200);
@@ -329,6 +373,36 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     await send(t, cardSubmit(t.serviceUrl, USERS.anna, { action: 'report.withdraw_confirm', reference: harassment.reference, reporter: USERS.anna.directoryId, from: 'question' }, undefined));
     expect(activityText(lastTo(t, USERS.anna).body)).toMatch(new RegExp(`^Tämä ei ole enää mahdollista\\. ${harassment.reference}: Käsitelty`));
     expect((await t.bot.reporting.store.getReport(harassment.reference))?.status).toBe('resolved');
+  });
+
+  it('answers a question card’s Cancel and Withdraw with a message of their own when the card cannot be redrawn', async () => {
+    const { mikko } = USERS;
+    const { reference } = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), mikko.directoryId);
+    // A Withdraw with no card to draw on (an alert's, an old message's) asks on a question card of its own.
+    await send(t, cardSubmit(t.serviceUrl, mikko, { action: 'report.withdraw', reference }, undefined));
+    const question = lastTo(t, mikko);
+    expect(actionsOf(question)).toEqual(['report.withdraw_confirm', 'report.withdraw_cancel']);
+
+    // Teams refuses to update the card: Cancel is still answered, visibly, and nothing changes.
+    t.connector.failNext(404, { kind: 'update' });
+    await send(t, cardSubmit(t.serviceUrl, mikko, buttonData(question, 'report.withdraw_cancel'), question.newId));
+    expect(activityText(lastTo(t, mikko).body)).toBe(`Ilmoitusta ${reference} ei peruttu. Mitään ei muutettu.`);
+    expect((await t.bot.reporting.store.getReport(reference))?.status).toBe('submitted');
+
+    // And the confirm: withdrawn, and said so in a message.
+    t.connector.failNext(404, { kind: 'update' });
+    await send(t, cardSubmit(t.serviceUrl, mikko, buttonData(question, 'report.withdraw_confirm'), question.newId));
+    expect((await t.bot.reporting.store.getReport(reference))?.status).toBe('withdrawn');
+    expect(t.connector.to(mikko.personalConversation, ['send', 'reply']).map((c) => activityText(c.body))).toContain(`Peruit ilmoituksen ${reference}. Sen saaneille kerrotaan siitä.`);
+
+    // With a card that can be redrawn, the question card itself becomes the answer: no second message.
+    const other = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), mikko.directoryId);
+    await send(t, cardSubmit(t.serviceUrl, mikko, { action: 'report.withdraw', reference: other.reference }, undefined));
+    const asked = lastTo(t, mikko);
+    const before = t.connector.to(mikko.personalConversation, ['send', 'reply']).length;
+    await send(t, cardSubmit(t.serviceUrl, mikko, buttonData(asked, 'report.withdraw_cancel'), asked.newId));
+    expect(t.connector.to(mikko.personalConversation, ['send', 'reply'])).toHaveLength(before);
+    expect(activityText(t.connector.to(mikko.personalConversation, ['update']).filter((c) => c.activityId === asked.newId).at(-1)!.body)).toBe(`Ilmoitusta ${other.reference} ei peruttu. Mitään ei muutettu.`);
   });
 
   it('asks the same question when the reporter types the command; the question card’s buttons answer it', async () => {

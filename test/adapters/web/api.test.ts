@@ -70,6 +70,16 @@ describe('the web chat API', () => {
     expect(html).toContain('lang="sv"');
   });
 
+  it('answers "ja" typed alone in the language of the page: Swedish on a Swedish page, Finnish on a Finnish one', async () => {
+    const sv = (await webClient(server.url, 'anna.lindqvist', 'sv').post('/messages', { text: 'ja' })).body.replies.map((r: { html: string }) => r.html).join('\n');
+    expect(sv).toContain('lang="sv"');
+    expect(sv).not.toContain('lang="fi"');
+    expect(sv).not.toContain('En löytänyt');
+    const fi = (await webClient(server.url, 'mikko.laine', 'fi').post('/messages', { text: 'ja' })).body.replies.map((r: { html: string }) => r.html).join('\n');
+    expect(fi).toContain('lang="fi"');
+    expect(fi).not.toContain('lang="sv"');
+  });
+
   it('answers a Finnish question in Finnish', async () => {
     const { body } = await webClient(server.url, 'mikko.laine', 'fi').post('/messages', { text: 'Kuka hoitaa kunnan yleisen tiedottamisen?' });
     const html: string = body.replies[0].html;

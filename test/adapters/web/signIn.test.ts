@@ -114,6 +114,19 @@ async function signInWithBrowser(browser: Browser, login: string): Promise<Respo
   return browser.request(await browser.signInAtProvider(authorization.href, login, callback));
 }
 
+/** The sign-out form's token on the console page `base` shows this browser (its session's form token). */
+async function signOutToken(browser: Browser, base = app): Promise<string> {
+  const page = await (await browser.request(`${base}/`)).text();
+  const token = /<form method="post" action="\/web\/auth\/logout">.*?name="csrf" value="([\w-]+)"/s.exec(page)?.[1];
+  if (!token) throw new Error('no sign-out form with a token on the page');
+  return token;
+}
+
+/** A sign-out as the console page's form posts it (its language and its token). */
+function signOutForm(token: string, lang?: string): RequestInit {
+  return { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...(lang ? { lang } : {}), csrf: token }).toString() };
+}
+
 /** Signs in as `login` at another test server whose public URL is HTTPS_APP (its callback replayed to it). */
 async function signInAt(other: TestServer, login: string): Promise<Browser> {
   const browser = new Browser();
@@ -316,7 +329,8 @@ describe('sign-in with OpenID Connect', () => {
   it('signs out: the session ends on the server, so the old cookie no longer works', async () => {
     const { browser } = await signIn('anna');
     const cookie = session(browser)!;
-    const res = await browser.request(`${app}/web/auth/logout`, { method: 'POST', headers: { Origin: app } });
+    const form = signOutForm(await signOutToken(browser));
+    const res = await browser.request(`${app}/web/auth/logout`, { ...form, headers: { ...form.headers, Origin: app } });
     expect(res.status).toBe(303);
     expect(session(browser)).toBeUndefined();
     browser.cookies(app).set('somebot_session', cookie);
@@ -331,7 +345,8 @@ describe('sign-in with OpenID Connect', () => {
     expect(signedIn).toBe(303);
 
     // The console's form carries the page's language (Finnish here) for the page after the provider.
-    const out = await browser.request(`${app}/web/auth/logout`, { method: 'POST', headers: { Origin: app, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'lang=fi' });
+    const form = signOutForm(await signOutToken(browser), 'fi');
+    const out = await browser.request(`${app}/web/auth/logout`, { ...form, headers: { ...form.headers, Origin: app } });
     expect(out.status).toBe(303);
     expect(session(browser)).toBeUndefined();
     const endSession = new URL(out.headers.get('location')!);
@@ -384,11 +399,38 @@ describe('sign-in with OpenID Connect', () => {
     expect((await api(browser, '/people')).status).toBe(200);
     const asked = await browser.request(`${app}/web/auth/logout`);
     expect(asked.status).toBe(200);
-    expect(await asked.text()).toMatch(/<form method="post" action="\/web\/auth\/logout"><input type="hidden" name="lang" value="sv"><button[^>]*>Logga ut<\/button>/);
+    expect(await asked.text()).toMatch(/<form method="post" action="\/web\/auth\/logout"><input type="hidden" name="lang" value="sv"><input type="hidden" name="csrf" value="[\w-]{43}"><button[^>]*>Logga ut<\/button>/);
     expect((await api(browser, '/people')).status).toBe(200);
     // The console page lets its sign-out form be redirected to the provider (CSP form-action), nowhere else.
     const csp = (await browser.request(`${app}/`)).headers.get('content-security-policy')!;
     expect(csp).toMatch(new RegExp(`form-action 'self' ${provider.issuer}$`));
+  });
+
+  it('signs out only with the session’s form token, as the content page’s forms: without it, or with another session’s, nothing changes and the page asks again', async () => {
+    const { browser } = await signIn('anna');
+    const { browser: other } = await signIn('karin');
+    const othersToken = await signOutToken(other);
+    // Same origin, no token (a page of another sign-in, a form built elsewhere): refused, translated, the session lives.
+    const bare = await browser.request(`${app}/web/auth/logout`, { method: 'POST', headers: { Origin: app, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'lang=fi' });
+    expect(bare.status).toBe(403);
+    const page = await bare.text();
+    expect(page).toContain('Uloskirjautumista ei tehty');
+    expect(page).toContain('<html lang="fi">');
+    expect(session(browser)).toBeDefined();
+    expect((await api(browser, '/people')).status).toBe(200);
+    // Another session's token is worth nothing here.
+    const foreign = signOutForm(othersToken, 'sv');
+    const forged = await browser.request(`${app}/web/auth/logout`, { ...foreign, headers: { ...foreign.headers, Origin: app } });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('Du loggades inte ut');
+    expect((await api(browser, '/people')).status).toBe(200);
+    // The refusal page's own button carries this session's token and signs out.
+    const own = /name="csrf" value="([\w-]+)"/.exec(page)![1]!;
+    expect(own).toBe(await signOutToken(browser));
+    const form = signOutForm(own);
+    expect((await browser.request(`${app}/web/auth/logout`, { ...form, headers: { ...form.headers, Origin: app } })).status).toBe(303);
+    expect((await api(browser, '/people')).status).toBe(401);
+    expect((await api(other, '/people')).status).toBe(200);
   });
 
   it('without an end_session_endpoint (or with SOMEBOT_OIDC_LOGOUT=local) signs out here and says the provider session may still be open', async () => {
@@ -397,7 +439,8 @@ describe('sign-in with OpenID Connect', () => {
     const here = await startTestServer({ env: { ...signInEnv(), SOMEBOT_PUBLIC_URL: HTTPS_APP, DATABASE_URL: '' } });
     try {
       const browser = await signInAt(here, 'anna');
-      const out = await browser.request(`${here.url}/web/auth/logout`, { method: 'POST', headers: { Origin: HTTPS_APP } });
+      const form = signOutForm(await signOutToken(browser, here.url));
+      const out = await browser.request(`${here.url}/web/auth/logout`, { ...form, headers: { ...form.headers, Origin: HTTPS_APP } });
       expect(out.status).toBe(200);
       expect(await out.text()).toContain('Du kan fortfarande vara inloggad hos organisationens inloggningstjänst');
       expect(browser.cookies(here.url).has('somebot_session')).toBe(false);
@@ -411,7 +454,8 @@ describe('sign-in with OpenID Connect', () => {
     const local = await startTestServer({ env: { ...signInEnv(), SOMEBOT_PUBLIC_URL: HTTPS_APP, DATABASE_URL: '', SOMEBOT_OIDC_LOGOUT: 'local' } });
     try {
       const browser = await signInAt(local, 'anna');
-      const out = await browser.request(`${local.url}/web/auth/logout`, { method: 'POST', headers: { Origin: HTTPS_APP } });
+      const form = signOutForm(await signOutToken(browser, local.url));
+      const out = await browser.request(`${local.url}/web/auth/logout`, { ...form, headers: { ...form.headers, Origin: HTTPS_APP } });
       expect(out.status).toBe(200);
       expect(await out.text()).toContain('Du kan fortfarande vara inloggad');
       expect(out.headers.get('location')).toBeNull();
@@ -452,7 +496,8 @@ describe('sign-in with OpenID Connect', () => {
       expect(people.status).toBe(200);
       expect(((await people.json()) as { preselected: string }).preselected).toBe('timo.korhonen');
       // Signing out at the second process ends the session at the first one too (and goes on to the provider).
-      expect((await fetch(`${second}/web/auth/logout`, { method: 'POST', headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(303);
+      const form = signOutForm(await signOutToken(browser));
+      expect((await fetch(`${second}/web/auth/logout`, { ...form, headers: { ...form.headers, Cookie: cookie }, redirect: 'manual' })).status).toBe(303);
       expect((await api(browser, '/people')).status).toBe(401);
     } finally {
       await other.stop();

@@ -5,6 +5,8 @@
  */
 import { Conversation, type ConversationReply, type ConversationSession } from '../../../src/core/conversation/conversation';
 import { withdrawCommand } from '../../../src/core/conversation/withdrawCommand';
+import { isCommandOf, isReportCommand } from '../../../src/core/conversation/reportCommand';
+import { findReference, parseReference } from '../../../src/core/reports/reference';
 import { DialogSessions, conversationId } from '../../../src/core/reports/dialogSessions';
 import { closeSharedPglite, draft, openTestReporting, type TestReporting } from '../../helpers/db';
 import { testGuidelineRuntime } from '../../helpers/guidelineRuntime';
@@ -51,6 +53,19 @@ describe('typed withdraw', () => {
     expect(withdrawCommand('återkalla')).toEqual({});
     expect(withdrawCommand('Hur återkallar jag ett inlägg på Facebook?')).toBeUndefined();
     expect(withdrawCommand('SOME-2026-0042')).toBeUndefined();
+  });
+
+  it('reads a reference in the command exactly as parseReference reads it alone, and the words as the report command reads its own', () => {
+    // Leading zeros beyond nine digits: parseReference takes them, so the command does too.
+    expect(parseReference('SOME-2026-0000000042')).toBe('SOME-2026-0042');
+    expect(withdrawCommand('återkalla SOME-2026-0000000042')).toEqual({ reference: 'SOME-2026-0042' });
+    expect(findReference('peru some-2026-7 nyt')).toEqual({ typed: 'some-2026-7', reference: 'SOME-2026-0007' });
+    // A sequence of 0 is no reference: the command is still one, asking for the reference.
+    expect(parseReference('SOME-2026-0000')).toBeUndefined();
+    expect(withdrawCommand('återkalla SOME-2026-0000')).toEqual({});
+    // The same word-by-word reading as the report command (case, punctuation, at most a few words).
+    expect(isCommandOf('Anmäl!', 'conversation:reportCommands', 3)).toBe(isReportCommand('Anmäl!'));
+    expect(withdrawCommand('ÅTERKALLA, SOME-2026-0042!')).toEqual({ reference: 'SOME-2026-0042' });
   });
 
   it('in a shared conversation only the reporter answers the question: another person\'s "nej" and "ja" end nothing', async () => {

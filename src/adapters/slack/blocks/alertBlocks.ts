@@ -5,7 +5,7 @@ import type { OutboundMessage } from '../../../core/ports';
 import { canTransition } from '../../../core/reports/lifecycle';
 import { ACTION } from '../ids';
 import type { SlackMessageBody } from './answerBlocks';
-import { escapeMrkdwn, LIMIT, mrkdwn, plain, quoteMrkdwn, truncate } from './text';
+import { escapeMrkdwn, fallbackText, LIMIT, mrkdwn, plain, quoteMrkdwn, truncate } from './text';
 import { fitBlocks } from './messageLimits';
 import { textBlocks } from './textBlocks';
 import { ruleSourceLine } from '../../../core/reports/ruleSource';
@@ -33,6 +33,7 @@ export interface AlertState {
 export function notificationBlocks(message: OutboundMessage, state: AlertState = {}): SlackMessageBody {
   const t = translator(message.lang);
   const report = message.report;
+  if (message.kind === 'reporter_receipt' && report) return receiptBlocks(message);
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(message.subject, LIMIT.headerText) }];
   // The first paragraph says why this comes to the reader; the rest is the report as text, shown as blocks below.
   const intro = message.text.split('\n\n')[0] ?? '';
@@ -74,6 +75,27 @@ export function notificationBlocks(message: OutboundMessage, state: AlertState =
   blocks.push(statusContext(message, state));
   blocks.push({ type: 'actions', block_id: 'alert_actions', elements: alertButtons(message) });
   return { text: truncate(message.subject, LIMIT.fallbackText), blocks: fitBlocks(blocks, t('dialog:slack.shortened')) };
+}
+
+/**
+ * The reporter's receipt as the core rendered it (first shown and every redraw alike): its text, the report's
+ * state, Details and the core's actions (Withdraw only while it still applies).
+ */
+function receiptBlocks(message: OutboundMessage): SlackMessageBody {
+  const t = translator(message.lang);
+  const report = message.report!;
+  const buttons: Button[] = [
+    { type: 'button', action_id: ACTION.details, value: report.reference, text: plain(t('slack:alert.details'), LIMIT.buttonText) },
+    ...message.actions.map((action) => ({
+      type: 'button' as const,
+      action_id: action.id,
+      value: action.reference,
+      text: plain(action.label, LIMIT.buttonText),
+      ...(action.id === ACTION.withdraw ? { style: 'danger' as const } : {}),
+    })),
+  ];
+  const blocks: KnownBlock[] = [...textBlocks(message.text), statusContext(message, {}), { type: 'actions', block_id: 'reporter_actions', elements: buttons }];
+  return { text: fallbackText(message.text), blocks: fitBlocks(blocks, t('dialog:slack.shortened')) };
 }
 
 function field(label: string, value: string) {

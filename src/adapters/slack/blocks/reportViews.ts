@@ -5,7 +5,7 @@ import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
 import type { BotReply } from '../../../core/reports/dialog';
 import type { ReportView } from '../../../core/reports/service';
-import { canTransition } from '../../../core/reports/lifecycle';
+import { viewOffersWithdraw } from '../../../core/reports/withdrawRule';
 import { ACTION, INPUT, VIEW } from '../ids';
 import { modal } from './modal';
 import { escapeMrkdwn, LIMIT, mrkdwn, plain, quoteMrkdwn } from './text';
@@ -125,7 +125,7 @@ export function detailsView(view: ReportView, lang: UiLang, timeZone: string, re
   ];
   blocks.push({ type: 'context', elements: [plain(dates.join(' · '))] });
   if (reporterPart.note) blocks.push({ type: 'context', elements: [plain(reporterPart.note)] });
-  if (view.access === 'reporter' && report.purgedAt === null && canTransition(report.status, 'withdraw')) {
+  if (viewOffersWithdraw(view)) {
     blocks.push(...(reporterPart.withdraw ? withdrawQuestionBlocks(reporterPart.withdraw) : [withdrawActions(report.reference, lang)]));
   }
   return modal({ callbackId: VIEW.readOnly, title: report.reference, blocks, close: t('slack:notice.close') });
@@ -145,6 +145,14 @@ export function withdrawActions(reference: string, lang: UiLang, options: { deta
       { type: 'button', action_id: ACTION.withdraw, value: reference, style: 'danger', text: plain(t('teamsParity:action.withdraw'), LIMIT.buttonText) },
     ],
   };
+}
+
+/**
+ * The withdraw question in a modal of its own, for a Withdraw clicked where nothing can carry it (App Home, a
+ * message without a response URL). Its answers come back from a modal: the details are drawn in its place.
+ */
+export function withdrawQuestionView(question: WithdrawQuestion): ModalView {
+  return modal({ callbackId: VIEW.readOnly, title: question.binding.reference, blocks: withdrawQuestionBlocks(question), close: translator(question.lang)('slack:notice.close') });
 }
 
 /**

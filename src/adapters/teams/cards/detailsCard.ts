@@ -13,6 +13,7 @@ import { plainTextLines } from './plainText';
 import { ruleSourceLine } from '../../../core/reports/ruleSource';
 import type { WithdrawQuestion } from '../../../core/reports/withdrawal';
 import { withdrawQuestionActions, withdrawQuestionBody } from './withdrawQuestion';
+import { viewOffersWithdraw } from '../../../core/reports/withdrawRule';
 
 /**
  * The full report for someone the service let see it (the view is checked and recorded before this is
@@ -61,7 +62,7 @@ export function detailsCard(view: ReportView, lang: UiLang, timeZone: string, qu
   ];
   body.push(factSet(dates));
   // Withdraw asks first: the reporter's question takes the button's place until it is answered.
-  const asking = question !== undefined && view.access === 'reporter' && report.purgedAt === null && canTransition(report.status, 'withdraw');
+  const asking = question !== undefined && viewOffersWithdraw(view);
   if (asking) body.push(...withdrawQuestionBody(question));
   const actions = asking ? withdrawQuestionActions(question, DETAILS_CARD) : viewerActions(view, lang);
   return cardMessage(fitCard(adaptiveCard(body, actions), t('teamsParity:details.shortened')), title);
@@ -72,7 +73,7 @@ function viewerActions(view: ReportView, lang: UiLang): CardElement[] {
   const { report, access } = view;
   if (report.purgedAt !== null) return [];
   if (access === 'reporter') {
-    return canTransition(report.status, 'withdraw')
+    return viewOffersWithdraw(view)
       ? [submitAction(translator(lang)('teamsParity:action.withdraw'), { action: CARD_ACTION.withdraw, reference: report.reference, from: DETAILS_CARD }, { style: 'destructive' })]
       : [];
   }

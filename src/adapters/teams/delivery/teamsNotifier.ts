@@ -4,6 +4,7 @@ import type { PlatformChannel } from '../../../core/delivery/platformNotifier';
 import type { Clock, DeliveryReceipt, Logger, Notifier, OutboundMessage, Store } from '../../../core/ports';
 import { errorFields } from '../../../core/logger';
 import { alertCard } from '../cards/alertCard';
+import { receiptCard } from '../cards/receiptActionsCard';
 import type { ConversationBook } from '../conversationBook';
 import { channelKey, userKey } from '../conversationKeys';
 import { TeamsError, TeamsErrorCode } from '../teamsErrors';
@@ -88,7 +89,7 @@ export class TeamsNotifier implements Notifier {
     const target = sent ? book.reference(sent.conversationKey) : undefined;
     if (!sent || !target) throw new DeliveryError('teams_copy_unknown', { permanent: true });
     try {
-      await sender.update(target, sent.activityId, alertCard(message));
+      await sender.update(target, sent.activityId, message.kind === 'reporter_receipt' ? receiptCard(message) : alertCard(message));
     } catch (err) {
       throw await this.deliveryErrorOf(connectorFailure(err), sent.conversationKey);
     }

@@ -1,12 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import { translator } from '../../../core/i18n';
-import { canTransition } from '../../../core/reports/lifecycle';
 import { isReportError } from '../../../core/reports/reportErrors';
 import { Withdrawal, type WithdrawOutcome, type WithdrawQuestion } from '../../../core/reports/withdrawal';
 import { CARD_ACTION, DETAILS_CARD, QUESTION_CARD, RECEIPT_CARD } from '../cards/cardActions';
 import { detailsCard } from '../cards/detailsCard';
 import { noticeMessage } from '../cards/noticeMessage';
-import { receiptActionsCard } from '../cards/receiptActionsCard';
+import { receiptCard } from '../cards/receiptActionsCard';
 import { withdrawQuestionCard } from '../cards/withdrawQuestion';
 import type { TurnFacts } from '../turnFacts';
 import type { TeamsTurnDeps } from '../turnDeps';
@@ -61,15 +60,18 @@ async function answer(
       await context.sendActivity(withdrawQuestionCard(outcome.question));
       return;
     case 'withdrawn':
-      if (pressed) await redraw(context, facts, deps, outcome.result.reference, pressed, undefined, outcome.text);
-      else await context.sendActivity(noticeMessage(outcome.text));
+      // The pressed card redrawn shows what happened; when it cannot be, the answer comes as a message.
+      if (!pressed || !(await redraw(context, facts, deps, outcome.result.reference, pressed, undefined, outcome.text))) await context.sendActivity(noticeMessage(outcome.text));
       await deps.bot.deliverDue();
       return;
     case 'cancelled':
-    case 'refused':
-      if (pressed && (outcome.kind === 'cancelled' || outcome.outdated)) await redraw(context, facts, deps, reference, pressed, undefined, outcome.text);
-      if (pressed?.card !== QUESTION_CARD || (outcome.kind === 'refused' && !outcome.outdated)) await context.sendActivity(noticeMessage(outcome.text));
+    case 'refused': {
+      const redrawn = pressed && (outcome.kind === 'cancelled' || outcome.outdated) ? await redraw(context, facts, deps, reference, pressed, undefined, outcome.text) : false;
+      // A question card redrawn is the answer itself; any other card, or one that could not be redrawn, gets it as a message.
+      const answered = redrawn && pressed?.card === QUESTION_CARD;
+      if (!answered || (outcome.kind === 'refused' && !outcome.outdated)) await context.sendActivity(noticeMessage(outcome.text));
       return;
+    }
   }
 }
 
@@ -93,7 +95,7 @@ async function redraw(
     let activity;
     if (pressed.card === QUESTION_CARD) activity = noticeMessage(sentence ?? '');
     else if (pressed.card === DETAILS_CARD) activity = detailsCard(await service.view(reference, personId), facts.lang, deps.bot.config.timeZone, question);
-    else activity = receiptActionsCard(reference, facts.lang, await isOpen(deps, reference, personId), question);
+    else activity = receiptCard(await service.receiptCopy(reference, personId, 'teams'), question);
     await context.updateActivity({ ...activity, id: pressed.id });
     return true;
   } catch (err) {
@@ -102,8 +104,3 @@ async function redraw(
   }
 }
 
-/** Whether this reporter may still withdraw (the receipt's Withdraw is shown only then); read, not audited. */
-async function isOpen(deps: TeamsTurnDeps, reference: string, personId: string): Promise<boolean> {
-  const report = await deps.bot.reporting.store.getReport(reference);
-  return report !== undefined && report.reporterId === personId && canTransition(report.status, 'withdraw');
-}

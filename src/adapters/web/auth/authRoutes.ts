@@ -11,6 +11,7 @@ import { CALLBACK_PATH, type OpenIdSignIn, type PendingSignIn } from './openIdSi
 import { personOfClaims } from './personOfClaims';
 import { sessionIdOf } from './sessionIdentity';
 import { SESSION_COOKIE, type WebSessions } from './webSessions';
+import { FORM_TOKEN_FIELD, type FormTokens } from '../content/formTokens';
 
 /** The cookie that carries a sign-in in progress (state, nonce, PKCE verifier) to the callback. */
 export const PENDING_COOKIE = 'somebot_signin';
@@ -30,6 +31,8 @@ export interface AuthRoutesDeps {
   secure: boolean;
   /** Called with the person's id after a successful sign-in. */
   onSignIn(personId: string): void;
+  /** The console's form tokens: the sign-out form carries this session's, as the content page's forms do. */
+  tokens: FormTokens;
 }
 
 /**
@@ -37,7 +40,8 @@ export interface AuthRoutesDeps {
  * the code is exchanged with the PKCE verifier, state, nonce and the ID token (signature, issuer, audience,
  * expiry) are checked, the person is found in the directory, and only then is a session created. Anyone
  * the directory does not know is refused with a page of its own; any failure creates no session.
- * POST /web/auth/logout (the request guard's Origin / Sec-Fetch-Site checks apply): ends the session here
+ * POST /web/auth/logout (the request guard's Origin / Sec-Fetch-Site checks apply, and the form must carry the
+ * session's form token, as the content page's forms do; without it nothing changes and the page asks again): ends the session here
  * and, when the provider's metadata has an end_session_endpoint (and SOMEBOT_OIDC_LOGOUT is not `local`),
  * sends the browser there (RP-Initiated Logout) with the session's ID token as `id_token_hint`, a
  * `post_logout_redirect_uri` of GET /web/auth/signed-out and a `state` that page checks; otherwise the page
@@ -45,13 +49,16 @@ export interface AuthRoutesDeps {
  * Log lines carry codes only, never a claim, a name or an e-mail address.
  */
 export function authRouter(deps: AuthRoutesDeps): Router {
-  const { bot, signIn, sessions, secure } = deps;
+  const { bot, signIn, sessions, secure, tokens } = deps;
   const router = express.Router();
   const lang = (req: Request) => uiLangOf(req, bot.config.defaultLang);
   const notice = (req: Request, res: Response, status: number, kind: NoticeKind, inLang: UiLang = lang(req)) => {
     const signInAgain = kind === 'signIn' || kind === 'signedOut' || kind === 'signedOutEverywhere' || kind === 'signedOutHere';
+    const sessionId = sessionIdOf(req);
     const action: NoticeAction =
-      kind === 'signOut' ? { post: `${WEB_PATHS.auth}${AUTH.logout}`, label: 'signOut' } : { href: `${WEB_PATHS.auth}${AUTH.login}`, label: signInAgain ? 'signIn' : 'again' };
+      kind === 'signOut' || kind === 'signOutRefused'
+        ? { post: `${WEB_PATHS.auth}${AUTH.logout}`, label: 'signOut', ...(sessionId ? { token: tokens.tokenFor(sessionId) } : {}) }
+        : { href: `${WEB_PATHS.auth}${AUTH.login}`, label: signInAgain ? 'signIn' : 'again' };
     res.status(status).set('Cache-Control', 'no-store').type('html').send(noticePage(kind, inLang, action));
   };
   const cookie = { httpOnly: true, sameSite: 'lax' as const, secure, signed: true };
@@ -97,9 +104,16 @@ export function authRouter(deps: AuthRoutesDeps): Router {
 
   // The form carries the page's language (a form post has no language header), for the pages that follow.
   router.post(AUTH.logout, express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
-    const chosen = (req.body as Record<string, unknown> | undefined)?.lang;
+    const form = req.body as Record<string, unknown> | undefined;
+    const chosen = form?.lang;
     const pageLang = isUiLang(chosen) ? chosen : lang(req);
-    const { idToken } = await sessions.end(sessionIdOf(req));
+    // A live session ends only by a form carrying its token; without a session there is nothing to end.
+    const sessionId = sessionIdOf(req);
+    if (sessionId && !tokens.valid(sessionId, form?.[FORM_TOKEN_FIELD]) && (await sessions.resolve(sessionId))) {
+      bot.logger.warn('web_signout_refused', { code: 'form_token' });
+      return notice(req, res, 403, 'signOutRefused', pageLang);
+    }
+    const { idToken } = await sessions.end(sessionId);
     res.clearCookie(SESSION_COOKIE, { ...cookie, path: '/' });
     const state = randomBytes(32).toString('base64url');
     let endSession: string | undefined;

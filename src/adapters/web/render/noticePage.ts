@@ -3,9 +3,10 @@ import { translator } from '../../../core/i18n';
 import type { UiLang } from '../../../core/language/lang';
 import { NOTICE_TEMPLATE } from '../paths';
 import { escapeHtml } from './html';
+import { FORM_TOKEN_FIELD } from '../content/formTokens';
 
 /** The notices of the console's sign-in and sign-out. */
-export type NoticeKind = 'signIn' | 'signedOut' | 'refused' | 'failed' | 'unavailable' | 'signOut' | 'signedOutEverywhere' | 'signedOutHere';
+export type NoticeKind = 'signIn' | 'signedOut' | 'refused' | 'failed' | 'unavailable' | 'signOut' | 'signedOutEverywhere' | 'signedOutHere' | 'signOutRefused';
 
 /** Title and text keys of each notice (the sign-out ones in their own namespace, signOut). */
 const NOTICE_TEXTS: Record<NoticeKind, { title: string; text: string }> = {
@@ -20,10 +21,12 @@ const NOTICE_TEXTS: Record<NoticeKind, { title: string; text: string }> = {
   signedOutEverywhere: { title: 'console:notice.signedOutTitle', text: 'signOut:notice.everywhereText' },
   /** Signed out here only: the provider's session may still be open. */
   signedOutHere: { title: 'console:notice.signedOutTitle', text: 'signOut:notice.hereText' },
+  /** A sign-out form without this session's token (an old page, another site): nothing changed; ask again. */
+  signOutRefused: { title: 'signOut:notice.confirmTitle', text: 'signOut:notice.tokenText' },
 };
 
-/** Where the notice leads: a link, or a button that posts a form to this page's own server. */
-export type NoticeAction = { href: string; label: 'signIn' | 'again' } | { post: string; label: 'signOut' };
+/** Where the notice leads: a link, or a button that posts a form (with the session's form token) to this page's own server. */
+export type NoticeAction = { href: string; label: 'signIn' | 'again' } | { post: string; label: 'signOut'; token?: string };
 
 const LABELS = { signIn: 'console:notice.signIn', again: 'console:notice.again', signOut: 'signOut:notice.confirmButton' } as const;
 
@@ -39,7 +42,7 @@ export function noticePage(kind: NoticeKind, lang: UiLang, action: NoticeAction)
   const label = escapeHtml(t(LABELS[action.label]));
   const onwards =
     'post' in action
-      ? `<form method="post" action="${escapeHtml(action.post)}"><input type="hidden" name="lang" value="${escapeHtml(lang)}"><button class="button primary" type="submit">${label}</button></form>`
+      ? `<form method="post" action="${escapeHtml(action.post)}"><input type="hidden" name="lang" value="${escapeHtml(lang)}">${action.token ? `<input type="hidden" name="${FORM_TOKEN_FIELD}" value="${escapeHtml(action.token)}">` : ''}<button class="button primary" type="submit">${label}</button></form>`
       : `<p><a class="button primary" href="${escapeHtml(action.href)}">${label}</a></p>`;
   const values: Record<string, string> = {
     lang: escapeHtml(lang),

@@ -13,6 +13,7 @@ import { REPORT_ACTIONS, type WebReportAction } from '../webActions';
 import { html, paragraphs, raw, type Html } from './html';
 import { ruleSourceLine } from '../../../core/reports/ruleSource';
 import type { WithdrawQuestion } from '../../../core/reports/withdrawal';
+import { viewOffersWithdraw } from '../../../core/reports/withdrawRule';
 
 const detailId = (reference: string) => `report-${reference}`;
 
@@ -112,7 +113,7 @@ function actions(view: ReportView, lang: UiLang): Html {
 <textarea id="${noteId}" rows="3" maxlength="${MAX_MESSAGE_CHARS}" data-note-for="${reference}"></textarea>
 ${button(REPORT_ACTIONS.resolve, t('web:report.resolve'))}</div>`);
   }
-  if (view.access === 'reporter' && canTransition(r.status, 'withdraw')) parts.push(button(REPORT_ACTIONS.withdraw, t('web:report.withdraw')));
+  if (viewOffersWithdraw(view)) parts.push(button(REPORT_ACTIONS.withdraw, t('web:report.withdraw')));
   return parts.length > 0 ? html`<div class="actions">${parts}</div>` : html``;
 }
 

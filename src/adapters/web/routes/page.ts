@@ -8,6 +8,12 @@ import { AUTH, PAGE_TEMPLATE, WEB_PATHS } from '../paths';
 import { escapeHtml, html, type Html } from '../render/html';
 import { noticePage } from '../render/noticePage';
 import type { WebContext } from '../webContext';
+import { FORM_TOKEN_FIELD } from '../content/formTokens';
+
+/** The sign-out form's token field (the session's form token), as the content page's forms carry theirs. */
+function signOutToken(token: string | undefined): Html {
+  return token ? html`<input type="hidden" name="${FORM_TOKEN_FIELD}" value="${token}">` : html``;
+}
 
 /**
  * GET /: the page, with its texts already in the chosen language (`?lang=`, else the default), so it reads
@@ -15,7 +21,12 @@ import type { WebContext } from '../webContext';
  * locales/<lang>/web.json). The demo shows the person picker; with sign-in the page shows who signed in and
  * a sign-out button, and without a session it is the sign-in notice instead.
  */
-export function register(router: Router, ctx: WebContext, signedIn?: (req: Request) => Promise<Person | undefined>): void {
+export function register(
+  router: Router,
+  ctx: WebContext,
+  signedIn?: (req: Request) => Promise<Person | undefined>,
+  formToken?: (req: Request) => string | undefined,
+): void {
   const template = fs.readFileSync(PAGE_TEMPLATE, 'utf8');
   router.get(WEB_PATHS.page, async (req, res, next) => {
     try {
@@ -32,7 +43,7 @@ export function register(router: Router, ctx: WebContext, signedIn?: (req: Reque
         who = html`<div class="who signed-in"><p id="signed-in-as">${t('web:console.signedInAs', { name: person.name })}</p>
 <p id="person-roles" class="hint"></p>
 ${mayOwnContent(person, ctx.identity.isAdmin(person.id)) ? html`<p><a id="content-link" href="${WEB_PATHS.content}?lang=${lang}">${t('contentConsole:link')}</a></p>` : ''}
-<form method="post" action="${WEB_PATHS.auth}${AUTH.logout}"><input type="hidden" name="lang" value="${lang}" data-page-lang><button type="submit" data-i18n="console.signOut">${t('web:console.signOut')}</button></form></div>`;
+<form method="post" action="${WEB_PATHS.auth}${AUTH.logout}"><input type="hidden" name="lang" value="${lang}" data-page-lang>${signOutToken(formToken?.(req))}<button type="submit" data-i18n="console.signOut">${t('web:console.signOut')}</button></form></div>`;
         note = html`<p class="demo-note" data-i18n="console.signInNote">${t('web:console.signInNote')}</p>`;
       } else {
         who = html`<div class="who"><label for="person" data-i18n="person.label">${t('web:person.label')}</label>

@@ -1,6 +1,7 @@
 import { decodeWithdrawBinding, Withdrawal, type WithdrawOutcome } from '../../../../core/reports/withdrawal';
 import { translator } from '../../../../core/i18n';
-import { detailsView, withdrawQuestionBlocks, type ReporterPart } from '../../blocks/reportViews';
+import { detailsView, withdrawQuestionBlocks, withdrawQuestionView, type ReporterPart } from '../../blocks/reportViews';
+import { fallbackText } from '../../blocks/text';
 import { textBlocks } from '../../blocks/textBlocks';
 import type { SlackDeps } from '../../deps';
 import { ACTION } from '../../ids';
@@ -63,7 +64,9 @@ function withdrawClick(deps: SlackDeps, answer: Answer): ButtonListener {
       case 'question':
         if (modalId) await redraw(outcome.question.binding.reference, { withdraw: outcome.question });
         else if (respond) await respond({ response_type: 'ephemeral', replace_original: false, text: outcome.question.text, blocks: withdrawQuestionBlocks(outcome.question) });
-        else await tell(outcome.question.text);
+        // Neither a modal nor a message to answer under (App Home): the question with its buttons in a modal of its own.
+        else if (body.trigger_id) await deps.api.openView(body.trigger_id, withdrawQuestionView(outcome.question));
+        else await deps.api.dm(body.user.id, { text: fallbackText(outcome.question.text), blocks: withdrawQuestionBlocks(outcome.question) });
         return;
       case 'cancelled':
         if (modalId) await redraw(decodeWithdrawBinding(action.value ?? '')?.reference ?? action.value ?? '', { note: outcome.text });

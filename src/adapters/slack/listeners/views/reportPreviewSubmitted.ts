@@ -5,7 +5,7 @@ import { CHOICE, formatReceipt, step } from '../../../../core/reports/dialog';
 import { isReportError, reportErrorMessage } from '../../../../core/reports/reportErrors';
 import { sentenceBlocks } from '../../blocks/answerBlocks';
 import { noticeView } from '../../blocks/modal';
-import { withdrawActions } from '../../blocks/reportViews';
+import { notificationBlocks } from '../../blocks/alertBlocks';
 import type { SlackDeps } from '../../deps';
 import { metadataLang } from '../../replies/metadata';
 import { dialogContext } from '../../replies/reportForm';
@@ -48,11 +48,25 @@ export function reportPreviewSubmitted(deps: SlackDeps): ViewSubmissionListener 
       // Slack stopped waiting (3 s): the report is committed all the same, and the receipt below says so.
       logger.warn('slack_ack_failed', { reference: receipt.reference, ...errorFields(err) });
     }
+    // The receipt is a copy of the report kept up to date from the core: recorded where it was shown, so each
+    // change of the report redraws it (its Withdraw goes once it no longer applies).
+    let shown: { channel: string; ts: string } | undefined;
+    const copy = await bot.reporting.service.receiptCopy(receipt.reference, person.id, 'slack').catch((err: unknown) => {
+      logger.warn('slack_receipt_failed', { reference: receipt.reference, ...errorFields(err) });
+      return undefined;
+    });
     try {
-      const receiptBody = sentenceBlocks(formatReceipt(receipt, lang).text);
-      await deps.api.dm(body.user.id, { ...receiptBody, blocks: [...(receiptBody.blocks ?? []), withdrawActions(receipt.reference, lang, { details: true })] });
+      shown = await deps.api.dm(body.user.id, copy ? notificationBlocks(copy) : sentenceBlocks(formatReceipt(receipt, lang).text));
     } catch (err) {
       logger.warn('slack_receipt_failed', { reference: receipt.reference, ...errorFields(err) });
+    }
+    if (copy && shown) {
+      try {
+        const key = await bot.reporting.service.recordReceiptCopy(copy, 'slack', shown.ts);
+        await bot.reporting.store.recordSlackMessage({ idempotencyKey: key, reference: receipt.reference, channelId: shown.channel, ts: shown.ts, postedAt: bot.clock.now() });
+      } catch (err) {
+        logger.warn('slack_receipt_record_failed', { reference: receipt.reference, ...errorFields(err) });
+      }
     }
     await bot.deliverDue();
   };
