@@ -40,6 +40,9 @@ function expectIndexed(id: string, rule: string) {
   expect([...index.passages.values()].some((p) => p.source.docId === id && p.text === rule)).toBe(true);
 }
 
+/** An import parses the file, then builds and self-tests a guideline index: seconds alone, far more on a busy machine. */
+const IMPORT_TIMEOUT_MS = 120_000;
+
 describe('somebot content import', () => {
   it('turns a .docx into a guideline document with sections from its headings, words verbatim, then checks it', async () => {
     const doc = new Document({
@@ -70,7 +73,7 @@ describe('somebot content import', () => {
     expectIndexed(id, RULE_SV);
     // Importing the same again does not overwrite it.
     expect((await run(['import', file, '--org', 'testby', '--lang', 'sv'])).code).toBe(1);
-  });
+  }, IMPORT_TIMEOUT_MS);
 
   it('turns a saved web page into one, leaving navigation and footers out', async () => {
     const file = path.join(dir, 'ohje.html');
@@ -94,7 +97,7 @@ describe('somebot content import', () => {
     for (const furniture of ['Etusivu', 'verkkosivut', '©', 'track()', 'p{}']) expect(md).not.toContain(furniture);
     expect(md).toMatch(/---\n\n## Kommentteihin vastaaminen/);
     expectIndexed('testila-somen-pelisaannot', RULE_FI);
-  });
+  }, IMPORT_TIMEOUT_MS);
 
   it('turns a PDF into one: headings by size, running headers and page numbers removed, lines joined', async () => {
     const pdf = await PDFDocument.create();
@@ -123,7 +126,7 @@ describe('somebot content import', () => {
     expect(md).not.toContain('Provby kommun –');
     expect(md).not.toMatch(/^\d+$/m);
     expectIndexed('provby-riktlinjer-for-sociala-medier', RULE_SV_2);
-  });
+  }, IMPORT_TIMEOUT_MS);
 
   it('refuses what it cannot import with a clear message and changes nothing', async () => {
     const before = fs.readdirSync(path.join(contentDir, 'guidelines')).length;

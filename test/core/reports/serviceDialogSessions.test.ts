@@ -49,16 +49,22 @@ describe.each(BACKENDS)('dialog sessions on %s', (backend) => {
 
   it('run one message at a time per conversation, others in parallel', async () => {
     const order: string[] = [];
-    const slow = (label: string, ms: number) => async () => {
+    // a1 holds conversation a until b1 has finished (or 5 s pass): b1 can finish first only if b runs beside a,
+    // however long the store takes to grant a lock on a busy machine.
+    let b1Finished!: () => void;
+    const b1Done = new Promise<void>((resolve) => (b1Finished = resolve));
+    const step = (label: string, until: () => Promise<unknown>) => async () => {
       order.push(`${label}:start`);
-      await new Promise((resolve) => setTimeout(resolve, ms));
+      await until();
       order.push(`${label}:end`);
+      if (label === 'b1') b1Finished();
       return label;
     };
+    const pause = (ms: number) => () => new Promise((resolve) => setTimeout(resolve, ms));
     const results = await Promise.all([
-      r.sessions.exclusive('a', slow('a1', 30)),
-      r.sessions.exclusive('a', slow('a2', 1)),
-      r.sessions.exclusive('b', slow('b1', 1)),
+      r.sessions.exclusive('a', step('a1', () => Promise.race([b1Done, pause(5000)()]))),
+      r.sessions.exclusive('a', step('a2', pause(1))),
+      r.sessions.exclusive('b', step('b1', pause(1))),
     ]);
     expect(results).toEqual(['a1', 'a2', 'b1']);
     expect(order.indexOf('a2:start')).toBeGreaterThan(order.indexOf('a1:end'));
