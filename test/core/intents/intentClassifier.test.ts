@@ -8,6 +8,22 @@ import { REPO_ROOT } from '../../../src/core/i18n';
 const classifier = new IntentClassifier(loadIntentCues(path.join(REPO_ROOT, 'content', 'intents.yaml')));
 
 describe('IntentClassifier', () => {
+  // Written for this test: each opens with a question word or a question marker of content/intents.yaml
+  // (question_starters, question_openers) and has no "?"; without it the category word would make a report.
+  it.each([
+    ['fi', 'kehen otan yhteyttä jos kunnan sivu on kaapattu'],
+    ['fi', 'keneen pitää olla yhteydessä jos sivu hakkeroidaan'],
+    ['fi', 'ketä informoidaan jos joku uhkailee asiakaspalvelijaa'],
+    ['fi', 'pitäiskö kaapattu tili ilmoittaa poliisille jos se tapahtuu'],
+    ['fi', 'onkohan joku ohje siihen jos kunnan sivu on kaapattu'],
+    ['fi', 'teoriassa jos joku uhkailee työntekijää somessa niin kuka hoitaa'],
+    ['sv', 'hypotetiskt om min chef skulle trakassera mig på nätet vart vänder jag mig'],
+    ['sv', 'e det polisen man ringer om kontot blir hackat'],
+    ['sv', 'undrar om man ska polisanmäla om någon hotar en kollega'],
+  ])('%s: a question opened by a question word ("%s") is not a report', (_lang, text) => {
+    expect(classifier.classify(text).intent).toBe('question');
+  });
+
   it.each([
     ['sv', 'Någon skriver att han ska slå ihjäl mig, jag är rädd. Han hotar mig hela tiden.', 'report:threat'],
     ['fi', 'Joku uhkaa minua kommenteissa väkivallalla', 'report:threat'],
