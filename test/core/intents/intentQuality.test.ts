@@ -6,7 +6,7 @@ import { scoreFixture as score } from '../../helpers/scoreFixture';
  * with content/intent-examples and kept out of it, so the model never learnt from them. Floors sit a little
  * below the figures of the model that had not seen them (`somebot eval`), so a change that loses reports or takes
  * questions for reports fails. intent-blind2-* were written by someone else and measured once unseen.
- * All these sets are SEEN and TRAINED now: their lines are training examples (content/intent-examples/
+ * All these sets but blind11 and blind12 are SEEN and TRAINED now: their lines are training examples (content/intent-examples/
  * *-labelled.yaml), so these floors are a regression check only, not a measure of unseen writing. The held-out
  * check is intentHeldOut.test.ts (the model retrained without one set and scored on it).
  */
@@ -37,6 +37,19 @@ describe.each([
   ['intent-blind7-fi.jsonl', 'fi', { recall: 0.96, falseReports: 0.034 }],
   ['intent-blind8-sv.jsonl', 'sv', { recall: 0.85, falseReports: 0.067 }],
   ['intent-blind8-fi.jsonl', 'fi', { recall: 0.91, falseReports: 0.1 }],
+  // blind9, blind10: measured once (on the code before the labelled sets trained the model: sv 0.883 / 0.050 and
+  // 0.933 / 0.050, fi 0.983 / 0.033 and 0.917 / 0.033), then trained.
+  ['intent-blind9-sv.jsonl', 'sv', { recall: 0.95, falseReports: 0.034 }],
+  ['intent-blind9-fi.jsonl', 'fi', { recall: 0.96, falseReports: 0.034 }],
+  ['intent-blind10-sv.jsonl', 'sv', { recall: 0.93, falseReports: 0.05 }],
+  ['intent-blind10-fi.jsonl', 'fi', { recall: 0.95, falseReports: 0.017 }],
+  // blind11, blind12: measured once, unseen, on the final code of their round (sv 0.933 / 0.017 and 0.883 /
+  // 0.017, fi 0.883 / 0.000 and 0.967 / 0.000); seen since, NOT training data (yet): the only sets here that the
+  // model never learnt from.
+  ['intent-blind11-sv.jsonl', 'sv', { recall: 0.9, falseReports: 0.034 }],
+  ['intent-blind11-fi.jsonl', 'fi', { recall: 0.85, falseReports: 0.017 }],
+  ['intent-blind12-sv.jsonl', 'sv', { recall: 0.85, falseReports: 0.034 }],
+  ['intent-blind12-fi.jsonl', 'fi', { recall: 0.93, falseReports: 0.017 }],
 ] as const)('%s', (file, lang, floor) => {
   it('recognises the reports and takes no more questions for reports than the floor', () => {
     const recall = score(file).reportRecall![lang];
