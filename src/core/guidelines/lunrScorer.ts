@@ -40,15 +40,13 @@ interface FieldPostings {
   weights: Float64Array;
 }
 
-/** One field's share of an accumulate call (see LunrScorer.fieldWork). */
+/** One field's share of an accumulate call. */
 interface FieldWork {
   field: string;
   /** Group number of the query → dense number within this field. */
   groups: Map<number, number>;
   clauses: TermClause[];
   groupOf: number[];
-  /** Listed in fieldsInUse for the current call. */
-  inUse: boolean;
 }
 
 export class LunrScorer {
@@ -69,11 +67,6 @@ export class LunrScorer {
     /** The matching documents of the last accumulate, in first-match order: `order[0 .. count)`. */
     order: new Int32Array(0),
   };
-  /** Per field, the clauses of one accumulate call with their group numbers (reused from call to call). */
-  private readonly fieldWork = new Map<string, FieldWork>();
-  private readonly fieldsInUse: FieldWork[] = [];
-  /** Per term, the boosts of one field's clauses summed (reused). */
-  private readonly perTerm = new Map<string, number>();
   /** The documents a field's clauses matched (reused per field and call). */
   private seen = new Int32Array(0);
   /** bestByKey's key of each document, built when it is first called with a `keyOf` (rebuilt for another). */
@@ -248,20 +241,13 @@ export class LunrScorer {
   private accumulate(clauses: TermClause[], tieBreaker: number): number {
     // Per field, dense numbers for the groups that have clauses in it, so that the per-document, per-group
     // bests live in flat arrays; a clause without a group is a group of its own, so it simply adds its score.
-    // The fields in the order the clauses first name them (the totals add up field by field in that order).
-    const byField = this.fieldsInUse;
-    byField.length = 0;
+    // (Fresh maps per call: a reused Map's clear() leaves its old table, once promoted, holding the new young one
+    // alive through every scavenge, so each query's tables were promoted; the heap grew about 15 KB per answer.)
+    const byField = new Map<string, FieldWork>();
     for (const clause of clauses) {
       if (!this.index.invertedIndex[clause.term]) continue;
-      let entry = this.fieldWork.get(clause.field);
-      if (!entry) this.fieldWork.set(clause.field, (entry = { field: clause.field, groups: new Map(), clauses: [], groupOf: [], inUse: false }));
-      if (!entry.inUse) {
-        entry.inUse = true;
-        entry.groups.clear();
-        entry.clauses.length = 0;
-        entry.groupOf.length = 0;
-        byField.push(entry);
-      }
+      let entry = byField.get(clause.field);
+      if (!entry) byField.set(clause.field, (entry = { field: clause.field, groups: new Map(), clauses: [], groupOf: [] }));
       let group = -1;
       if (clause.group !== undefined) {
         const known = entry.groups.get(clause.group);
@@ -275,12 +261,9 @@ export class LunrScorer {
     // Zero between calls: the caller hands them back with release().
     const { totals, matched, order } = this.scratch;
     let count = 0;
-    for (const entry of byField) {
-      entry.inUse = false;
-      const { field, groups: groupNumbers, clauses: list, groupOf } = entry;
+    for (const { field, groups: groupNumbers, clauses: list, groupOf } of byField.values()) {
       // Query vector length as lunr computes it: boosts summed per term.
-      const perTerm = this.perTerm;
-      perTerm.clear();
+      const perTerm = new Map<string, number>();
       for (const clause of list) perTerm.set(clause.term, (perTerm.get(clause.term) ?? 0) + clause.boost);
       let sumOfSquares = 0;
       for (const boost of perTerm.values()) sumOfSquares += boost * boost;
