@@ -122,7 +122,7 @@ export class GuidelineAnswerer {
     const { lang } = this.index.detector.detect(text, localeHint);
     if (text.length === 0) return { lang, intent: 'question', answered: false, reason: 'empty', hits: [], quoted: [] };
     // "hej", "tack", "avbryt" outside a dialog: not a question, and never worth a guideline passage.
-    const smallTalk = this.smallTalk.read(text);
+    const smallTalk = this.smallTalk.read(text, lang);
     if (smallTalk) {
       return { lang: smallTalk.lang, intent: 'question', answered: false, reason: 'small_talk', smallTalk: smallTalk.kind, hits: [], quoted: [] };
     }

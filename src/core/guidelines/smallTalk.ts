@@ -33,14 +33,20 @@ export class SmallTalk {
     this.phrases.sort((a, b) => b.words.length - a.words.length);
   }
 
-  /** The kind of small talk (commands before help before thanks before greetings) and its language, or undefined for anything else. */
-  read(text: string): { kind: SmallTalkKind; lang: UiLang } | undefined {
+  /**
+   * The kind of small talk (commands before help before thanks before greetings) and its language, or undefined
+   * for anything else. A phrase both languages have ("ok", "jaa") is read in `lang` (the message's detected
+   * language) when that language has it.
+   */
+  read(text: string, lang?: UiLang): { kind: SmallTalkKind; lang: UiLang } | undefined {
     const ws = words(text);
     if (ws.length === 0 || ws.length > 8) return undefined;
     const found: { kind: SmallTalkKind; lang: UiLang }[] = [];
     let i = 0;
     while (i < ws.length) {
-      const match = this.phrases.find((p) => p.words.every((w, k) => ws[i + k] === w));
+      const fits = (p: { words: string[] }) => p.words.every((w, k) => ws[i + k] === w);
+      const longest = this.phrases.find(fits);
+      const match = longest && (this.phrases.find((p) => p.lang === lang && p.words.length === longest.words.length && fits(p)) ?? longest);
       if (!match) return undefined;
       found.push(match);
       i += match.words.length;

@@ -29,6 +29,19 @@ describe('messages that are not questions', () => {
     expect(reply).not.toContain(CONTACT);
   });
 
+  it.each([
+    ['ja', 'sv', 'sv', 'Så här kan jag hjälpa dig.'],
+    ['nej', 'sv', 'sv', 'Så här kan jag hjälpa dig.'],
+    ['ja', 'fi', 'fi', 'Näin voin auttaa.'],
+    ['joo', 'fi', 'fi', 'Näin voin auttaa.'],
+    ['ok', 'fi', 'fi', 'Ole hyvä'],
+    ['ok', 'sv', 'sv', 'Varsågod'],
+  ] as const)('a yes, no or ok typed alone outside a dialog (“%s” on a %s page) gets what the bot can do in the page’s language, never a passage', (text, page, lang, opening) => {
+    const answer = answerer.answer(text, page);
+    expect(answer).toMatchObject({ answered: false, reason: 'small_talk', lang, quoted: [] });
+    expect(renderAnswerText(answer, CONTACT)).toContain(opening);
+  });
+
   it('asking for help is never answered as if something were cancelled', () => {
     for (const text of ['help', 'hjälp', 'meny', 'vad kan du göra', 'apua', 'ohje', 'mitä osaat', 'what can you do']) {
       const reply = renderAnswerText(answerer.answer(text), CONTACT);
