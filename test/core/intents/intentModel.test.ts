@@ -76,6 +76,16 @@ describe('the intent model trained from content/intent-examples', () => {
     expect(trainIntentModel(content.intentExamples)).toEqual(model);
   });
 
+  it('marks the words of a message of several sentences by where they stand: the last sentence or before it', () => {
+    const features = messageFeatures('Nån skrev att det är jag.\nFår jag radera den?');
+    expect(features).toEqual(expect.arrayContaining(['multi', 'e:nan', 'e:jag', 'l:far', 'l:jag', 'l:radera', 'w:radera']));
+    expect(features).not.toContain('e:radera');
+    expect(features).not.toContain('l:skrev');
+    // One sentence, or a full stop without a space after it ("2.5"), has no marks.
+    expect(messageFeatures('Får jag radera den?').filter((f) => /^(multi|l:|e:)/.test(f))).toEqual([]);
+    expect(messageFeatures('version 2.5 av appen').filter((f) => /^(multi|l:|e:)/.test(f))).toEqual([]);
+  });
+
   it('reads letters without diacritics and inflected forms as the same pieces', () => {
     expect(messageFeatures('Säger')).toEqual(messageFeatures('sager'));
     const pieces = (text: string) => new Set(messageFeatures(text).filter((f) => f.startsWith('c:')));
