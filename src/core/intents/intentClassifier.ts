@@ -229,6 +229,16 @@ export class IntentClassifier {
       const clear = Object.values(account.scores).some((s) => s >= 2) || (account.reportProbability ?? 0) >= askedBand(lang);
       if (account.intent !== 'question' && clear) return account;
     }
+    // A threat told in sentences of their own before a closing question ("Joku kirjoitti että minut pitäisi
+    // hakata. Saanko poistaa kommentin?") is a threat, as one told before a later-clause question is: the
+    // question asks what to do about it, not about the rules. Not when the message asks what to do if it happens.
+    const told = toldBeforeClosingQuestion(text);
+    if (told !== undefined) {
+      const account = this.readCues(told);
+      if (account.category === 'threat' && (account.scores.threat ?? 0) >= 2 && !account.asked && !this.readCues(text).hypothetical) {
+        return { intent: 'report:threat', scores: account.scores, ...(this.model ? { reportProbability: this.model.predict(text).report } : {}) };
+      }
+    }
     return this.classifyMessage(text, lang);
   }
 
@@ -331,6 +341,19 @@ function clauseOf(text: string): Clause {
 /** The clauses after the first (split at , ; . ! ? … and a dash between spaces), each read once. */
 function laterClauses(text: string): Clause[] {
   return text.split(/[,;.!?…]+|\s[–—-]\s/u).slice(1).map(clauseOf);
+}
+
+/**
+ * The sentences before a closing question ("… Det är jag. Får jag radera den?" → "… Det är jag."): undefined when
+ * the message is one sentence, or when a sentence before the last one has a "?".
+ */
+function toldBeforeClosingQuestion(text: string): string | undefined {
+  const trimmed = text.trim();
+  let cut = -1;
+  for (const end of trimmed.matchAll(/[.!?？…]+(?=\s)|\n+/gu)) cut = end.index + end[0].length;
+  if (cut <= 0 || cut >= trimmed.length) return undefined;
+  const told = trimmed.slice(0, cut);
+  return /[?？]/u.test(told) ? undefined : told;
 }
 
 /** The model's band for a message that asks: Finnish has its own (see MODEL_BANDS). */

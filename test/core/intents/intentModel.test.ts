@@ -322,6 +322,18 @@ describe('a message that asks and that the cues take for a report', () => {
     // Asked with its "?", the same words are a question the model may read as one.
     expect(unlikely.classify('hän uhkasi mua zorblax eilen illalla, kenelle ilmotan?', 'fi').intent).toBe('question');
   });
+
+  it.each([
+    ['Joku on kirjoittanut kunnan sivulle zorblax että minut pitäisi hakata. Saanko poistaa kommentin?', 'fi'],
+    ['Nån skrev under inlägget zorblax att han ska slå ihjäl mig. Det är jag. Får jag radera den?', 'sv'],
+  ] as const)('a threat told in sentences of their own before a closing question is a threat (%s)', (text, lang) => {
+    const unlikely = new IntentClassifier(cues, modelGiving('zorblax', MODEL_BANDS.cueReportAsked / 4, 'threat'));
+    expect(unlikely.classify(text, lang).intent).toBe('report:threat');
+    // Asking what to do if it happens is a question, with the threat in it or not.
+    expect(unlikely.classify(`Om någon skriver zorblax att han ska slå ihjäl mig. Vad gör jag då?`, 'sv').intent).toBe('question');
+    // A closing question that is the only sentence, or a "?" before it, leaves the reading as it was.
+    expect(unlikely.classify('Saako kommentin poistaa jos siinä uhataan hakata zorblax?', 'fi').intent).toBe('question');
+  });
 });
 
 describe('a question in a later clause, without its "?"', () => {
