@@ -12,6 +12,10 @@ import { DEMO } from '../helpers/reportFixtures';
 import { blockText, buttonIds, SLACK, startSlackHarness, type SlackHarness } from '../adapters/slack/slackHarness';
 import { slashCommand, stateOf, viewSubmission } from '../adapters/slack/slackPayloads';
 import type { RecordedCall } from '../adapters/slack/fakeSlackApi';
+import { BOT_ID, cardSubmit, installedPersonal, TENANT_ID, USERS, type TeamsActivity, type TeamsUser } from '../adapters/teams/activities';
+import { cardButtons, cardInputs, type ConnectorCall } from '../adapters/teams/fakeConnector';
+import { send, startTeamsBot, type TeamsTestBot } from '../adapters/teams/harness';
+import { FakeClock } from '../helpers/fakeClock';
 
 jest.setTimeout(120_000);
 
@@ -35,17 +39,25 @@ async function until(check: () => boolean | Promise<boolean>, ms: number, what: 
 }
 
 let pg: PrivatePostgres;
-let h: SlackHarness;
 
 beforeAll(async () => {
   pg = await PrivatePostgres.start();
-  await pg.createDatabase('somebot_receipt');
-  h = await startSlackHarness({ DATABASE_URL: pg.url('somebot_receipt') });
+}, 90_000);
+
+afterAll(async () => {
+  await pg?.destroy();
+});
+
+describe('Slack (Bolt over HTTP, the fake Slack Web API)', () => {
+let h: SlackHarness;
+
+beforeAll(async () => {
+  await pg.createDatabase('somebot_receipt_slack');
+  h = await startSlackHarness({ DATABASE_URL: pg.url('somebot_receipt_slack') });
 }, 90_000);
 
 afterAll(async () => {
   await h?.close();
-  await pg?.destroy();
 });
 
 const isReceipt = (c: RecordedCall) => c.method === 'chat.postMessage' && c.args.channel === dmTo(SLACK.anna) && buttonIds(c.args.blocks).includes(ACTION.withdraw);
@@ -113,4 +125,103 @@ test('withdrawn while the receipt waited to be recorded: redrawn as soon as it i
   expect(buttonIds(update.args.blocks)).not.toContain(ACTION.withdraw);
   expect(blockText(update.args.blocks)).toContain('Återkallad');
   expect(receiptPosts(reference)).toHaveLength(1);
+});
+});
+
+describe('Teams (the real CloudAdapter over HTTP, the fake Bot Connector)', () => {
+  let t: TeamsTestBot;
+  const clock = new FakeClock();
+  const { anna, karin } = USERS;
+
+  beforeAll(async () => {
+    await pg.createDatabase('somebot_receipt_teams');
+    t = await startTeamsBot({ env: { DATABASE_URL: pg.url('somebot_receipt_teams'), SOMEBOT_RELAY_POLL_MS: '100' }, clock });
+    for (const u of [karin, anna]) await send(t, installedPersonal(t.serviceUrl, u));
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const logged = (event: string) => t.logLines.filter((l) => l.includes(`"${event}"`)).length;
+  const actionsOf = (call: ConnectorCall) => cardButtons(call.body).map((b) => String(b.data.action));
+  const isReceiptCard = (call: ConnectorCall) => call.conversationId === anna.personalConversation && ['send', 'reply'].includes(call.kind) && actionsOf(call).includes('report.withdraw');
+
+  let sequence = 0;
+  /** A message extension invoke as Teams sends it from a message's … menu in a channel. */
+  function extensionInvoke(u: TeamsUser, name: string, value: Record<string, unknown>): TeamsActivity {
+    const messageId = `1716888${String(++sequence).padStart(6, '0')}`;
+    return {
+      type: 'invoke',
+      name,
+      id: `f:invoke-${messageId}`,
+      channelId: 'msteams',
+      serviceUrl: t.serviceUrl,
+      timestamp: new Date().toISOString(),
+      from: { id: u.id, name: u.name, aadObjectId: u.aadObjectId },
+      recipient: { id: BOT_ID, name: 'somebot' },
+      locale: u.locale,
+      conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT_ID, id: `19:general-kyrkslatt@thread.tacv2;messageid=${messageId}` },
+      channelData: { tenant: { id: TENANT_ID }, channel: { id: '19:general-kyrkslatt@thread.tacv2' }, source: { name: 'message' } },
+      value,
+    };
+  }
+
+  it('a receipt card sent while PostgreSQL stops is recorded once it is back; resolving elsewhere updates it in place without Withdraw', async () => {
+    const messagePayload = {
+      id: '1716888000001',
+      messageType: 'message',
+      createdDateTime: '2026-03-16T07:55:00.000Z',
+      from: { user: { id: 'aad-of-sender', displayName: 'Okänd avsändare', userIdentityType: 'aadUser' } },
+      body: { contentType: 'html', content: '<p>Logga in här: https://evil.example/login</p>' },
+      linkToMessage: 'https://teams.microsoft.com/l/message/19:general-kyrkslatt@thread.tacv2/1716888000001',
+    };
+    const fetched = await t.post(extensionInvoke(anna, 'composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', context: { theme: 'default' }, messagePayload }));
+    const task = JSON.parse(fetched.body) as { task: { value: { card: Record<string, unknown> } } };
+    const form = { attachments: [task.task.value.card] };
+    const submit = cardButtons(form).find((b) => b.data.action === 'report.submit_form')!.data;
+    const values = {
+      category: 'phishing',
+      immediateDanger: 'false',
+      platform: 'other',
+      platformOther: 'Teams',
+      accountKind: 'organisation_account',
+      occurredOn: String(cardInputs(form).get('occurredOn')?.value),
+      evidence: String(cardInputs(form).get('evidence')?.value),
+      subjectIsManager: 'false',
+      description: 'SECRET-TEAMS-RECEIPT Ett nätfiske i kanalen Allmänt.',
+    };
+    await t.post(extensionInvoke(anna, 'composeExtension/submitAction', { commandId: 'reportMessage', commandContext: 'message', data: { ...submit, ...values }, messagePayload }));
+    const preview = t.connector.to(anna.personalConversation, ['send', 'reply']).at(-1)!;
+    const confirm = cardButtons(preview.body).find((b) => b.data.choice === 'confirm')!;
+
+    // PostgreSQL stops right after the Bot Connector took the receipt card.
+    const deferredBefore = logged('receipt_record_deferred');
+    t.connector.beforeAnswer = async (call) => {
+      if (!isReceiptCard(call)) return;
+      t.connector.beforeAnswer = undefined;
+      await pg.stop('fast');
+    };
+    await send(t, cardSubmit(t.serviceUrl, anna, confirm.data, preview.newId));
+    const receipt = t.connector.calls.find(isReceiptCard)!;
+    expect(receipt.newId).toBeDefined();
+    const reference = String(cardButtons(receipt.body).find((b) => b.data.action === 'report.details')!.data.reference);
+    await until(() => logged('receipt_record_deferred') > deferredBefore, 40_000, 'the receipt record deferred');
+
+    const recordedBefore = logged('receipt_recorded_later');
+    await pg.resume();
+    clock.advance(5 * 60_000);
+    await until(() => logged('receipt_recorded_later') > recordedBefore, 40_000, 'the receipt recorded once the store is back');
+
+    // Karin resolves the report outside Teams (the core's step, as the web chat and Slack call it).
+    await t.bot.reporting.service.resolve(reference, DEMO.karin, 'Klart.');
+    await t.bot.deliverDue();
+    const updates = () => t.connector.to(anna.personalConversation, ['update']).filter((c) => c.activityId === receipt.newId);
+    await until(() => updates().length > 0, 20_000, 'the receipt card updated in place');
+    const updated = updates().at(-1)!;
+    expect(actionsOf(updated)).not.toContain('report.withdraw');
+    expect(JSON.stringify(updated.body)).toContain(reference);
+    // Sent once; no report text in the logs.
+    expect(t.connector.calls.filter(isReceiptCard)).toHaveLength(1);
+    expect(t.logLines.some((l) => l.includes('SECRET-TEAMS-RECEIPT'))).toBe(false);
+  });
 });
