@@ -1,10 +1,11 @@
 /**
- * The reporter's receipt shown while PostgreSQL is away: the real bot over HTTP (Bolt, signature checks on)
- * on a PostgreSQL of the test's own (PrivatePostgres), Slack's Web API faked on loopback. The database is
- * stopped right after Slack took the receipt's DM, before the bot records it as a copy of the report. Once the
- * database is back the relay records it (ReceiptRecorder), and a later change of the report — made outside
- * Slack — redraws the receipt in place (chat.update): its Withdraw is gone. A change made while the receipt
- * waited redraws it as soon as it is recorded. The receipt is posted once.
+ * The reporter's receipt shown while PostgreSQL is away: the real bot over HTTP (Bolt with signature checks
+ * on; the real CloudAdapter) on a PostgreSQL of the test's own (PrivatePostgres), Slack's Web API and the Bot
+ * Connector faked on loopback. The database is stopped right after the platform took the receipt, before the
+ * bot records it as a copy of the report. Once the database is back the relay records it (ReceiptRecorder),
+ * and a later change of the report — made outside that door — redraws the receipt in place (chat.update,
+ * updateActivity): its Withdraw is gone. A change made while the receipt waited redraws it as soon as it is
+ * recorded. The receipt is sent once.
  */
 import { ACTION } from '../../src/adapters/slack/ids';
 import { PrivatePostgres } from '../helpers/privatePostgres';
