@@ -10,6 +10,7 @@ import { Escalator } from './core/reports/escalation';
 import { Retention } from './core/reports/retention';
 import { DialogSessions } from './core/reports/dialogSessions';
 import { Relay } from './core/delivery/relay';
+import { ReceiptRecorder } from './core/reports/receiptRecorder';
 import { openStore } from './storage/openStore';
 import { DELIVERY_JOURNAL_FILE, FileDeliveryJournal } from './storage/deliveryJournalFile';
 import path from 'node:path';
@@ -26,6 +27,8 @@ export interface Reporting {
   escalator: Escalator;
   retention: Retention;
   sessions: DialogSessions;
+  /** Records the receipts doors show; those the store could not take are recorded by the relay once it can. */
+  receipts: ReceiptRecorder;
   /** A relay delivering through `notifier`, which also fires escalation timers and runs retention hourly. */
   createRelay(notifier: Notifier): Relay;
   close(): Promise<void>;
@@ -49,6 +52,7 @@ export async function openReporting(
   const escalator = new Escalator({ ...common, directory, routingTable });
   const retention = new Retention({ ...common, retentionDays: config.retentionDays, dialogTtlHours: config.dialogTtlHours });
   const sessions = new DialogSessions({ store, clock, ttlHours: config.dialogTtlHours });
+  const receipts = new ReceiptRecorder({ service, clock, logger });
   return {
     store,
     directory,
@@ -57,6 +61,7 @@ export async function openReporting(
     escalator,
     retention,
     sessions,
+    receipts,
     createRelay: (notifier) =>
       new Relay({
         ...common,
@@ -70,6 +75,7 @@ export async function openReporting(
         tasks: [
           { name: 'escalation', everyMs: 0, run: () => escalator.tick() },
           { name: 'retention', everyMs: RETENTION_EVERY_MS, run: () => retention.purge() },
+          { name: 'receipt_records', everyMs: 0, run: () => receipts.retryDue() },
         ],
       }),
     close: async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { reportsCommand, toCsv } from '../../src/cli/commands/reports';
 import type { CliIo } from '../../src/cli/command';
 import type { Reporting } from '../../src/reporting';
+import { ReceiptRecorder } from '../../src/core/reports/receiptRecorder';
 import { BACKENDS, SECRET, closeSharedPglite, draft, openTestReporting, type TestReporting } from '../helpers/db';
 import { DEMO } from '../helpers/reportFixtures';
 
@@ -40,6 +41,7 @@ describe.each(BACKENDS)('somebot reports (%s)', (backend) => {
       escalator: r.escalator,
       retention: r.retention,
       sessions: r.sessions,
+      receipts: new ReceiptRecorder({ service: r.service, clock: r.clock }),
       createRelay: () => {
         throw new Error('not used');
       },

@@ -95,13 +95,17 @@ async function receiptCopyOf(reference: string, personId: string, deps: TeamsTur
   }
 }
 
-/** Records the sent receipt card as the receipt's copy on Teams (best effort: the receipt was shown all the same). */
+/**
+ * Records the sent receipt card as the receipt's copy on Teams, with where Teams shows it, in one transaction;
+ * while the store is away, the relay records it once the store is back (the receipt was shown all the same).
+ */
 async function recordReceipt(copy: OutboundMessage, activityId: string, conversationKey: string, deps: TeamsTurnDeps): Promise<void> {
   const reference = copy.report!.reference;
-  try {
-    const key = await deps.bot.reporting.service.recordReceiptCopy(copy, 'teams', activityId);
-    await deps.bot.reporting.store.recordTeamsMessage({ idempotencyKey: key, reference, conversationKey, activityId, cardStatus: copy.report!.status, sentAt: deps.bot.clock.now() });
-  } catch (err) {
-    deps.bot.logger.warn('teams_receipt_record_failed', { reference, ...errorFields(err) });
-  }
+  const cardStatus = copy.report!.status;
+  await deps.bot.reporting.receipts.record({
+    copy,
+    door: 'teams',
+    shownAs: activityId,
+    where: (tx, key) => tx.recordTeamsMessage({ idempotencyKey: key, reference, conversationKey, activityId, cardStatus, sentAt: deps.bot.clock.now() }),
+  });
 }

@@ -365,8 +365,11 @@ export class ReportService {
    * `shownAs` (Slack ts, Teams activity id): the copy is stored as delivered through that door, so every later
    * change of the report redraws it in place like an alert copy; a change made since it was rendered queues its
    * redraw at once. Returns the copy's idempotency key, under which the door keeps where it showed it.
+   * `where`, if given, writes the door's own record of the shown message under that key in the same
+   * transaction (both or neither). Idempotent: recording the same shown message again changes nothing. When
+   * the store fails, ReceiptRecorder keeps trying (core/reports/receiptRecorder).
    */
-  recordReceiptCopy(copy: OutboundMessage, door: Platform, shownAs: string): Promise<string> {
+  recordReceiptCopy(copy: OutboundMessage, door: Platform, shownAs: string, where?: (tx: StoreTx, key: string) => Promise<unknown>): Promise<string> {
     return this.guarded('report_receipt_record_failed', async () => {
       if (copy.kind !== 'reporter_receipt' || copy.to.kind !== 'person' || !copy.report) throw new Error('not a receipt copy');
       const { reference, status } = copy.report;
@@ -378,6 +381,7 @@ export class ReportService {
         // Locked like a step: a step either sees this copy (and queues its redraw) or happened before it (see below).
         const report = await tx.getReport(reference, { lock: true });
         if (!report || !(await tx.recordDelivered(row, door, now))) return;
+        await where?.(tx, row.idempotencyKey);
         const shownActions = copy.actions.map((a) => a.id).join();
         const nowActions = mayWithdraw(report, reporterId) ? MESSAGE_ACTIONS.withdraw : '';
         if (report.status === status && report.purgedAt === null && shownActions === nowActions) return;

@@ -83,6 +83,8 @@ export class FakeSlackApi {
   readonly messages = new Map<string, StoredMessage[]>();
   /** When set, calls carrying another token are refused with invalid_auth. */
   botToken: string | undefined;
+  /** When set, awaited before each call is answered (e.g. to stop the bot's database right after a post). */
+  beforeAnswer: ((call: RecordedCall) => Promise<void>) | undefined;
   /** Public/private channels the bot is a member of (history of others: not_in_channel); DMs always readable. */
   readonly memberOf = new Set<string>();
   url = '';
@@ -164,6 +166,7 @@ export class FakeSlackApi {
     const auth = req.headers.authorization;
     const call: RecordedCall = { method, args, at, token: auth?.replace(/^Bearer /, '') };
     this.calls.push(call);
+    await this.beforeAnswer?.(call);
     const failure = this.takeFailure(method, args);
     if (failure && 'status' in failure) {
       res.writeHead(429, { 'Retry-After': String(failure.retryAfterSeconds), 'Content-Type': 'application/json' });

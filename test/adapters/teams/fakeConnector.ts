@@ -40,6 +40,8 @@ export class FakeConnector {
   private failures: Failure[] = [];
   private counter = 0;
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
+  /** When set, awaited before each call is answered (e.g. to stop the bot's database right after a send). */
+  beforeAnswer: ((call: ConnectorCall) => Promise<void>) | undefined;
   url = '';
 
   async start(): Promise<string> {
@@ -111,6 +113,7 @@ export class FakeConnector {
     const call: ConnectorCall = { kind, method, path, conversationId, body, status: 200, ...(activityId ? { activityId } : {}) };
     if (typeof req.headers.authorization === 'string') call.authorization = req.headers.authorization;
 
+    await this.beforeAnswer?.(call);
     const failure = this.failures.find((f) => f.times > 0 && (!f.conversationId || f.conversationId === conversationId) && (!f.kind || f.kind === kind));
     if (failure && failure.status === 0) {
       failure.times--;

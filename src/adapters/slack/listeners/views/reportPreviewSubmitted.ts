@@ -61,12 +61,15 @@ export function reportPreviewSubmitted(deps: SlackDeps): ViewSubmissionListener 
       logger.warn('slack_receipt_failed', { reference: receipt.reference, ...errorFields(err) });
     }
     if (copy && shown) {
-      try {
-        const key = await bot.reporting.service.recordReceiptCopy(copy, 'slack', shown.ts);
-        await bot.reporting.store.recordSlackMessage({ idempotencyKey: key, reference: receipt.reference, channelId: shown.channel, ts: shown.ts, postedAt: bot.clock.now() });
-      } catch (err) {
-        logger.warn('slack_receipt_record_failed', { reference: receipt.reference, ...errorFields(err) });
-      }
+      // With where Slack shows it, in one transaction; while the store is away, recorded by the relay once it is back.
+      const { channel, ts } = shown;
+      const reference = receipt.reference;
+      await bot.reporting.receipts.record({
+        copy,
+        door: 'slack',
+        shownAs: ts,
+        where: (tx, key) => tx.recordSlackMessage({ idempotencyKey: key, reference, channelId: channel, ts, postedAt: bot.clock.now() }),
+      });
     }
     await bot.deliverDue();
   };
