@@ -7,6 +7,7 @@
  * serious accessibility violation (axe-core). Screenshots go to test-artifacts/e2e/.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { describeInBrowser, launchChromium } from './chromiumBrowser';
@@ -184,7 +185,7 @@ describeInBrowser('the web console with sign-in in Chromium', () => {
     await page.locator('button[name="logout"][value="yes"]').click();
     await page.waitForURL(/\/web\/auth\/signed-out\?state=/);
     await expect(page.locator('h1').innerText()).resolves.toBe('Du har loggat ut');
-    await expect(page.locator('main p').first().innerText()).resolves.toContain('och från organisationens inloggningstjänst');
+    await expect(page.locator('main p').first().innerText()).resolves.toContain('Du skickades också till organisationens inloggningstjänst för att logga ut där');
     expect(await missingTexts(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'signin-signed-out-sv');
@@ -220,10 +221,72 @@ describeInBrowser('the web console with sign-in in Chromium', () => {
     await page.locator('button[name="logout"][value="yes"]').click();
     await page.waitForURL(/\/web\/auth\/signed-out\?state=/);
     await expect(page.locator('h1').innerText()).resolves.toBe('Olet kirjautunut ulos');
-    await expect(page.locator('main p').first().innerText()).resolves.toContain('ja organisaation kirjautumispalvelusta');
+    await expect(page.locator('main p').first().innerText()).resolves.toContain('Sinut ohjattiin myös organisaation kirjautumispalveluun');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fi');
     expect(await missingTexts(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'signout-signed-out-fi');
   }, 60_000);
+
+  it('"No, stay signed in" at the provider: the page says the console session ended and what staying signed in there means, which is true', async () => {
+    const page = await signIn('karin', 'sv');
+    await page.locator('form[action="/web/auth/logout"] button').click();
+    await page.waitForURL(`${provider.issuer}/**`);
+    await page.getByRole('button', { name: 'No, stay signed in' }).click();
+    await page.waitForURL(/\/web\/auth\/signed-out\?state=/);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Du har loggat ut');
+    const text = await page.locator('main p').first().innerText();
+    expect(text).toContain('Du har loggat ut från webbkonsolen.');
+    expect(text).toContain('om tjänsten frågade och du valde att förbli inloggad, är du fortfarande inloggad där');
+    expect(text).not.toContain('och från organisationens inloggningstjänst');
+    expect(await missingTexts(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'signout-stayed-at-provider-sv');
+    // The console's session has ended ...
+    await page.goto(`${server.url}/`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Logga in');
+    // ... the provider's has not, as the page said: signing in again asks nothing.
+    await page.locator('a[href="/web/auth/login"]').click();
+    await page.waitForURL(`${server.url}/`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await expect(page.locator('#signed-in-as').innerText()).resolves.toContain('Karin Nyström');
+  }, 60_000);
+
+  it('right after a restart, the sign-out on the first page goes on to an end-session endpoint at another origin than the issuer', async () => {
+    const [providerPort, endSessionPort, appPort] = [await freePort(), await freePort(), await freePort()];
+    const app = `http://127.0.0.1:${appPort}`;
+    const endSessionOrigin = `http://127.0.0.1:${endSessionPort}`;
+    const other = await startProvider({ port: providerPort, endSessionPort, ...CLIENT, redirectUris: [`${app}/web/auth/callback`], postLogoutRedirectUris: [`${app}/web/auth/signed-out`], accounts: ACCOUNTS });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'somebot-e2e-restart-'));
+    const env = { SOMEBOT_OIDC_ISSUER: other.issuer, SOMEBOT_OIDC_CLIENT_ID: CLIENT.clientId, SOMEBOT_OIDC_CLIENT_SECRET: CLIENT.clientSecret, SOMEBOT_PUBLIC_URL: app, SOMEBOT_DATA_DIR: dataDir };
+    let running: TestServer | undefined;
+    try {
+      running = await startTestServer({ port: appPort, env });
+      const context = await browser.newContext({ locale: 'sv-FI' });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${app}/?lang=sv`);
+      await page.locator('a[href="/web/auth/login"]').click();
+      await page.locator('input[name="login"]').fill('anna');
+      await page.locator('input[name="password"]').fill('any');
+      await page.locator('button[type="submit"]').click();
+      await page.waitForURL(`${app}/`);
+      await page.goto('about:blank');
+      await running.dispose();
+      running = await startTestServer({ port: appPort, env });
+      // The first page of the new process, before anything there has asked the provider for its metadata.
+      await page.goto(`${app}/?lang=sv`);
+      await page.waitForSelector('body[data-ready="true"]');
+      await expect(page.locator('#signed-in-as').innerText()).resolves.toContain('Anna Lindqvist');
+      await page.locator('form[action="/web/auth/logout"] button').click();
+      await page.waitForURL(`${endSessionOrigin}/**`, { timeout: 10_000 });
+      await page.locator('button[name="logout"][value="yes"]').click();
+      await page.waitForURL(/\/web\/auth\/signed-out\?state=/);
+      await expect(page.locator('h1').innerText()).resolves.toBe('Du har loggat ut');
+    } finally {
+      await running?.dispose();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      await other.stop();
+    }
+  }, 90_000);
 });

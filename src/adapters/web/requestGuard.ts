@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { UiLang } from '../../core/language/lang';
 import { uiLangOf } from './identity';
 import { isLoopbackHost } from './loopback';
@@ -28,11 +28,26 @@ function originHost(origin: string): string {
  *   Sec-Fetch-Site (when sent) same-origin. Cross-site form posts and scripted requests are refused.
  * Security headers: a strict Content-Security-Policy (no inline script), no framing, no referrer. Forms post
  * only to this server; `formRedirects` names the other origins a form's answer may redirect to (CSP
- * form-action covers redirects: the sign-out form's answer sends the browser to the provider).
+ * form-action covers redirects: the sign-out form's answer sends the browser to the provider). It may answer
+ * later (the provider's end-session origin is known only after discovery); the request waits for it.
  */
-export function requestGuard(options: { loopbackOnly: boolean; defaultLang: UiLang; expectedOrigin?: string; formRedirects?: () => readonly string[] }): RequestHandler {
+export function requestGuard(options: {
+  loopbackOnly: boolean;
+  defaultLang: UiLang;
+  expectedOrigin?: string;
+  formRedirects?: () => readonly string[] | Promise<readonly string[]>;
+}): RequestHandler {
   return (req, res, next) => {
-    const formAction = ["'self'", ...(options.formRedirects?.() ?? [])].join(' ');
+    const redirects = options.formRedirects?.() ?? [];
+    if (Array.isArray(redirects)) return guard(req, res, next, redirects as readonly string[]);
+    void Promise.resolve(redirects).then(
+      (origins) => guard(req, res, next, origins),
+      () => guard(req, res, next, []),
+    );
+  };
+
+  function guard(req: Request, res: Response, next: NextFunction, redirects: readonly string[]): void {
+    const formAction = ["'self'", ...redirects].join(' ');
     res.set({
       'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action ${formAction}`,
       'X-Content-Type-Options': 'nosniff',
@@ -57,5 +72,5 @@ export function requestGuard(options: { loopbackOnly: boolean; defaultLang: UiLa
     if (!refused) return next();
     const err = new WebError(WebErrorCode.ForeignOrigin);
     res.status(err.status).json({ error: webErrorMessage(err, uiLangOf(req, options.defaultLang)) });
-  };
+  }
 }

@@ -28,6 +28,11 @@ export interface ProviderOptions {
   postLogoutRedirectUris?: string[];
   /** false: the provider offers no RP-Initiated Logout (no end_session_endpoint in its metadata). */
   endSession?: boolean;
+  /**
+   * The provider also listens on this port and names it in its metadata's end_session_endpoint, so the
+   * end-session endpoint is at another origin than the issuer (cookies are shared: they do not depend on the port).
+   */
+  endSessionPort?: number;
   /** By login name: the claims of that account. */
   accounts: Record<string, Record<string, unknown>>;
   /** The provider's clock against the real one (negative: its tokens are old). */
@@ -49,6 +54,7 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
       OIDC_REDIRECT_URIS: JSON.stringify(options.redirectUris),
       OIDC_POST_LOGOUT_REDIRECT_URIS: JSON.stringify(options.postLogoutRedirectUris ?? []),
       OIDC_END_SESSION: options.endSession === false ? 'off' : 'on',
+      OIDC_END_SESSION_PORT: options.endSessionPort ? String(options.endSessionPort) : '',
       OIDC_ACCOUNTS: JSON.stringify(options.accounts),
       OIDC_CLOCK_OFFSET_S: String(options.clockOffsetSeconds ?? 0),
       OIDC_SIGNING_KEY: JSON.stringify(SIGNING_KEY),
@@ -133,9 +139,10 @@ export class Browser {
 
   /**
    * Follows the provider's sign-out (its end_session_endpoint and the confirmation form, answered "Yes,
-   * sign me out") until the browser is sent to a URL starting with `stopAt`; returns that URL unrequested.
+   * sign me out", or with `answer: 'no'` "No, stay signed in", the form's other button, which sends no
+   * `logout`) until the browser is sent to a URL starting with `stopAt`; returns that URL unrequested.
    */
-  async signOutAtProvider(endSessionUrl: string, stopAt: string): Promise<URL> {
+  async signOutAtProvider(endSessionUrl: string, stopAt: string, answer: 'yes' | 'no' = 'yes'): Promise<URL> {
     let url = new URL(endSessionUrl);
     for (let step = 0; step < 8; step++) {
       if (url.href.startsWith(stopAt)) return url;
@@ -148,7 +155,7 @@ export class Browser {
       const action = /<form[^>]*id="op.logoutForm"[^>]*action="([^"]+)"/.exec(html)?.[1] ?? /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
       const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
       if (res.status !== 200 || !action || !xsrf) throw new Error(`provider answered ${res.status}: ${html.slice(0, 300)}`);
-      const form = new URLSearchParams({ xsrf, logout: 'yes' });
+      const form = new URLSearchParams(answer === 'yes' ? { xsrf, logout: 'yes' } : { xsrf });
       const posted = await this.request(new URL(action, url), { method: 'POST', body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
       if (posted.status < 300 || posted.status >= 400) throw new Error(`logout form answered ${posted.status}`);
       url = new URL(posted.headers.get('location')!, url);

@@ -366,7 +366,7 @@ describe('sign-in with OpenID Connect', () => {
     const page = await browser.request(back);
     expect(page.status).toBe(200);
     const signedOut = await page.text();
-    expect(signedOut).toContain('Olet kirjautunut ulos verkkokonsolista ja organisaation kirjautumispalvelusta');
+    expect(signedOut).toContain('Olet kirjautunut ulos verkkokonsolista. Sinut ohjattiin myös organisaation kirjautumispalveluun');
     expect(signedOut).toContain('<html lang="fi">');
     expect(browser.cookies(app).has('somebot_signout')).toBe(false);
 
@@ -391,6 +391,62 @@ describe('sign-in with OpenID Connect', () => {
     expect(res.headers.get('location')).toBe('/');
     expect((await api(signedIn, '/people')).status).toBe(200);
   });
+
+  it('"No, stay signed in" at the provider: the console session has ended, and the page claims no sign-out at the provider', async () => {
+    const { browser } = await signIn('mikko');
+    const form = signOutForm(await signOutToken(browser), 'sv');
+    const out = await browser.request(`${app}/web/auth/logout`, { ...form, headers: { ...form.headers, Origin: app } });
+    expect(out.status).toBe(303);
+    const endSession = new URL(out.headers.get('location')!);
+    // The provider sends the browser back with the same state whatever the answer: the console cannot tell.
+    const back = await browser.signOutAtProvider(endSession.href, `${app}/web/auth/signed-out`, 'no');
+    expect(back.searchParams.get('state')).toBe(endSession.searchParams.get('state'));
+    const page = await browser.request(back);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('Du har loggat ut från webbkonsolen.');
+    expect(text).toContain('webbkonsolen kan inte veta om du loggades ut där');
+    expect(text).not.toContain('och från organisationens inloggningstjänst');
+    expect(text).not.toContain('frågar efter kontot igen');
+    // True: the console's session ended before the redirect ...
+    expect(session(browser)).toBeUndefined();
+    expect((await api(browser, '/people')).status).toBe(401);
+    // ... and the provider's did not, as the page warns: the next sign-in in this browser does not ask.
+    expect(await whatTheProviderDoes(browser)).toBe('signs in without asking');
+  }, 60_000);
+
+  it('right after a restart, before discovery, the first page already lets its sign-out form go to an end-session endpoint at another origin', async () => {
+    const endSessionPort = await freePort();
+    await provider.stop();
+    provider = await startProvider({ ...providerOptions(), endSessionPort });
+    const endSessionOrigin = `http://127.0.0.1:${endSessionPort}`;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'somebot-signin-restart-'));
+    const env = { ...signInEnv(), SOMEBOT_PUBLIC_URL: HTTPS_APP, DATABASE_URL: '', SOMEBOT_DATA_DIR: dataDir };
+    const port = await freePort();
+    let running: TestServer | undefined;
+    try {
+      running = await startTestServer({ env, port });
+      const browser = await signInAt(running, 'anna');
+      await running.dispose();
+      // A new process: the session lives on in the database, the provider's metadata is not known yet.
+      running = await startTestServer({ env, port });
+      const first = await browser.request(`${running.url}/`);
+      expect(first.status).toBe(200);
+      expect(await first.text()).toContain('action="/web/auth/logout"');
+      const formAction = /form-action ([^;]+)$/.exec(first.headers.get('content-security-policy')!)![1]!.split(' ');
+      expect(formAction).toEqual(["'self'", provider.issuer, endSessionOrigin]);
+      // The form's answer goes where that page's form-action allows.
+      const form = signOutForm(await signOutToken(browser, running.url));
+      const out = await browser.request(`${running.url}/web/auth/logout`, { ...form, headers: { ...form.headers, Origin: HTTPS_APP } });
+      expect(out.status).toBe(303);
+      expect(formAction).toContain(new URL(out.headers.get('location')!).origin);
+    } finally {
+      await running?.dispose();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      await provider.stop();
+      provider = await startNormalProvider();
+    }
+  }, 90_000);
 
   it('signs out only by a POST from the console itself: another site, or a GET, changes nothing', async () => {
     const { browser } = await signIn('anna');

@@ -45,7 +45,8 @@ export interface AuthRoutesDeps {
  * and, when the provider's metadata has an end_session_endpoint (and SOMEBOT_OIDC_LOGOUT is not `local`),
  * sends the browser there (RP-Initiated Logout) with the session's ID token as `id_token_hint`, a
  * `post_logout_redirect_uri` of GET /web/auth/signed-out and a `state` that page checks; otherwise the page
- * says the provider's session may still be open. GET /web/auth/logout only asks (a button that posts).
+ * says the provider's session may still be open. The console's session ends before the redirect, whatever the
+ * person then answers at the provider. GET /web/auth/logout only asks (a button that posts).
  * Log lines carry codes only, never a claim, a name or an e-mail address.
  */
 export function authRouter(deps: AuthRoutesDeps): Router {
@@ -53,7 +54,7 @@ export function authRouter(deps: AuthRoutesDeps): Router {
   const router = express.Router();
   const lang = (req: Request) => uiLangOf(req, bot.config.defaultLang);
   const notice = (req: Request, res: Response, status: number, kind: NoticeKind, inLang: UiLang = lang(req)) => {
-    const signInAgain = kind === 'signIn' || kind === 'signedOut' || kind === 'signedOutEverywhere' || kind === 'signedOutHere';
+    const signInAgain = kind === 'signIn' || kind === 'signedOut' || kind === 'signedOutViaProvider' || kind === 'signedOutHere';
     const sessionId = sessionIdOf(req);
     const action: NoticeAction =
       kind === 'signOut' || kind === 'signOutRefused'
@@ -132,14 +133,18 @@ export function authRouter(deps: AuthRoutesDeps): Router {
   });
 
   // The provider's post_logout_redirect_uri. Its `state` proves the browser came back from the sign-out this
-  // console started; without it (an old tab, a typed address) the page cannot say the provider's session ended.
+  // console started, but not that the provider's session ended: the provider may ask whether to sign out there
+  // too, and sends the browser back with the same state when the person says no (RP-Initiated Logout 1.0;
+  // oidc-provider's "No, stay signed in"). So the page says only that the console's session ended (as it did
+  // before the redirect) and what staying signed in at the provider means; without the state (an old tab, a typed
+  // address) it says the provider's session may still be open.
   router.get(AUTH.signedOut, async (req, res) => {
     const started = readSignOut(req);
     res.clearCookie(SIGNOUT_COOKIE, { ...cookie, path: WEB_PATHS.auth });
     if (await sessions.resolve(sessionIdOf(req))) return res.set('Cache-Control', 'no-store').redirect(303, '/');
     const confirmed = started !== undefined && req.query.state === started.state;
     const pageLang = typeof req.query.lang === 'string' || !started ? lang(req) : started.lang;
-    notice(req, res, 200, confirmed ? 'signedOutEverywhere' : 'signedOutHere', pageLang);
+    notice(req, res, 200, confirmed ? 'signedOutViaProvider' : 'signedOutHere', pageLang);
   });
   return router;
 }

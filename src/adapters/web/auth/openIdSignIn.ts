@@ -26,6 +26,13 @@ export const CALLBACK_PATH = '/web/auth/callback';
 /** Where the provider sends the browser after signing out there: `<SOMEBOT_PUBLIC_URL>/web/auth/signed-out`. */
 export const SIGNED_OUT_PATH = `${WEB_PATHS.auth}${AUTH.signedOut}`;
 
+/** How long a page served before discovery waits for it (for its CSP form-action). */
+const DISCOVERY_WAIT_MS = 3_000;
+/** After such a wait failed, how long pages are served without waiting (the issuer's origin only). */
+const DISCOVERY_RETRY_MS = 60_000;
+
+const noop = (): void => undefined;
+
 /** An http:// issuer is accepted only on this computer (a provider started by tests or a developer). */
 function isLocalHttp(url: URL): boolean {
   return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
@@ -44,6 +51,10 @@ export class OpenIdSignIn {
   readonly postLogoutRedirectUri: string;
   /** The origin of the provider's end_session_endpoint, once discovery has found one. */
   private endSessionOrigin: string | undefined;
+  /** Discovery has succeeded (its metadata is kept for the life of the process). */
+  private discovered = false;
+  /** After a page waited for discovery in vain, pages do not wait again before this time (ms). */
+  private noDiscoveryWaitBefore = 0;
 
   constructor(private readonly settings: NonNullable<Config['signIn']>) {
     this.redirectUri = `${settings.publicUrl}${CALLBACK_PATH}`;
@@ -105,11 +116,21 @@ export class OpenIdSignIn {
   }
 
   /**
-   * Origins a sign-out form may be redirected to (the page's CSP form-action): the issuer's, and the
-   * end_session_endpoint's once discovered (it is usually the issuer's).
+   * Origins a sign-out form may be redirected to (the page's CSP form-action; Chromium checks it on the
+   * redirect that answers the form's post): the issuer's, and the end_session_endpoint's, which only discovery
+   * tells. A page served before discovery (the first one after a restart) waits for it, at most
+   * DISCOVERY_WAIT_MS; while the provider cannot be reached, pages get the issuer's origin only and wait again
+   * no sooner than DISCOVERY_RETRY_MS later. Never rejects.
    */
-  signOutOrigins(): string[] {
+  async signOutOrigins(): Promise<string[]> {
     if (this.settings.logout === 'local') return [];
+    if (!this.discovered && Date.now() >= this.noDiscoveryWaitBefore) {
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, DISCOVERY_WAIT_MS)));
+      await Promise.race([this.config().then(noop, noop), waited]);
+      clearTimeout(timer);
+      if (!this.discovered) this.noDiscoveryWaitBefore = Date.now() + DISCOVERY_RETRY_MS;
+    }
     const issuer = new URL(this.settings.issuer).origin;
     return this.endSessionOrigin && this.endSessionOrigin !== issuer ? [issuer, this.endSessionOrigin] : [issuer];
   }
@@ -124,6 +145,7 @@ export class OpenIdSignIn {
       client.enableNonRepudiationChecks(config);
       const endSession = config.serverMetadata().end_session_endpoint;
       if (endSession) this.endSessionOrigin = new URL(endSession).origin;
+      this.discovered = true;
       return config;
     })();
     this.configuration.catch(() => {

@@ -6,7 +6,7 @@ import { escapeHtml } from './html';
 import { FORM_TOKEN_FIELD } from '../content/formTokens';
 
 /** The notices of the console's sign-in and sign-out. */
-export type NoticeKind = 'signIn' | 'signedOut' | 'refused' | 'failed' | 'unavailable' | 'signOut' | 'signedOutEverywhere' | 'signedOutHere' | 'signOutRefused';
+export type NoticeKind = 'signIn' | 'signedOut' | 'refused' | 'failed' | 'unavailable' | 'signOut' | 'signedOutViaProvider' | 'signedOutHere' | 'signOutRefused';
 
 /** Title and text keys of each notice (the sign-out ones in their own namespace, signOut). */
 const NOTICE_TEXTS: Record<NoticeKind, { title: string; text: string }> = {
@@ -17,8 +17,12 @@ const NOTICE_TEXTS: Record<NoticeKind, { title: string; text: string }> = {
   unavailable: { title: 'console:notice.unavailableTitle', text: 'console:notice.unavailableText' },
   /** Asks before signing out (a GET of the sign-out address never signs out by itself). */
   signOut: { title: 'signOut:notice.confirmTitle', text: 'signOut:notice.confirmText' },
-  /** Back from the provider's end-session endpoint with the state this sign-out sent. */
-  signedOutEverywhere: { title: 'console:notice.signedOutTitle', text: 'signOut:notice.everywhereText' },
+  /**
+   * Back from the provider's end-session endpoint with the state this sign-out sent. The provider sends it back
+   * alike whether the person signed out there or chose to stay signed in (oidc-provider's "No, stay signed in"),
+   * so the text claims only the console's sign-out and says what staying signed in there means.
+   */
+  signedOutViaProvider: { title: 'console:notice.signedOutTitle', text: 'signOut:notice.viaProviderText' },
   /** Signed out here only: the provider's session may still be open. */
   signedOutHere: { title: 'console:notice.signedOutTitle', text: 'signOut:notice.hereText' },
   /** A sign-out form without this session's token (an old page, another site): nothing changed; ask again. */
