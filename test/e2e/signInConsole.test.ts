@@ -185,7 +185,7 @@ describeInBrowser('the web console with sign-in in Chromium', () => {
     await page.locator('button[name="logout"][value="yes"]').click();
     await page.waitForURL(/\/web\/auth\/signed-out\?state=/);
     await expect(page.locator('h1').innerText()).resolves.toBe('Du har loggat ut');
-    await expect(page.locator('main p').first().innerText()).resolves.toContain('Du skickades också till organisationens inloggningstjänst för att logga ut där');
+    await expect(page.locator('main p').first().innerText()).resolves.toContain('Om du valde att förbli inloggad i organisationens inloggningstjänst');
     expect(await missingTexts(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'signin-signed-out-sv');
@@ -221,7 +221,7 @@ describeInBrowser('the web console with sign-in in Chromium', () => {
     await page.locator('button[name="logout"][value="yes"]').click();
     await page.waitForURL(/\/web\/auth\/signed-out\?state=/);
     await expect(page.locator('h1').innerText()).resolves.toBe('Olet kirjautunut ulos');
-    await expect(page.locator('main p').first().innerText()).resolves.toContain('Sinut ohjattiin myös organisaation kirjautumispalveluun');
+    await expect(page.locator('main p').first().innerText()).resolves.toContain('Jos valitsit organisaation kirjautumispalvelussa pysyä kirjautuneena');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fi');
     expect(await missingTexts(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
@@ -237,7 +237,7 @@ describeInBrowser('the web console with sign-in in Chromium', () => {
     await expect(page.locator('h1').innerText()).resolves.toBe('Du har loggat ut');
     const text = await page.locator('main p').first().innerText();
     expect(text).toContain('Du har loggat ut från webbkonsolen.');
-    expect(text).toContain('om tjänsten frågade och du valde att förbli inloggad, är du fortfarande inloggad där');
+    expect(text).toContain('Om du valde att förbli inloggad i organisationens inloggningstjänst är du fortfarande inloggad där');
     expect(text).not.toContain('och från organisationens inloggningstjänst');
     expect(await missingTexts(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);

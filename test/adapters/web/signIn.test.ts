@@ -366,7 +366,7 @@ describe('sign-in with OpenID Connect', () => {
     const page = await browser.request(back);
     expect(page.status).toBe(200);
     const signedOut = await page.text();
-    expect(signedOut).toContain('Olet kirjautunut ulos verkkokonsolista. Sinut ohjattiin myös organisaation kirjautumispalveluun');
+    expect(signedOut).toContain('Olet kirjautunut ulos verkkokonsolista. Jos valitsit organisaation kirjautumispalvelussa pysyä kirjautuneena');
     expect(signedOut).toContain('<html lang="fi">');
     expect(browser.cookies(app).has('somebot_signout')).toBe(false);
 
@@ -405,7 +405,7 @@ describe('sign-in with OpenID Connect', () => {
     expect(page.status).toBe(200);
     const text = await page.text();
     expect(text).toContain('Du har loggat ut från webbkonsolen.');
-    expect(text).toContain('webbkonsolen kan inte veta om du loggades ut där');
+    expect(text).toContain('Om du valde att förbli inloggad i organisationens inloggningstjänst är du fortfarande inloggad där');
     expect(text).not.toContain('och från organisationens inloggningstjänst');
     expect(text).not.toContain('frågar efter kontot igen');
     // True: the console's session ended before the redirect ...
