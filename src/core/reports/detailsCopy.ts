@@ -52,6 +52,16 @@ export function viewerRole(report: StoredReport, viewer: Pick<Person, 'id'>, acc
  */
 export function detailsCopyRow(reference: string, viewer: { personId: string; role: AddresseeRole }, door: Platform, lang: UiLang, at: Date, shownAs?: string): NewOutboxRow {
   const addressee: Addressee = { kind: 'person', personId: viewer.personId, role: viewer.role };
+  return { idempotencyKey: detailsCopyKey(reference, viewer.personId, door, shownAs), reference, kind: 'details_card', addressee, data: { lang }, availableAt: at };
+}
+
+/**
+ * The idempotency key of the details `door` showed `viewerId` as its message `shownAs` (detailsCopyRow's key):
+ * a door may keep where it showed the card under it before the copy is recorded, so a redraw queued at once
+ * always finds it.
+ */
+export function detailsCopyKey(reference: string, viewerId: string, door: Platform, shownAs?: string): string {
   const step = shownAs === undefined ? door : `${door}:${shownAs}`;
-  return { idempotencyKey: messageKey(reference, 'details_card', addressee, step), reference, kind: 'details_card', addressee, data: { lang }, availableAt: at };
+  // The key names the person, never the role they see it in (messageKey uses addresseeKey).
+  return messageKey(reference, 'details_card', { kind: 'person', personId: viewerId, role: 'reporter' }, step);
 }

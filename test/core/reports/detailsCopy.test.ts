@@ -9,6 +9,7 @@ import { copyRowOf } from '../../../src/core/reports/alertRefresh';
 import { renderMessage } from '../../../src/core/delivery/renderMessage';
 import { MESSAGE_ACTIONS } from '../../../src/core/delivery/messageKinds';
 import type { Directory } from '../../../src/core/ports';
+import { detailsCopyKey } from '../../../src/core/reports/detailsCopy';
 import { ReportErrorCode } from '../../../src/core/reports/reportErrors';
 import { STEP_EVENTS } from '../../../src/core/reports/reportState';
 import { BACKENDS, closeSharedPglite, draft, openTestReporting, type TestReporting } from '../../helpers/db';
@@ -54,6 +55,8 @@ describe.each(BACKENDS)('details shown on request as a copy of the report on %s'
 
     const karinKey = await r.service.recordDetailsCopy(karin, 'teams', 'activity-karin');
     const annaKey = await r.service.recordDetailsCopy(anna, 'teams', 'activity-anna');
+    // A door can know the key before recording (to keep where it showed the card first).
+    expect(karinKey).toBe(detailsCopyKey(reference, DEMO.karin, 'teams', 'activity-karin'));
     const stored = (await r.store.outboxFor(reference)).find((row) => row.idempotencyKey === karinKey)!;
     expect(stored).toMatchObject({ kind: 'details_card', status: 'delivered', deliveredVia: 'teams', addressee: { kind: 'person', personId: DEMO.karin, role: 'manager' } });
     expect(await refreshesOf(reference, karinKey)).toEqual([]);
