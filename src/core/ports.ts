@@ -6,6 +6,7 @@ import type { RuleCitation } from './reports/routing';
 import type { Urgency } from './reports/routingTable';
 import type { ReportStatus } from './reports/lifecycle';
 import type { MessageActionId, MessageKind } from './delivery/messageKinds';
+import type { ReportDetails } from './reports/detailsCopy';
 import type {
   EscalationTimer,
   NewEscalationTimer,
@@ -269,6 +270,8 @@ export interface OutboundMessage {
   /** Translated plain text (paragraphs separated by blank lines); complete on its own. */
   text: string;
   report?: MessageReport;
+  /** A report's details shown on request (kind 'details_card'): the report as its one viewer may see it now; absent when they may not. */
+  details?: ReportDetails;
   /** Buttons; the adapter sends the id and `reference` back to the matching service call. */
   actions: { id: MessageActionId; label: string; reference: string }[];
   /**

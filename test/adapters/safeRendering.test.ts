@@ -17,6 +17,7 @@ import { dialogHtml } from '../../src/adapters/web/render/dialogHtml';
 import { messageHtml } from '../../src/adapters/web/render/messageHtml';
 import { TerminalNotifier } from '../../src/adapters/terminal/terminalNotifier';
 import { DEMO, demoDirectory } from '../helpers/reportFixtures';
+import { detailsCopyFor } from '../helpers/detailsCopy';
 
 const HOSTILE = [
   '[Bekräfta här](https://evil.example/login) **VIKTIGT** _nu_',
@@ -185,8 +186,9 @@ describe('size limits', () => {
     expect(strings(activity.attachments).some((s) => s.key === 'action' && s.value === CARD_ACTION.details)).toBe(true);
   });
 
-  it('Teams: the details card of the same report stays under 28 KB too, shortened with a note', () => {
-    const activity = detailsCard({ report: bigReport(), access: 'recipient', reporterName: 'Anna Lindqvist', recipients: [], timeline: [] }, 'sv', 'Europe/Helsinki');
+  it('Teams: the details card of the same report stays under 28 KB too, shortened with a note', async () => {
+    const toKarin = { ...bigReport(), recipients: [{ addressee: { kind: 'person' as const, personId: DEMO.karin, role: 'manager' as const }, role: 'manager' as const, level: 0, addedAt: at }] };
+    const activity = detailsCard(await detailsCopyFor(toKarin, DEMO.karin, await demoDirectory()), 'Europe/Helsinki');
     expect(Buffer.byteLength(JSON.stringify(activity), 'utf8')).toBeLessThan(28 * 1024);
     const text = strings(activity.attachments).map((s) => s.value).join('\n');
     expect(text).toContain('Texten är förkortad för att rymmas i Teams.');

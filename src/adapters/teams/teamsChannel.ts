@@ -157,7 +157,7 @@ export function createTeamsChannel(options: TeamsChannelOptions = {}): ChannelMo
         ...(mode.kind === 'authenticated' && mode.tenantId ? { tenantId: mode.tenantId } : {}),
         ...(installer ? { installer } : {}),
       });
-      const notifier = new TeamsNotifier({ store, book, sender, clock: bot.clock, logger, creator });
+      const notifier = new TeamsNotifier({ store, book, sender, clock: bot.clock, logger, creator, timeZone: bot.config.timeZone });
       const on = mode.kind === 'authenticated' ? banner('teams:banner.on', { endpoint: TEAMS_ENDPOINT, appType: mode.appType }) : banner('teams:banner.dev', { endpoint: TEAMS_ENDPOINT });
       logger.info('teams_mounted', { mode: mode.kind });
       return { channel: notifier.asChannel(), banner: on };

@@ -39,6 +39,11 @@ export const MESSAGE_KINDS = [
    * there, so that every change redraws it (its Withdraw goes when it no longer applies) like an alert copy.
    */
   'reporter_receipt',
+  /**
+   * Not queued: a report's details a door showed one viewer on request, recorded as delivered there, so that
+   * every change redraws them for that viewer (access checked again, only the steps that still apply).
+   */
+  'details_card',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -52,13 +57,15 @@ export const MESSAGE_ACTIONS = {
   startProgress: 'report.start_progress',
   /** The reporter's Withdraw on their receipt: asks first (withdrawal.ts). */
   withdraw: WITHDRAW_ACTION.ask,
+  /** Resolve with an outcome note (the door asks for the note). */
+  resolve: 'report.resolve',
 } as const;
 
 /** Kinds that carry the report itself (an alert copy): they have buttons and are redrawn in place on every change. */
 export const ALERT_COPY_KINDS: readonly MessageKind[] = ['report_alert', 'ack_reminder', 'escalation_alert'];
 /**
  * Kinds whose delivered copies are redrawn in place on every change of the report (one 'alert_refresh' per
- * copy): the alert copies and the reporter's receipt.
+ * copy): the alert copies, the reporter's receipt and details shown on request.
  */
-export const REFRESHED_COPY_KINDS: readonly MessageKind[] = [...ALERT_COPY_KINDS, 'reporter_receipt'];
+export const REFRESHED_COPY_KINDS: readonly MessageKind[] = [...ALERT_COPY_KINDS, 'reporter_receipt', 'details_card'];
 export type MessageActionId = (typeof MESSAGE_ACTIONS)[keyof typeof MESSAGE_ACTIONS];

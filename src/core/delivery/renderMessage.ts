@@ -14,6 +14,7 @@ import { displayPeriod } from '../reports/dialog/period';
 import { ruleSourceLine } from '../reports/ruleSource';
 import type { RoutingTable } from '../reports/routingTable';
 import { receiptMessage } from './receiptMessage';
+import { detailsMessage } from './detailsMessage';
 
 /** Message kinds that carry the report itself (the recipient must be able to act without opening anything). */
 const CARRIES_REPORT: readonly MessageKind[] = ALERT_COPY_KINDS;
@@ -69,6 +70,9 @@ export async function renderMessage(row: RenderedRow, ctx: RenderContext): Promi
   const t = translator(lang);
   if (row.kind === 'reporter_receipt' && report) {
     return receiptMessage(row, report, { to, lang, t, directory, timeZone: ctx.timeZone, ...(ctx.routingTable ? { routingTable: ctx.routingTable } : {}), ...(ctx.timeline ? { timeline: ctx.timeline } : {}), ...(ctx.now ? { now: ctx.now } : {}) });
+  }
+  if (row.kind === 'details_card' && report) {
+    return detailsMessage(row, report, { to, lang, directory, timeZone: ctx.timeZone, ...(ctx.timeline ? { timeline: ctx.timeline } : {}), ...(ctx.now ? { now: ctx.now } : {}) });
   }
 
   const reporter = report?.reporterId ? await directory.person(report.reporterId) : undefined;

@@ -12,7 +12,8 @@ import { itSecurityAddressees } from './itSecurityAudience';
 import { ACTION_RESULT, canTransition, isClosed, type ReportAction, type ReportStatus } from './lifecycle';
 import { messagesTo } from './outbox';
 import { refreshRowOf, refreshRows } from './alertRefresh';
-import { nameOf, receiptCopyRow, receiptOfReport } from './receiptCopy';
+import { receiptCopyRow, receiptOfReport } from './receiptCopy';
+import { detailsCopyRow, detailsSteps, reportDetailsOf, viewerRole, type ReportDetails } from './detailsCopy';
 import { renderMessage } from '../delivery/renderMessage';
 import { MESSAGE_ACTIONS } from '../delivery/messageKinds';
 import { STEP_EVENTS } from './reportState';
@@ -58,11 +59,7 @@ function invalidDraft(path: readonly PropertyKey[] | undefined): ReportError {
 }
 
 /** A report as a permitted viewer sees it: decrypted, with names, and its timeline. */
-export interface ReportView {
-  report: StoredReport;
-  access: AccessReason;
-  reporterName?: string;
-  recipients: (ReportRecipient & { name?: string })[];
+export interface ReportView extends ReportDetails {
   /** The full trail for recipients, IT security and admins; lifecycle events only for the reporter. */
   timeline: TimelineEntry[];
 }
@@ -392,6 +389,53 @@ export class ReportService {
     });
   }
 
+  /**
+   * A report's details as a copy for `door` to show the viewer who asked (kind 'details_card'), in `lang` (the
+   * language they asked in; default: that of their copies of the report). This is a view: access-checked and
+   * audited as view() does, refusals included (ReportError AccessDenied). The copy carries the details and
+   * only the steps that apply to this viewer now. Once the door has shown it, recordDetailsCopy.
+   */
+  async detailsCopy(referenceText: string, viewerId: string, door: Platform, lang?: UiLang): Promise<OutboundMessage> {
+    const view = await this.view(referenceText, viewerId);
+    const { report } = view;
+    const { store, clock, directory } = this.deps;
+    const viewer = await this.person(viewerId);
+    const now = clock.now();
+    const role = viewerRole(report, viewer, view.access);
+    const row = detailsCopyRow(report.reference, { personId: viewerId, role }, door, lang ?? copyLangOf(viewer, role === 'reporter', report, this.defaultLang), now);
+    const timeline = await store.timeline(report.reference, STEP_EVENTS);
+    return renderMessage({ ...row, data: row.data ?? {} }, { report, directory, defaultLang: this.defaultLang, timeZone: this.timeZone, timeline, now });
+  }
+
+  /**
+   * Records that `door` showed a viewer the details `copy` (from detailsCopy) as the platform message `shownAs`:
+   * stored as delivered through that door, so every later change of the report redraws it in place for that
+   * viewer like an alert copy or the receipt; a change made since it was rendered queues its redraw at once.
+   * Returns the copy's idempotency key, under which the door keeps where it showed it.
+   */
+  recordDetailsCopy(copy: OutboundMessage, door: Platform, shownAs: string): Promise<string> {
+    return this.guarded('report_details_record_failed', async () => {
+      if (copy.kind !== 'details_card' || copy.to.kind !== 'person' || !copy.report || !copy.details) throw new Error('not a details copy');
+      const { reference, status } = copy.report;
+      const viewer = copy.to.person;
+      const { store, clock } = this.deps;
+      const now = clock.now();
+      const row = detailsCopyRow(reference, { personId: viewer.id, role: viewerRole(copy.details.report, viewer, copy.details.access) }, door, copy.lang, now, shownAs);
+      await store.transaction(async (tx) => {
+        // Locked like a step: a step either sees this copy (and queues its redraw) or happened before it (see below).
+        const report = await tx.getReport(reference, { lock: true });
+        if (!report || !(await tx.recordDelivered(row, door, now))) return;
+        const access = report.purgedAt === null ? viewAccess(report, viewer) : undefined;
+        const shownSteps = copy.actions.map((a) => a.id).join();
+        const nowSteps = access ? detailsSteps(report, access, viewer.id).map((step) => MESSAGE_ACTIONS[step]).join() : '';
+        if (access === copy.details!.access && report.status === status && shownSteps === nowSteps) return;
+        const stored = (await tx.outboxFor(reference)).find((r) => r.idempotencyKey === row.idempotencyKey);
+        if (stored) await tx.enqueue([refreshRowOf(stored, now, `shown:${report.status}`)]);
+      });
+      return row.idempotencyKey;
+    });
+  }
+
   // -- internals
 
   private async insert(
@@ -617,15 +661,8 @@ export class ReportService {
 
   private async viewOf(report: StoredReport, access: AccessReason): Promise<ReportView> {
     const timeline = await this.deps.store.timeline(report.reference);
-    const recipients = await Promise.all(
-      report.recipients.map(async (r) => (r.addressee ? { ...r, name: await this.nameOf(r.addressee) } : { ...r })),
-    );
-    const reporter = report.reporterId ? await this.deps.directory.person(report.reporterId) : undefined;
     return {
-      report,
-      access,
-      ...(reporter ? { reporterName: reporter.name } : {}),
-      recipients,
+      ...(await reportDetailsOf(report, access, this.deps.directory)),
       timeline: access === 'reporter' ? timeline.filter((e) => REPORTER_EVENTS.includes(e.event)) : timeline,
     };
   }
@@ -657,9 +694,5 @@ export class ReportService {
     return recipient.kind === 'person'
       ? { kind: 'person', personId: recipient.personId, role: recipient.role }
       : { kind: 'channel', channel: recipient.channel, role: recipient.role };
-  }
-
-  private nameOf(addressee: Addressee): Promise<string> {
-    return nameOf(addressee, this.deps.directory);
   }
 }

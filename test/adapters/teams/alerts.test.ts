@@ -141,4 +141,24 @@ describe('Teams: proactive alerts', () => {
     expect(sent(t, USERS.karin.personalConversation)).toHaveLength(1);
     expect((await t.bot.reporting.store.outboxFor(second.reference)).find((r) => r.id === row.id)?.status).toBe('delivered');
   });
+
+  // Last in this file: the clock jumps past the retention period.
+  it('redraws a details card without any content once the retention purge removed it', async () => {
+    const { karin } = USERS;
+    const { reference } = await t.bot.reporting.service.submit(draft({ category: 'phishing', immediateDanger: false }), USERS.anna.directoryId);
+    await deliverAll();
+    await send(t, cardSubmit(t.serviceUrl, karin, { action: 'report.details', reference }, undefined));
+    const card = t.connector.to(karin.personalConversation, ['reply', 'send']).at(-1)!;
+    expect(activityText(card.body)).toContain('SECRET-DESCRIPTION');
+    await t.bot.reporting.service.resolve(reference, USERS.timo.directoryId, 'SECRET-OUTCOME');
+    await deliverAll();
+
+    clock.advance((t.bot.config.retentionDays + 1) * 24 * 60 * 60 * 1000);
+    expect((await t.bot.reporting.retention.purge()).reports.map((c) => c.reference)).toContain(reference);
+    await deliverAll();
+    const redrawn = t.connector.to(karin.personalConversation, ['update']).filter((c) => c.activityId === card.newId).at(-1)!;
+    expect(activityText(redrawn.body)).toContain('har raderats enligt lagringstiden');
+    expect(JSON.stringify(redrawn.body)).not.toMatch(/SECRET|Anna Lindqvist/);
+    expect(cardButtons(redrawn.body)).toEqual([]);
+  });
 });

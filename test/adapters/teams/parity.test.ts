@@ -172,6 +172,54 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     expect(timeline.filter((e) => e.event === 'view_refused').map((e) => e.actor)).toEqual(['person:timo.korhonen']);
   });
 
+  it('keeps a details card up to date in place for its own viewer when someone else acts on another door; the old button gets the current state', async () => {
+    const { karin, timo } = USERS;
+    const { reference } = await t.bot.reporting.service.submit(draft({ category: 'phishing', immediateDanger: false }), USERS.anna.directoryId);
+    await t.bot.deliverDue();
+    const details = { action: 'report.details', reference };
+    // Karin (manager) opens the details in her personal chat; Timo (IT security) from the team's channel, so his
+    // card goes to his personal chat. Each is a copy of the report for its own viewer.
+    await send(t, cardSubmit(t.serviceUrl, karin, details, undefined));
+    const karinCard = lastTo(t, karin);
+    expect(actionsOf(karinCard)).toEqual(['report.resolve']);
+    await send(t, cardSubmit(t.serviceUrl, timo, details, undefined, { channel: IT_CHANNEL }));
+    const timoCard = lastTo(t, timo, ['send']);
+    expect(activityText(timoCard.body)).toContain(`Ilmoitus ${reference}`);
+    expect(actionsOf(timoCard)).toEqual(['report.resolve']);
+    const nowOf = (u: TeamsUser, card: ConnectorCall) => t.connector.to(u.personalConversation, ['update']).filter((c) => c.activityId === card.newId).at(-1);
+
+    // Timo acknowledges from another door: both cards are redrawn in place, Resolve still applies.
+    await t.bot.reporting.service.acknowledge(reference, timo.directoryId);
+    await t.bot.deliverDue();
+    expect(actionsOf(nowOf(karin, karinCard)!)).toEqual(['report.resolve']);
+    expect(activityText(nowOf(karin, karinCard)!.body)).toContain('Timo Korhonen');
+    expect(activityText(nowOf(karin, karinCard)!.body)).toContain('Bekräftad');
+
+    // Timo resolves from another door: Karin's card (Swedish, as she asked) shows the new state, who closed it
+    // and the outcome note, and no longer offers Resolve; Timo's own card (Finnish) too.
+    const note = 'Länken är spärrad i brandväggen.';
+    await t.bot.reporting.service.resolve(reference, timo.directoryId, note);
+    await t.bot.deliverDue();
+    const karinNow = nowOf(karin, karinCard)!;
+    expect(actionsOf(karinNow)).toEqual([]);
+    expect(activityText(karinNow.body)).toContain(`Anmälan ${reference}`);
+    expect(activityText(karinNow.body)).toContain('Avslutad');
+    expect(activityText(karinNow.body)).toMatch(/Timo Korhonen \(informationsförvaltningen\) avslutade detta \d\d:\d\d/);
+    expect(activityText(karinNow.body)).toContain(note);
+    expect(actionsOf(nowOf(timo, timoCard)!)).toEqual([]);
+    expect(activityText(nowOf(timo, timoCard)!.body)).toContain('Käsitelty');
+    // A redraw is not a new view: each viewer's view is recorded once.
+    const timeline = await t.bot.reporting.store.timeline(reference);
+    expect(timeline.filter((e) => e.event === 'viewed').map((e) => e.actor).sort()).toEqual(['person:karin.nystrom', 'person:timo.korhonen']);
+
+    // Karin's old Resolve (from the card as first sent) gets the current state in words; nothing changes.
+    t.connector.reset();
+    await send(t, cardSubmit(t.serviceUrl, karin, { ...buttonData(karinCard, 'report.resolve'), outcome: 'Något annat.' }, karinCard.newId));
+    expect(activityText(lastTo(t, karin).body)).toMatch(new RegExp(`${reference}: Avslutad\\. Timo Korhonen`));
+    const stored = await t.bot.reporting.store.getReport(reference);
+    expect(stored).toMatchObject({ status: 'resolved', outcomeNote: note });
+  });
+
   it('lets the reporter withdraw from the details card after confirming; cancel changes nothing; the card and every alert copy lose their buttons', async () => {
     const { karin, mikko } = USERS;
     const receipt = await t.bot.reporting.service.submit(draft({ category: 'harassment' }), mikko.directoryId);
@@ -231,6 +279,7 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
 
   it('"Report this message" opens the form with the message as evidence and submits it through the same dialog', async () => {
     const { anna, karin } = USERS;
+    const reportsBefore = (await t.bot.reporting.store.listReports()).length;
     const fetched = await t.post(extensionInvoke(t, anna, 'composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', context: { theme: 'default' }, messagePayload: MESSAGE_PAYLOAD }));
     expect(fetched.status).toBe(200);
     const task = JSON.parse(fetched.body) as { task: { type: string; value: { title: string; card: { contentType: string; content: Record<string, unknown> } } } };
@@ -257,7 +306,7 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     const again = JSON.parse(rejected.body) as { task: { type: string; value: { card: Record<string, unknown> } } };
     expect(again.task.type).toBe('continue');
     expect(JSON.stringify(again.task.value.card)).toContain('attention');
-    expect(await t.bot.reporting.store.listReports()).toHaveLength(5);
+    expect(await t.bot.reporting.store.listReports()).toHaveLength(reportsBefore);
 
     const accepted = await t.post(
       extensionInvoke(t, anna, 'composeExtension/submitAction', {
@@ -277,7 +326,7 @@ describe('Teams at parity: resolve, withdraw, details, lists, report a message, 
     const receiptActions = lastTo(t, anna);
     expect(actionsOf(receiptActions)).toEqual(['report.details', 'report.withdraw']);
     const reports = await t.bot.reporting.store.listReports();
-    expect(reports).toHaveLength(6);
+    expect(reports).toHaveLength(reportsBefore + 1);
     const made = (await t.bot.reporting.store.getReport(reports.find((r) => r.category === 'phishing' && r.status === 'submitted')!.reference))!;
     expect(made.content?.evidence.links).toEqual([MESSAGE_PAYLOAD.linkToMessage, 'https://evil.example/login']);
     // A line with words is kept whole as a quote (its link is also a link).

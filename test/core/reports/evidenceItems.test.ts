@@ -16,6 +16,7 @@ import { detailsView } from '../../../src/adapters/slack/blocks/reportViews';
 import { renderView } from '../../../src/cli/commands/reports';
 import { closeSharedPglite, draft, openTestReporting, type TestReporting } from '../../helpers/db';
 import { DEMO, demoContext } from '../../helpers/reportFixtures';
+import { detailsCopyFor } from '../../helpers/detailsCopy';
 
 afterAll(closeSharedPglite);
 
@@ -71,7 +72,7 @@ describe('evidence lines', () => {
       const alert = await renderMessage(alertRow, { report, directory: r.directory, defaultLang: 'sv', timeZone: 'Europe/Helsinki' });
       const view = await r.service.view(reference, DEMO.karin);
       const web = reportDetailHtml(view, { lang: 'sv', timeZone: 'Europe/Helsinki', names: new Map(), docLang: () => undefined }).value;
-      const teams = JSON.stringify(detailsCard(view, 'sv', 'Europe/Helsinki'));
+      const teams = JSON.stringify(detailsCard(await detailsCopyFor(view.report, DEMO.karin, r.directory), 'Europe/Helsinki'));
       const slack = JSON.stringify(detailsView(view, 'sv', 'Europe/Helsinki'));
       const cli = renderView(view, { timeZone: 'Europe/Helsinki' } as Parameters<typeof renderView>[1], translator('sv'));
       for (const shown of [alert.text, web, teams, slack, cli]) {

@@ -12,6 +12,7 @@ import type { ReportView } from '../../../src/core/reports/service';
 import { mayWithdraw, viewOffersWithdraw, withdrawBar } from '../../../src/core/reports/withdrawRule';
 import { closeSharedPglite, draft, openTestReporting, type TestReporting } from '../../helpers/db';
 import { DEMO, reportRejection } from '../../helpers/reportFixtures';
+import { detailsCopyFor } from '../../helpers/detailsCopy';
 
 afterAll(closeSharedPglite);
 
@@ -49,28 +50,28 @@ describe('every door offers Withdraw by the one rule', () => {
     await r.dispose();
   });
 
-  const doors = (view: ReportView) => ({
+  const doors = async (view: ReportView) => ({
     slack: JSON.stringify(detailsView(view, 'sv', 'Europe/Helsinki').blocks),
-    teams: JSON.stringify(detailsCard(view, 'sv', 'Europe/Helsinki')),
+    teams: JSON.stringify(detailsCard(await detailsCopyFor(view.report, DEMO.anna, r.directory), 'Europe/Helsinki')),
     web: reportDetailHtml(view, { lang: 'sv', timeZone: 'Europe/Helsinki', names: new Map(), docLang: () => undefined }).value,
   });
 
   it('shows Withdraw to the reporter of an open report, and never on a purged or closed one', async () => {
     const { reference } = await r.service.submit(draft({ category: 'harassment' }), DEMO.anna, { lang: 'sv' });
     const open = await r.service.view(reference, DEMO.anna);
-    const shown = doors(open);
+    const shown = await doors(open);
     expect(shown.slack).toContain(`"action_id":"${ACTION.withdraw}"`);
     expect(shown.teams).toContain('"action":"report.withdraw"');
     expect(shown.web).toContain('data-action="report.withdraw"');
 
     // The same view with the content purged (the state alone would still allow it): no door offers Withdraw.
-    const purged = doors({ ...open, report: { ...open.report, purgedAt: new Date() } });
+    const purged = await doors({ ...open, report: { ...open.report, purgedAt: new Date() } });
     expect(purged.slack).not.toContain(ACTION.withdraw);
     expect(purged.teams).not.toContain('report.withdraw');
     expect(purged.web).not.toContain('report.withdraw');
 
     await r.service.resolve(reference, DEMO.karin, 'Klart.');
-    const closed = doors(await r.service.view(reference, DEMO.anna));
+    const closed = await doors(await r.service.view(reference, DEMO.anna));
     expect(closed.slack).not.toContain(ACTION.withdraw);
     expect(closed.teams).not.toContain('report.withdraw');
     expect(closed.web).not.toContain('report.withdraw');

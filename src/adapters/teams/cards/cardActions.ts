@@ -20,7 +20,7 @@ export const CARD_ACTION = {
   acknowledge: MESSAGE_ACTIONS.acknowledge,
   startProgress: MESSAGE_ACTIONS.startProgress,
   /** Resolve with the outcome note typed into the card (input OUTCOME_INPUT_ID). */
-  resolve: 'report.resolve',
+  resolve: MESSAGE_ACTIONS.resolve,
   /** The reporter asks to withdraw their open report: the confirmation is shown. */
   withdraw: WITHDRAW_ACTION.ask,
   /** The confirmation's answers; they carry the report and the reporter it was asked of. */
@@ -35,8 +35,8 @@ export type CardActionId = (typeof CARD_ACTION)[keyof typeof CARD_ACTION];
 export const CHOICE_INPUT_ID = 'choice';
 
 /**
- * `from` of a button on a card the core does not know (a details card, the reporter's receipt buttons): after
- * the step that card is redrawn by the handler (alert copies are redrawn by the core).
+ * `from` of a button on a details card or the reporter's receipt buttons: after a step taken on one, the handler
+ * draws the pressed card again at once (the core's refresh of the stored copy follows through the outbox).
  */
 export const DETAILS_CARD = 'details';
 export const RECEIPT_CARD = 'receipt';

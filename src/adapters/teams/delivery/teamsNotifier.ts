@@ -5,12 +5,16 @@ import type { Clock, DeliveryReceipt, Logger, Notifier, OutboundMessage, Store }
 import { errorFields } from '../../../core/logger';
 import { alertCard } from '../cards/alertCard';
 import { receiptCard } from '../cards/receiptActionsCard';
+import { detailsCard } from '../cards/detailsCard';
+import type { Activity } from 'botbuilder';
 import type { ConversationBook } from '../conversationBook';
 import { channelKey, userKey } from '../conversationKeys';
 import { TeamsError, TeamsErrorCode } from '../teamsErrors';
 import { connectorFailure } from './connectorFailure';
 import type { ProactiveSender } from './proactiveSender';
 import type { ConversationCreator } from './conversationCreator';
+
+const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
 
 /** Wait before the second try of recording a sent activity. */
 const RECORD_RETRY_MS = 500;
@@ -30,6 +34,8 @@ export interface TeamsNotifierDeps {
   sender: ProactiveSender;
   clock: Clock;
   logger: Logger;
+  /** Dates on a redrawn details card are shown in this time zone (default Europe/Helsinki). */
+  timeZone?: string;
   /** Opens the personal conversation with a person the bot has none with (absent: such people are not reached). */
   creator?: ConversationCreator;
 }
@@ -89,13 +95,20 @@ export class TeamsNotifier implements Notifier {
     const target = sent ? book.reference(sent.conversationKey) : undefined;
     if (!sent || !target) throw new DeliveryError('teams_copy_unknown', { permanent: true });
     try {
-      await sender.update(target, sent.activityId, message.kind === 'reporter_receipt' ? receiptCard(message) : alertCard(message));
+      await sender.update(target, sent.activityId, this.cardOf(message));
     } catch (err) {
       throw await this.deliveryErrorOf(connectorFailure(err), sent.conversationKey);
     }
     if (message.report) await store.setTeamsCardStatus(sent.idempotencyKey, message.report.status);
     logger.info('teams_card_updated', { kind: message.kind, reference: message.report?.reference });
     return { door: 'teams' };
+  }
+
+  /** The card a copy is redrawn as: the receipt's, the details' (for its one viewer) or an alert's. */
+  private cardOf(message: OutboundMessage): Partial<Activity> {
+    if (message.kind === 'reporter_receipt') return receiptCard(message);
+    if (message.kind === 'details_card') return detailsCard(message, this.deps.timeZone ?? DEFAULT_TIME_ZONE);
+    return alertCard(message);
   }
 
   private async deliverOnce(message: OutboundMessage): Promise<DeliveryReceipt> {

@@ -48,9 +48,9 @@ async function runReportAction(
 }
 
 /**
- * A details card and the receipt's buttons are not alert copies (the core does not know them): after a step
- * taken on one, the pressed card is drawn again from the report as it is now, so its buttons never outlive
- * the step.
+ * After a step taken on a details card or the receipt's buttons, the pressed card is drawn again from the
+ * report as it is now at once, in this turn, so its buttons never outlive the step (the core's refresh of the
+ * recorded copy follows through the outbox and draws the same).
  */
 async function redrawPressedCard(context: TurnContext, facts: TurnFacts, reference: string, card: typeof DETAILS_CARD | typeof RECEIPT_CARD, deps: TeamsTurnDeps): Promise<void> {
   const cardId = context.activity.replyToId;
@@ -59,7 +59,7 @@ async function redrawPressedCard(context: TurnContext, facts: TurnFacts, referen
     const service = deps.bot.reporting.service;
     const activity =
       card === DETAILS_CARD
-        ? detailsCard(await service.view(reference, facts.person.id), facts.lang, deps.bot.config.timeZone)
+        ? detailsCard(await service.detailsCopy(reference, facts.person.id, 'teams', facts.lang), deps.bot.config.timeZone)
         : receiptActionsCard(reference, facts.lang, false);
     await context.updateActivity({ ...activity, id: cardId });
   } catch (err) {

@@ -94,7 +94,7 @@ async function redraw(
     const service = deps.bot.reporting.service;
     let activity;
     if (pressed.card === QUESTION_CARD) activity = noticeMessage(sentence ?? '');
-    else if (pressed.card === DETAILS_CARD) activity = detailsCard(await service.view(reference, personId), facts.lang, deps.bot.config.timeZone, question);
+    else if (pressed.card === DETAILS_CARD) activity = detailsCard(await service.detailsCopy(reference, personId, 'teams', facts.lang), deps.bot.config.timeZone, question);
     else activity = receiptCard(await service.receiptCopy(reference, personId, 'teams'), question);
     await context.updateActivity({ ...activity, id: pressed.id });
     return true;
