@@ -13,7 +13,7 @@ import { DEMO } from '../helpers/reportFixtures';
 import { blockText, buttonIds, SLACK, startSlackHarness, type SlackHarness } from '../adapters/slack/slackHarness';
 import { slashCommand, stateOf, viewSubmission } from '../adapters/slack/slackPayloads';
 import type { RecordedCall } from '../adapters/slack/fakeSlackApi';
-import { BOT_ID, cardSubmit, installedPersonal, TENANT_ID, USERS, type TeamsActivity, type TeamsUser } from '../adapters/teams/activities';
+import { cardSubmit, installedPersonal, messageActionInvoke, USERS, type TeamsUser } from '../adapters/teams/activities';
 import { cardButtons, cardInputs, type ConnectorCall } from '../adapters/teams/fakeConnector';
 import { send, startTeamsBot, type TeamsTestBot } from '../adapters/teams/harness';
 import { FakeClock } from '../helpers/fakeClock';
@@ -147,25 +147,7 @@ describe('Teams (the real CloudAdapter over HTTP, the fake Bot Connector)', () =
   const actionsOf = (call: ConnectorCall) => cardButtons(call.body).map((b) => String(b.data.action));
   const isReceiptCard = (call: ConnectorCall) => call.conversationId === anna.personalConversation && ['send', 'reply'].includes(call.kind) && actionsOf(call).includes('report.withdraw');
 
-  let sequence = 0;
-  /** A message extension invoke as Teams sends it from a message's … menu in a channel. */
-  function extensionInvoke(u: TeamsUser, name: string, value: Record<string, unknown>): TeamsActivity {
-    const messageId = `1716888${String(++sequence).padStart(6, '0')}`;
-    return {
-      type: 'invoke',
-      name,
-      id: `f:invoke-${messageId}`,
-      channelId: 'msteams',
-      serviceUrl: t.serviceUrl,
-      timestamp: new Date().toISOString(),
-      from: { id: u.id, name: u.name, aadObjectId: u.aadObjectId },
-      recipient: { id: BOT_ID, name: 'somebot' },
-      locale: u.locale,
-      conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT_ID, id: `19:general-kyrkslatt@thread.tacv2;messageid=${messageId}` },
-      channelData: { tenant: { id: TENANT_ID }, channel: { id: '19:general-kyrkslatt@thread.tacv2' }, source: { name: 'message' } },
-      value,
-    };
-  }
+  const extensionInvoke = (u: TeamsUser, name: string, value: Record<string, unknown>) => messageActionInvoke(t.serviceUrl, u, name, value);
 
   it('a receipt card sent while PostgreSQL stops is recorded once it is back; resolving elsewhere updates it in place without Withdraw', async () => {
     const messagePayload = {

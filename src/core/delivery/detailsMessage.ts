@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import type { Directory, OutboundMessage } from '../ports';
 import { isUiLang, type UiLang } from '../language/lang';
 import { translator } from '../i18n';
@@ -8,6 +7,7 @@ import type { StoredReport, TimelineEntry } from '../reports/records';
 import { latestStep, stateLine } from '../reports/reportState';
 import type { RenderedRow } from './renderMessage';
 import { MESSAGE_ACTIONS } from './messageKinds';
+import { reportFacts } from './reportFacts';
 
 /**
  * A report's details shown to one viewer on request (kind 'details_card'), as the report is now, in the
@@ -31,28 +31,15 @@ export async function detailsMessage(
   const base = { idempotencyKey: row.idempotencyKey, kind: row.kind, to: ctx.to, lang, subject };
   if (!viewer || !access) {
     const text = report.purgedAt !== null ? t('notifications:alert_copy_purged.body', { reference }) : t('detailsCopy:unavailable', { reference });
-    return { ...base, text, report: { ...minimalReport(report, t), status: report.status }, actions: [] };
+    return { ...base, text, report: reportFacts(report, t), actions: [] };
   }
   const line = ctx.timeline ? await stateLine(report, latestStep(ctx.timeline), { directory: ctx.directory, t, timeZone: ctx.timeZone, now: ctx.now ?? new Date() }) : undefined;
   const labels = { withdraw: t('teamsParity:action.withdraw'), resolve: t('teamsParity:action.resolve') };
   return {
     ...base,
     text: [subject, line].filter(Boolean).join('\n\n'),
-    report: { ...minimalReport(report, t), ...(line ? { stateLine: line } : {}) },
+    report: { ...reportFacts(report, t), ...(line ? { stateLine: line } : {}) },
     details: await reportDetailsOf(report, access, ctx.directory),
     actions: detailsSteps(report, access, viewer.id).map((step) => ({ id: MESSAGE_ACTIONS[step], label: labels[step], reference })),
-  };
-}
-
-/** What every rendering of the details says of the report, content aside. */
-function minimalReport(report: StoredReport, t: TFunction): NonNullable<OutboundMessage['report']> {
-  return {
-    reference: report.reference,
-    category: report.category,
-    categoryLabel: t(`notifications:category.${report.category}`),
-    urgency: report.urgency,
-    status: report.status,
-    occurredOn: report.occurredOn,
-    rules: [],
   };
 }

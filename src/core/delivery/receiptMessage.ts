@@ -9,6 +9,7 @@ import { latestStep, stateLine } from '../reports/reportState';
 import type { RoutingTable } from '../reports/routingTable';
 import { mayWithdraw } from '../reports/withdrawRule';
 import { MESSAGE_ACTIONS } from './messageKinds';
+import { reportFacts } from './reportFacts';
 
 /**
  * The reporter's receipt (kind 'reporter_receipt') as the report is now, in `lang`: the receipt's text (who was
@@ -36,16 +37,7 @@ export async function receiptMessage(
     lang,
     subject: t('notifications:reporter_receipt.subject', { reference }),
     text,
-    report: {
-      reference,
-      category: report.category,
-      categoryLabel: t(`notifications:category.${report.category}`),
-      urgency: report.urgency,
-      status: report.status,
-      occurredOn: report.occurredOn,
-      rules: [],
-      ...(line ? { stateLine: line } : {}),
-    },
+    report: { ...reportFacts(report, t), ...(line ? { stateLine: line } : {}) },
     actions: mayWithdraw(report, reporterId) ? [{ id: MESSAGE_ACTIONS.withdraw, label: t('teamsParity:action.withdraw'), reference }] : [],
   };
 }

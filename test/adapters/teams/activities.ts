@@ -137,3 +137,30 @@ export function installedInTeam(serviceUrl: string, u: TeamsUser, channel: strin
     channelData: { settings: { selectedChannel: { id: channel } }, channel: { id: channel }, team: { id: IT_TEAM, name: 'Informationsförvaltningen' }, tenant: { id: TENANT_ID } },
   } as TeamsActivity;
 }
+
+/**
+ * A message extension invoke as Teams sends it from a message's … menu in a channel
+ * (composeExtension/fetchTask, composeExtension/submitAction); `teamId` when the channel's team is known.
+ */
+export function messageActionInvoke(serviceUrl: string, u: TeamsUser, name: string, value: Record<string, unknown>, options: { teamId?: string } = {}): TeamsActivity {
+  const messageId = nextId();
+  return {
+    type: 'invoke',
+    name,
+    id: `f:invoke-${messageId}`,
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    from: { id: u.id, name: u.name, aadObjectId: u.aadObjectId },
+    recipient: { id: BOT_ID, name: 'somebot' },
+    locale: u.locale,
+    conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT_ID, id: `19:general-kyrkslatt@thread.tacv2;messageid=${messageId}` },
+    channelData: {
+      tenant: { id: TENANT_ID },
+      channel: { id: '19:general-kyrkslatt@thread.tacv2' },
+      ...(options.teamId ? { team: { id: options.teamId } } : {}),
+      source: { name: 'message' },
+    },
+    value,
+  };
+}

@@ -5,7 +5,7 @@
  * viewer's copy redrawn with only the buttons that still apply.
  */
 import { draft } from '../../helpers/db';
-import { BOT_ID, cardSubmit, installedInTeam, installedPersonal, IT_CHANNEL, IT_TEAM, personalMessage, TENANT_ID, USERS, type TeamsActivity, type TeamsUser } from './activities';
+import { cardSubmit, installedInTeam, installedPersonal, IT_CHANNEL, IT_TEAM, messageActionInvoke, personalMessage, USERS, type TeamsUser } from './activities';
 import { activityText, cardButtons, cardInputs, type ConnectorCall } from './fakeConnector';
 import { send, startTeamsBot, type TeamsTestBot } from './harness';
 
@@ -31,26 +31,8 @@ function buttonData(call: ConnectorCall, action: string): Record<string, unknown
   return found.data;
 }
 
-let sequence = 0;
-
-/** A message extension invoke as Teams sends it from a message's … menu in a channel. */
-function extensionInvoke(t: TeamsTestBot, u: TeamsUser, name: string, value: Record<string, unknown>): TeamsActivity {
-  const messageId = `1716999${String(++sequence).padStart(6, '0')}`;
-  return {
-    type: 'invoke',
-    name,
-    id: `f:invoke-${messageId}`,
-    channelId: 'msteams',
-    serviceUrl: t.serviceUrl,
-    timestamp: new Date().toISOString(),
-    from: { id: u.id, name: u.name, aadObjectId: u.aadObjectId },
-    recipient: { id: BOT_ID, name: 'somebot' },
-    locale: u.locale,
-    conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT_ID, id: `19:general-kyrkslatt@thread.tacv2;messageid=${messageId}` },
-    channelData: { tenant: { id: TENANT_ID }, channel: { id: '19:general-kyrkslatt@thread.tacv2' }, team: { id: IT_TEAM }, source: { name: 'message' } },
-    value,
-  };
-}
+/** A message extension invoke from a message in the IT team's channel. */
+const extensionInvoke = (t: TeamsTestBot, u: TeamsUser, name: string, value: Record<string, unknown>) => messageActionInvoke(t.serviceUrl, u, name, value, { teamId: IT_TEAM });
 
 const MESSAGE_PAYLOAD = {
   id: '1716999000001',
