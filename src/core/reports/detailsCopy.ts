@@ -55,11 +55,7 @@ export function detailsCopyRow(reference: string, viewer: { personId: string; ro
   return { idempotencyKey: detailsCopyKey(reference, viewer.personId, door, shownAs), reference, kind: 'details_card', addressee, data: { lang }, availableAt: at };
 }
 
-/**
- * The idempotency key of the details `door` showed `viewerId` as its message `shownAs` (detailsCopyRow's key):
- * a door may keep where it showed the card under it before the copy is recorded, so a redraw queued at once
- * always finds it.
- */
+/** The idempotency key of the details `door` showed `viewerId` as its message `shownAs` (detailsCopyRow's key). */
 export function detailsCopyKey(reference: string, viewerId: string, door: Platform, shownAs?: string): string {
   const step = shownAs === undefined ? door : `${door}:${shownAs}`;
   // The key names the person, never the role they see it in (messageKey uses addresseeKey).

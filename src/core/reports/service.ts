@@ -29,6 +29,7 @@ import { resolveRouting, type Recipient, type RoutingDecision } from './routing'
 import type { RoutingTable } from './routingTable';
 import type {
   Addressee,
+  NewOutboxRow,
   ReportFilter,
   ReportPatch,
   ReportRecipient,
@@ -371,19 +372,13 @@ export class ReportService {
       if (copy.kind !== 'reporter_receipt' || copy.to.kind !== 'person' || !copy.report) throw new Error('not a receipt copy');
       const { reference, status } = copy.report;
       const reporterId = copy.to.person.id;
-      const { store, clock } = this.deps;
+      const { clock } = this.deps;
       const now = clock.now();
       const row = receiptCopyRow(reference, reporterId, door, now, shownAs);
-      await store.transaction(async (tx) => {
-        // Locked like a step: a step either sees this copy (and queues its redraw) or happened before it (see below).
-        const report = await tx.getReport(reference, { lock: true });
-        if (!report || !(await tx.recordDelivered(row, door, now))) return;
-        await where?.(tx, row.idempotencyKey);
-        const shownActions = copy.actions.map((a) => a.id).join();
+      const shownActions = copy.actions.map((a) => a.id).join();
+      await this.recordShownCopy(reference, row, door, now, where, (report) => {
         const nowActions = mayWithdraw(report, reporterId) ? MESSAGE_ACTIONS.withdraw : '';
-        if (report.status === status && report.purgedAt === null && shownActions === nowActions) return;
-        const stored = (await tx.outboxFor(reference)).find((r) => r.idempotencyKey === row.idempotencyKey);
-        if (stored) await tx.enqueue([refreshRowOf(stored, now, `shown:${report.status}`)]);
+        return report.status === status && report.purgedAt === null && shownActions === nowActions;
       });
       return row.idempotencyKey;
     });
@@ -411,32 +406,53 @@ export class ReportService {
    * Records that `door` showed a viewer the details `copy` (from detailsCopy) as the platform message `shownAs`:
    * stored as delivered through that door, so every later change of the report redraws it in place for that
    * viewer like an alert copy or the receipt; a change made since it was rendered queues its redraw at once.
-   * Returns the copy's idempotency key, under which the door keeps where it showed it.
+   * Returns the copy's idempotency key, under which the door keeps where it showed it; `where`, if given,
+   * writes that record in the same transaction, as for recordReceiptCopy.
    */
-  recordDetailsCopy(copy: OutboundMessage, door: Platform, shownAs: string): Promise<string> {
+  recordDetailsCopy(copy: OutboundMessage, door: Platform, shownAs: string, where?: (tx: StoreTx, key: string) => Promise<unknown>): Promise<string> {
     return this.guarded('report_details_record_failed', async () => {
       if (copy.kind !== 'details_card' || copy.to.kind !== 'person' || !copy.report || !copy.details) throw new Error('not a details copy');
       const { reference, status } = copy.report;
       const viewer = copy.to.person;
-      const { store, clock } = this.deps;
+      const { clock } = this.deps;
       const now = clock.now();
-      const row = detailsCopyRow(reference, { personId: viewer.id, role: viewerRole(copy.details.report, viewer, copy.details.access) }, door, copy.lang, now, shownAs);
-      await store.transaction(async (tx) => {
-        // Locked like a step: a step either sees this copy (and queues its redraw) or happened before it (see below).
-        const report = await tx.getReport(reference, { lock: true });
-        if (!report || !(await tx.recordDelivered(row, door, now))) return;
+      const shownAccess = copy.details.access;
+      const row = detailsCopyRow(reference, { personId: viewer.id, role: viewerRole(copy.details.report, viewer, shownAccess) }, door, copy.lang, now, shownAs);
+      const shownSteps = copy.actions.map((a) => a.id).join();
+      await this.recordShownCopy(reference, row, door, now, where, (report) => {
         const access = report.purgedAt === null ? viewAccess(report, viewer) : undefined;
-        const shownSteps = copy.actions.map((a) => a.id).join();
         const nowSteps = access ? detailsSteps(report, access, viewer.id).map((step) => MESSAGE_ACTIONS[step]).join() : '';
-        if (access === copy.details!.access && report.status === status && shownSteps === nowSteps) return;
-        const stored = (await tx.outboxFor(reference)).find((r) => r.idempotencyKey === row.idempotencyKey);
-        if (stored) await tx.enqueue([refreshRowOf(stored, now, `shown:${report.status}`)]);
+        return access === shownAccess && report.status === status && shownSteps === nowSteps;
       });
       return row.idempotencyKey;
     });
   }
 
   // -- internals
+
+  /**
+   * Stores a copy a door has shown (`row`) as delivered through `door`, with `where` (the door's own record of
+   * the shown message) in the same transaction; when `stillCurrent` says the report has changed since the copy
+   * was drawn, queues its redraw at once. The report is locked like a step: a step either sees this copy (and
+   * queues its redraw) or happened before it (then `stillCurrent` sees the change). Recording twice is a no-op.
+   */
+  private async recordShownCopy(
+    reference: string,
+    row: NewOutboxRow,
+    door: Platform,
+    now: Date,
+    where: ((tx: StoreTx, key: string) => Promise<unknown>) | undefined,
+    stillCurrent: (report: StoredReport) => boolean,
+  ): Promise<void> {
+    await this.deps.store.transaction(async (tx) => {
+      const report = await tx.getReport(reference, { lock: true });
+      if (!report || !(await tx.recordDelivered(row, door, now))) return;
+      await where?.(tx, row.idempotencyKey);
+      if (stillCurrent(report)) return;
+      const stored = (await tx.outboxFor(reference)).find((r) => r.idempotencyKey === row.idempotencyKey);
+      if (stored) await tx.enqueue([refreshRowOf(stored, now, `shown:${report.status}`)]);
+    });
+  }
 
   private async insert(
     tx: StoreTx,

@@ -1,7 +1,6 @@
 import { translator } from '../../../core/i18n';
 import { errorFields } from '../../../core/logger';
 import type { OutboundMessage } from '../../../core/ports';
-import { detailsCopyKey } from '../../../core/reports/detailsCopy';
 import { isReportError, reportErrorMessage } from '../../../core/reports/reportErrors';
 import { CARD_ACTION } from '../cards/cardActions';
 import { detailsCard } from '../cards/detailsCard';
@@ -39,15 +38,16 @@ export const detailsHandler: CardHandler<typeof CARD_ACTION.details> = {
 };
 
 /**
- * Records the sent details card as the viewer's copy on Teams (best effort: the card was shown all the same).
- * Where it is shown is written first, so a redraw the core queues as it records the copy always finds it.
+ * Records the sent details card as the viewer's copy on Teams, with where Teams shows it, in one transaction
+ * (best effort: the card was shown all the same), so a redraw the core queues as it records the copy finds it.
  */
 async function recordDetails(copy: OutboundMessage, shown: ShownCard, deps: TeamsTurnDeps): Promise<void> {
   const reference = copy.report!.reference;
+  const cardStatus = copy.report!.status;
   try {
-    const key = detailsCopyKey(reference, copy.to.kind === 'person' ? copy.to.person.id : '', 'teams', shown.activityId);
-    await deps.bot.reporting.store.recordTeamsMessage({ idempotencyKey: key, reference, ...shown, cardStatus: copy.report!.status, sentAt: deps.bot.clock.now() });
-    await deps.bot.reporting.service.recordDetailsCopy(copy, 'teams', shown.activityId);
+    await deps.bot.reporting.service.recordDetailsCopy(copy, 'teams', shown.activityId, (tx, key) =>
+      tx.recordTeamsMessage({ idempotencyKey: key, reference, ...shown, cardStatus, sentAt: deps.bot.clock.now() }),
+    );
   } catch (err) {
     deps.bot.logger.warn('teams_details_record_failed', { reference, ...errorFields(err) });
   }
